@@ -1,0 +1,284 @@
+"""Typed, frozen records of the fact base: the curated input and the compiled output.
+
+Curated files (TOML) are validated against the ``*Entry`` models, which reject unknown keys.
+The compiler turns them into the compiled models (``Source``, ``Person``, ``Group``, ``Event``,
+``Quote``, ``Threat``), in which every reference is resolved to a canonical id, every date
+phrase to a :class:`DateSpan` and every evidence sentence to a :class:`Citation` with offsets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Precision = Literal["day", "week", "month", "year"]
+Side = Literal["Iran", "Pakistan", "Afghanistan", "other"]
+ThreatSide = Literal["Iran", "Pakistan"]
+QuoteKind = Literal["direct", "reported"]
+ThreatHow = Literal["statement", "military action", "designation", "narration"]
+
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
+
+
+class Frozen(BaseModel):
+    """Base for every record: immutable, and unknown keys are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- curated input
+
+
+class RoleEntry(Frozen):
+    """A post a person held; ``start``/``end`` are ISO dates of any precision, when known."""
+
+    title: str
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None
+
+
+class PersonEntry(Frozen):
+    """One person in ``knowledge/people.toml``."""
+
+    id: str
+    name: str
+    side: Side
+    roles: list[RoleEntry] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class DesignationEntry(Frozen):
+    """A designation of a group stated in an article ("proscribed", "terror outfit")."""
+
+    label: str
+    by: str | None = None
+    article: str
+    evidence: str
+
+
+class GroupEntry(Frozen):
+    """One group in ``knowledge/groups.toml``."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    designations: list[DesignationEntry] = Field(default_factory=list)
+    note: str | None = None
+
+
+class SourceEntry(Frozen):
+    """The ``[source]`` table of an article file: what the article is and when it appeared."""
+
+    headline: str
+    outlet: str | None = None
+    published: date
+    precision: Precision
+    basis: str
+    note: str | None = None
+
+
+class DatedEntry(Frozen):
+    """Fields shared by every per-article fact.
+
+    ``date_phrase`` is the date as the article words it ("on Wednesday"); ``resolve_as`` is an
+    optional stand-in the resolver understands ("2020-11-11", "on Wednesday") for a phrase that
+    is relative to something other than the publication date ("earlier in the day").
+    """
+
+    id: str
+    evidence: str
+    date_phrase: str | None = None
+    resolve_as: str | None = None
+    note: str | None = None
+
+
+class EventEntry(DatedEntry):
+    """A dated or datable happening."""
+
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    place: str | None = None
+    topics: list[str] = Field(default_factory=list)
+
+
+class QuoteEntry(DatedEntry):
+    """Words attributed to a speaker: ``direct`` ones printed inside quotation marks."""
+
+    speaker: str
+    kind: QuoteKind
+    text: str
+    context: str | None = None
+    via: str | None = None
+
+
+class ThreatEntry(DatedEntry):
+    """A group (or an unnamed threat) that one side named as a threat, and how."""
+
+    side: ThreatSide
+    named_by: str
+    how: ThreatHow
+    group: str | None = None
+    unnamed: str | None = None
+
+
+class ExclusionEntry(Frozen):
+    """A quotation-marked passage of the article deliberately left out of the base."""
+
+    text: str
+    reason: str
+
+
+class ArticleFile(Frozen):
+    """One ``knowledge/articles/<seed stem>.toml`` file."""
+
+    source: SourceEntry
+    event: list[EventEntry] = Field(default_factory=list)
+    quote: list[QuoteEntry] = Field(default_factory=list)
+    threat: list[ThreatEntry] = Field(default_factory=list)
+    exclude: list[ExclusionEntry] = Field(default_factory=list)
+
+
+class PeopleFile(Frozen):
+    """``knowledge/people.toml``."""
+
+    person: list[PersonEntry] = Field(default_factory=list)
+
+
+class GroupsFile(Frozen):
+    """``knowledge/groups.toml``."""
+
+    group: list[GroupEntry] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- compiled output
+
+
+class DateSpan(Frozen):
+    """A date known to lie within ``start``..``end`` (inclusive), at ``precision``."""
+
+    start: date
+    end: date
+    precision: Precision
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """True when this span shares at least one day with ``start``..``end``."""
+        return self.start <= end and start <= self.end
+
+
+class Citation(Frozen):
+    """Where a fact is written: the seed file, the verbatim sentence and its offsets."""
+
+    article: str
+    evidence: str
+    offset: int
+    length: int
+    date_phrase: str | None = None
+    note: str | None = None
+
+
+class Source(Frozen):
+    """A compiled article."""
+
+    article: str
+    headline: str
+    outlet: str | None
+    published: DateSpan
+    basis: str
+    note: str | None = None
+
+
+class Role(Frozen):
+    """A compiled role."""
+
+    title: str
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None
+
+
+class Person(Frozen):
+    """A compiled person."""
+
+    id: str
+    name: str
+    side: Side
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Designation(Frozen):
+    """A compiled designation of a group."""
+
+    label: str
+    by: str | None
+    source: Citation
+
+
+class Group(Frozen):
+    """A compiled group."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    designations: tuple[Designation, ...] = ()
+    note: str | None = None
+
+
+class Event(Frozen):
+    """A compiled event, merged across every article that reports it."""
+
+    id: str
+    summary: str
+    date_phrase: str | None
+    date: DateSpan
+    actors: tuple[str, ...] = ()
+    place: str | None = None
+    topics: tuple[str, ...] = ()
+    sources: tuple[Citation, ...]
+    notes: tuple[str, ...] = ()
+
+
+class Quote(Frozen):
+    """A compiled quote, merged across every article that prints it."""
+
+    id: str
+    speaker: str
+    kind: QuoteKind
+    text: str
+    date: DateSpan
+    context: str | None = None
+    via: str | None = None
+    sources: tuple[Citation, ...]
+    notes: tuple[str, ...] = ()
+
+
+class Threat(Frozen):
+    """A compiled threat claim. ``group`` is a group id, or None for an unnamed threat."""
+
+    id: str
+    side: ThreatSide
+    named_by: str
+    how: ThreatHow
+    group: str | None
+    unnamed: str | None
+    date: DateSpan
+    sources: tuple[Citation, ...]
+    notes: tuple[str, ...] = ()
+
+
+class FactBaseData(Frozen):
+    """Everything the compiler produces, in a deterministic order."""
+
+    sources: tuple[Source, ...]
+    people: tuple[Person, ...]
+    groups: tuple[Group, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    threats: tuple[Threat, ...]
