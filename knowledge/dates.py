@@ -188,3 +188,17 @@ def format_span(span: DateSpan) -> str:
     if span.start.year == span.end.year:
         return str(span.start.year)
     return f"{span.start.year}–{span.end.year}"
+
+
+def iso_text(span: DateSpan) -> str:
+    """A span in ISO 8601 at its precision: '2025-10-29', '2025-W43', '2025-10', '2012'."""
+    if span.precision == "day" and span.start == span.end:
+        return span.start.isoformat()
+    if span.precision == "week":
+        year, week, _ = span.start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if span.precision == "month" and (span.start.year, span.start.month) == (span.end.year, span.end.month):
+        return f"{span.start:%Y-%m}"
+    if span.precision == "year" and span.start.year == span.end.year:
+        return str(span.start.year)
+    return f"{span.start.isoformat()}/{span.end.isoformat()}"

@@ -7,9 +7,15 @@ a name with no confident match gives an empty answer with suggestions, never a n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
 
 from knowledge.models import DateSpan, Event, Group, Person, Quote, Source, Threat, ThreatSide
+from knowledge.names import CONFIDENT, STOPWORDS, SUGGEST, Match, content_words, rank, side_word_distance, tokens
+from knowledge.store import FactBase
 
 
 @dataclass(frozen=True)
@@ -97,3 +103,232 @@ class SourcesAnswer:
     """``sources()``: every article, oldest first."""
 
     sources: tuple[Source, ...] = field(default_factory=tuple)
+
+
+AMBIGUITY_MARGIN = 3.0
+ROLE_ABBREVIATIONS = {
+    "fm": "foreign minister", "pm": "prime minister", "dpm": "deputy prime minister",
+    "coas": "chief of army staff", "snsc": "supreme national security council",
+}
+SIDE_WORDS: dict[str, ThreatSide] = {
+    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
+    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
+    "pak": "Pakistan",
+}
+PERSON_SIDES: dict[str, str] = {
+    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "kabul": "Afghanistan", **SIDE_WORDS,
+}
+
+
+def match_side(text: str) -> ThreatSide | None:
+    """The side a word names ('iranian', 'Islamabad', 'pakistna'), forgiving one typo; None otherwise."""
+    words = tokens(text)
+    if len(words) != 1:
+        return None
+    word = words[0]
+    for known, side in SIDE_WORDS.items():
+        if side_word_distance(word, known):
+            return side
+    return None
+
+
+def _split_side(words: list[str]) -> tuple[str | None, list[str]]:
+    """Pull a side adjective out of a role phrase: 'pakistani interior minister' -> Pakistan, [...]."""
+    side = None
+    rest = []
+    for word in words:
+        if side is None and word in PERSON_SIDES:
+            side = PERSON_SIDES[word]
+        else:
+            rest.append(word)
+    return side, rest
+
+
+def _role_words(text: str) -> list[str]:
+    expanded = " ".join(ROLE_ABBREVIATIONS.get(word, word) for word in tokens(text))
+    return [word for word in expanded.split() if word not in STOPWORDS]
+
+
+def match_roles(base: FactBase, text: str) -> list[tuple[Person, str]]:
+    """People holding a role named like ``text`` ('Pakistan's interior minister'), with the role title.
+
+    Every word of the role phrase must appear (up to a typo) in the title; a side adjective, when
+    given, must be the person's side.
+    """
+    side, words = _split_side(_role_words(text))
+    if not words:
+        return []
+    found = []
+    for person in base.people.values():
+        if side is not None and person.side != side:
+            continue
+        for role in person.roles:
+            title_words = _role_words(role.title)
+            if all(any(fuzz.ratio(word, title_word) >= CONFIDENT for title_word in title_words) for word in words):
+                found.append((person, role.title))
+                break
+    return found
+
+
+def _name_candidates(base: FactBase) -> list[tuple[str, str]]:
+    return [(person.id, name) for person in base.people.values() for name in (person.name, *person.aliases)]
+
+
+def _group_candidates(base: FactBase) -> list[tuple[str, str]]:
+    return [(group.id, name) for group in base.groups.values() for name in (group.name, *group.aliases)]
+
+
+def _confident(matches: list[Match]) -> list[Match]:
+    if not matches or matches[0].score < CONFIDENT:
+        return []
+    return [match for match in matches if match.score >= matches[0].score - AMBIGUITY_MARGIN
+            and match.score >= CONFIDENT]
+
+
+def _suggestions(matches: list[Match], names: dict[str, str], limit: int = 3) -> tuple[str, ...]:
+    return tuple(names[match.ref] for match in matches[:limit] if match.score >= SUGGEST)
+
+
+def match_people(base: FactBase, text: str) -> tuple[list[tuple[Person, str | None]], tuple[str, ...]]:
+    """People ``text`` names (by name, alias, spelling or role), and suggestions when none does."""
+    matches = rank(text, _name_candidates(base))
+    confident = _confident(matches)
+    if confident:
+        return [(base.people[match.ref], None) for match in confident], ()
+    roles = match_roles(base, text)
+    if roles:
+        return [(person, title) for person, title in roles], ()
+    return [], _suggestions(matches, {p.id: p.name for p in base.people.values()})
+
+
+def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...]]:
+    """Groups ``text`` names (by name, alias or spelling), and suggestions when none does."""
+    matches = rank(text, _group_candidates(base))
+    confident = _confident(matches)
+    if confident:
+        return [base.groups[match.ref] for match in confident], ()
+    return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
+
+
+def _quote_order(quote: Quote) -> tuple[int, date, str]:
+    return (0 if quote.kind == "direct" else 1, quote.date.start, quote.id)
+
+
+def quotes(base: FactBase, who: str = "", period: DateSpan | None = None) -> QuotesAnswer:
+    """The quotes of the person (or role holders) ``who`` names, direct ones first, optionally in a period.
+
+    With an empty ``who`` and a period: every quote of that period, grouped by speaker.
+    """
+    start, end = (period.start, period.end) if period else (None, None)
+    if not who.strip():
+        if period is None:
+            return QuotesAnswer(query=who, speakers=())
+        by_speaker: dict[str, list[Quote]] = {}
+        for quote in base.quotes(start=start, end=end):
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+        return QuotesAnswer(query=who, speakers=tuple(
+            SpeakerQuotes(base.people[speaker], tuple(sorted(found, key=_quote_order)))
+            for speaker, found in by_speaker.items()))
+    people, suggestions = match_people(base, who)
+    if not people:
+        with_quotes = {quote.speaker for quote in base.quotes()}
+        fallback = tuple(base.people[ref].name for ref in sorted(with_quotes))
+        return QuotesAnswer(query=who, speakers=(), suggestions=suggestions or fallback[:6])
+    return QuotesAnswer(query=who, speakers=tuple(
+        SpeakerQuotes(person, tuple(sorted(base.quotes(person.id, start, end), key=_quote_order)), role)
+        for person, role in people))
+
+
+def _event_words(base: FactBase, event: Event) -> set[str]:
+    words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
+    for ref in event.actors:
+        record: Person | Group | None = base.people.get(ref) or base.groups.get(ref)
+        if record is not None:
+            words |= set(tokens(" ".join((record.name, *record.aliases))))
+    return {word for word in words if word not in STOPWORDS}
+
+
+def _word_matches(word: str, known: set[str]) -> bool:
+    if word in known:
+        return True
+    return any(
+        (len(word) >= 4 and (candidate.startswith(word) or word.startswith(candidate)) and len(candidate) >= 4)
+        or (len(word) >= 5 and fuzz.ratio(word, candidate) >= CONFIDENT)
+        for candidate in known
+    )
+
+
+def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") -> TimelineAnswer:
+    """Events in date order, overlapping ``period`` and matching every content word of ``words``."""
+    events = base.events(period.start, period.end) if period else base.events()
+    wanted = [word for word in content_words(words) if len(word) > 1]
+    if not wanted:
+        return TimelineAnswer(period=period, words=words, events=tuple(events))
+    matching = tuple(event for event in events
+                     if all(_word_matches(word, _event_words(base, event)) for word in wanted))
+    suggestions: tuple[str, ...] = ()
+    if not matching:
+        vocabulary = sorted(set().union(*(_event_words(base, event) for event in base.events())))
+        suggestions = tuple(dict.fromkeys(
+            candidate for word in wanted for candidate, score, _ in
+            process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+    return TimelineAnswer(period=period, words=words, events=matching, suggestions=suggestions)
+
+
+def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | None = None,
+            group: str | None = None) -> ThreatsAnswer:
+    """Threat claims of a side (or both), in a period, about a group (named by any alias or spelling)."""
+    start, end = (period.start, period.end) if period else (None, None)
+    found_group = None
+    if group:
+        groups, suggestions = match_groups(base, group)
+        if not groups:
+            return ThreatsAnswer(side=side, period=period, group=None, threats=(), suggestions=suggestions)
+        found_group = groups[0]
+    claims = base.threats(side, found_group.id if found_group else None, start, end)
+    return ThreatsAnswer(side=side, period=period, group=found_group, threats=tuple(claims))
+
+
+def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:
+    return tuple(sorted({citation.article for fact in facts for citation in fact.sources}))
+
+
+def whois(base: FactBase, name: str) -> WhoisAnswer:
+    """People and groups ``name`` names, with counts of their quotes, events and threat claims."""
+    if not name.strip():
+        return WhoisAnswer(query=name)
+    people, person_suggestions = match_people(base, name)
+    groups, group_suggestions = match_groups(base, name)
+    person_best = rank(name, _name_candidates(base))
+    group_best = rank(name, _group_candidates(base))
+    if people and groups and people[0][1] is None:
+        if person_best[0].score > group_best[0].score:
+            groups = []
+        elif group_best[0].score > person_best[0].score:
+            people = []
+    elif groups and people:
+        people = []
+    profiles = []
+    for person, _ in people:
+        said, events = base.quotes(person.id), base.events_with(person.id)
+        profiles.append(PersonProfile(person, len(said), len(events), _articles([*said, *events])))
+    group_profiles = []
+    for group in groups:
+        claims, events = base.threats(group=group.id), base.events_with(group.id)
+        group_profiles.append(GroupProfile(
+            group, len(claims), len(events), tuple(sorted({claim.side for claim in claims})),
+            _articles([*claims, *events])))
+    suggestions = () if profiles or group_profiles else tuple(
+        dict.fromkeys((*person_suggestions, *group_suggestions)))
+    return WhoisAnswer(query=name, people=tuple(profiles), groups=tuple(group_profiles), suggestions=suggestions)
+
+
+def sources(base: FactBase) -> SourcesAnswer:
+    """Every article, oldest first."""
+    return SourcesAnswer(sources=base.sources)
+
+
+def search(base: FactBase, text: str, limit: int = 5) -> tuple[SentenceHit, ...]:
+    """The article sentences that best match ``text`` (BM25), for questions no command fits."""
+    return tuple(SentenceHit(article, sentence, offset, score)
+                 for article, sentence, offset, score in base.sentences(text, limit))

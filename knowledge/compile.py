@@ -1,0 +1,584 @@
+"""Compile the curated files into one verified :class:`FactBaseData`.
+
+``compile_base(paths)`` reads ``knowledge/people.toml``, ``knowledge/groups.toml`` and
+``knowledge/articles/*.toml``, checks every evidence against the bytes of its seed article,
+resolves names through the alias tables and date phrases against publication dates, and merges
+facts that several articles report under one id. Every problem found is collected; if there is
+any, :class:`CompileFailed` is raised with all of them (file, fact id, reason, fix) and nothing
+is produced. ``coverage_problems`` lists quotation-marked passages that nothing accounts for.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz, process
+
+from knowledge.dates import DateError, iso_span, month_span, resolve, week_start
+from knowledge.models import (
+    ArticleFile,
+    Citation,
+    DatedEntry,
+    DateSpan,
+    Designation,
+    Event,
+    EventEntry,
+    FactBaseData,
+    Group,
+    GroupsFile,
+    PeopleFile,
+    Person,
+    Quote,
+    QuoteEntry,
+    Role,
+    Source,
+    SourceEntry,
+    Threat,
+    ThreatEntry,
+)
+from knowledge.names import normalize
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NAMED_BY_KEYWORDS = ("government", "outlet")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the inputs live, relative to a repository root."""
+
+    root: Path = REPO_ROOT
+
+    @property
+    def seeds(self) -> Path:
+        """The folder of articles, as received."""
+        return self.root / "seeds"
+
+    @property
+    def knowledge(self) -> Path:
+        """The folder of curated files."""
+        return self.root / "knowledge"
+
+    @property
+    def people(self) -> Path:
+        """The people file."""
+        return self.knowledge / "people.toml"
+
+    @property
+    def groups(self) -> Path:
+        """The groups file."""
+        return self.knowledge / "groups.toml"
+
+    @property
+    def articles(self) -> Path:
+        """The folder of per-article fact files."""
+        return self.knowledge / "articles"
+
+    def inputs(self) -> list[Path]:
+        """Every file the compiled base depends on, in a stable order."""
+        files = [self.people, self.groups, *sorted(self.articles.glob("*.toml")), *sorted(self.seeds.glob("*.txt"))]
+        return [path for path in files if path.exists()]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the curated files, said so a curator can fix it."""
+
+    file: str
+    fact: str | None
+    reason: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}" + (f" [{self.fact}]" if self.fact else "")
+        return f"{where}: {self.reason}\n    fix: {self.fix}"
+
+
+class CompileFailed(Exception):
+    """The curated files do not compile; ``problems`` says every reason."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the fact base")
+
+    def report(self) -> str:
+        """All problems, one paragraph each."""
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass
+class _Collector:
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, file: Path | str, fact: str | None, reason: str, fix: str) -> None:
+        name = file.name if isinstance(file, Path) else file
+        self.problems.append(Problem(name, fact, reason, fix))
+
+
+def _display(path: Path, paths: Paths) -> str:
+    try:
+        return str(path.relative_to(paths.root))
+    except ValueError:
+        return str(path)
+
+
+def _load(path: Path, model: type[Model], paths: Paths, problems: _Collector) -> Model | None:
+    shown = _display(path, paths)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.add(shown, None, "file is missing", f"create {shown}")
+        return None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        problems.add(shown, None, f"not valid TOML: {error}", "correct the syntax at the place named")
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        for detail in error.errors():
+            fact = _fact_id_at(raw, detail["loc"])
+            location = ".".join(str(part) for part in detail["loc"])
+            if detail["type"] == "extra_forbidden":
+                reason = f"unknown key '{detail['loc'][-1]}' at {location}"
+                fix = "remove it or correct its spelling (see knowledge/models.py for the allowed keys)"
+            elif detail["type"] == "missing":
+                reason = f"required key '{detail['loc'][-1]}' is missing at {location}"
+                fix = "add it"
+            else:
+                reason = f"{location}: {detail['msg']} (got {detail.get('input')!r})"
+                fix = "give a value of the expected form (see knowledge/models.py)"
+            problems.add(shown, fact, reason, fix)
+        return None
+
+
+def _fact_id_at(raw: Any, loc: tuple[Any, ...]) -> str | None:
+    node = raw
+    for part in loc[:2]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node.get("id") if isinstance(node, dict) and isinstance(node.get("id"), str) else None
+
+
+class AliasTable:
+    """Every name, alias and id of the people and groups, normalised, to the id it names."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}
+        self.groups: dict[str, str] = {}
+
+    def add(self, table: dict[str, str], name: str, ref: str) -> str | None:
+        """Record ``name`` for ``ref``; returns the other id when the name is already taken."""
+        key = normalize(name)
+        if not key:
+            return None
+        other = table.get(key)
+        if other is not None and other != ref:
+            return other
+        table[key] = ref
+        return None
+
+    def person(self, name: str) -> str | None:
+        """The person id ``name`` refers to, if any."""
+        return self.people.get(normalize(name))
+
+    def group(self, name: str) -> str | None:
+        """The group id ``name`` refers to, if any."""
+        return self.groups.get(normalize(name))
+
+    def closest(self, name: str, table: dict[str, str]) -> str:
+        """A did-you-mean for a reference that resolves to nothing."""
+        found = process.extractOne(normalize(name), list(table), scorer=fuzz.WRatio)
+        return f"did you mean '{found[0]}' ({table[found[0]]})?" if found and found[1] >= 60 else ""
+
+
+def _people_and_groups(
+    paths: Paths, problems: _Collector
+) -> tuple[list[Person], list[Group], AliasTable, list[tuple[str, Any]]]:
+    aliases = AliasTable()
+    people_file = _load(paths.people, PeopleFile, paths, problems)
+    groups_file = _load(paths.groups, GroupsFile, paths, problems)
+    people: list[Person] = []
+    groups: list[Group] = []
+    shown_people, shown_groups = _display(paths.people, paths), _display(paths.groups, paths)
+    for entry in people_file.person if people_file else []:
+        for name in (entry.id, entry.name, *entry.aliases):
+            other = aliases.add(aliases.people, name, entry.id)
+            if other:
+                problems.add(shown_people, entry.id, f"the name '{name}' is also given to '{other}'",
+                             "keep each alias on one person only")
+        for role in entry.roles:
+            for bound in (role.start, role.end):
+                if bound is not None and _safe_iso(bound) is None:
+                    problems.add(shown_people, entry.id, f"role '{role.title}': '{bound}' is not a date",
+                                 "write YYYY, YYYY-MM or YYYY-MM-DD")
+        people.append(Person(
+            id=entry.id, name=entry.name, side=entry.side, note=entry.note,
+            roles=tuple(Role(**role.model_dump()) for role in entry.roles),
+            aliases=tuple(dict.fromkeys(alias for alias in entry.aliases if alias != entry.name)),
+        ))
+    designations: list[tuple[str, Any]] = []
+    for group_entry in groups_file.group if groups_file else []:
+        for name in (group_entry.id, group_entry.name, *group_entry.aliases):
+            other = aliases.add(aliases.groups, name, group_entry.id)
+            if other:
+                problems.add(shown_groups, group_entry.id, f"the name '{name}' is also given to '{other}'",
+                             "keep each alias on one group only")
+        designations.append((group_entry.id, group_entry.designations))
+        groups.append(Group(
+            id=group_entry.id, name=group_entry.name, kind=group_entry.kind, note=group_entry.note,
+            aliases=tuple(dict.fromkeys(alias for alias in group_entry.aliases if alias != group_entry.name)),
+        ))
+    clashes = set(aliases.people) & set(aliases.groups)
+    for name in sorted(clashes):
+        problems.add(shown_groups, aliases.groups[name], f"'{name}' names both a person and a group",
+                     "rename one of them so every reference is unambiguous")
+    return people, groups, aliases, designations
+
+
+def _safe_iso(text: str) -> DateSpan | None:
+    try:
+        return iso_span(text)
+    except DateError:
+        return None
+
+
+def published_span(entry: SourceEntry) -> DateSpan:
+    """The publication date of a source as a span at its stated precision."""
+    day = entry.published
+    if entry.precision == "day":
+        return DateSpan(start=day, end=day, precision="day")
+    if entry.precision == "week":
+        start = week_start(day)
+        return DateSpan(start=start, end=start + timedelta(days=6), precision="week")
+    if entry.precision == "month":
+        return DateSpan(start=month_span(day.year, day.month)[0], end=month_span(day.year, day.month)[1],
+                        precision="month")
+    return DateSpan(start=date(day.year, 1, 1), end=date(day.year, 12, 31), precision="year")
+
+
+@dataclass
+class _Draft:
+    """One article's entry for a fact, checked, waiting to be merged with its twins."""
+
+    file: str
+    entry: DatedEntry
+    date: DateSpan
+    citation: Citation
+
+
+@dataclass
+class _Article:
+    name: str
+    file: str
+    text: str
+    data: ArticleFile
+    published: DateSpan
+
+
+def _citation(article: _Article, entry: DatedEntry, evidence: str, problems: _Collector) -> Citation | None:
+    offset = article.text.find(evidence)
+    if offset < 0:
+        nearest = _nearest_sentence(article.text, evidence)
+        problems.add(article.file, entry.id, f"evidence is not a verbatim part of {article.name}: {evidence[:90]!r}",
+                     "copy the sentence exactly from the article" + (f"; closest: {nearest!r}" if nearest else ""))
+        return None
+    return Citation(article=article.name, evidence=evidence, offset=offset, length=len(evidence),
+                    date_phrase=entry.date_phrase, note=entry.note)
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """The sentences (and headline lines) of an article with their character offsets."""
+    for line in re.finditer(r"[^\n]+", text):
+        for sentence in re.finditer(r"\S.*?(?:[.!?][”\"’']?(?=\s|$)|$)", line.group()):
+            stripped = sentence.group().strip()
+            if stripped:
+                yield line.start() + sentence.start(), stripped
+
+
+def _nearest_sentence(text: str, evidence: str) -> str | None:
+    sentences = [sentence for _, sentence in split_sentences(text)]
+    found = process.extractOne(evidence, sentences, scorer=fuzz.ratio)
+    return found[0] if found and found[1] >= 50 else None
+
+
+def _date(article: _Article, entry: DatedEntry, problems: _Collector) -> DateSpan | None:
+    phrase = entry.resolve_as or entry.date_phrase
+    if entry.date_phrase and entry.date_phrase.casefold() not in article.text.casefold():
+        problems.add(article.file, entry.id, f"date_phrase {entry.date_phrase!r} is not in the article",
+                     "write the date as the article words it; put a stand-in in resolve_as")
+    if phrase is None:
+        return article.published
+    try:
+        return resolve(phrase, article.published.start)
+    except DateError as error:
+        problems.add(article.file, entry.id, str(error), "use a known phrase form or add resolve_as")
+        return None
+
+
+def _resolve_ref(aliases: AliasTable, name: str, *, groups_too: bool) -> str | None:
+    return aliases.person(name) or (aliases.group(name) if groups_too else None)
+
+
+def _check_refs(article: _Article, entry: DatedEntry, aliases: AliasTable, problems: _Collector) -> dict[str, Any]:
+    """Resolve every reference of an entry; returns the resolved fields."""
+    resolved: dict[str, Any] = {}
+
+    def unresolved(field_name: str, name: str, table: dict[str, str]) -> None:
+        hint = aliases.closest(name, table)
+        problems.add(article.file, entry.id, f"{field_name} '{name}' is not a known name or alias",
+                     f"add it to the aliases in people.toml/groups.toml or correct it {hint}".strip())
+
+    if isinstance(entry, EventEntry):
+        actors = []
+        for name in entry.actors:
+            ref = _resolve_ref(aliases, name, groups_too=True)
+            if ref is None:
+                unresolved("actor", name, {**aliases.people, **aliases.groups})
+            else:
+                actors.append(ref)
+        resolved["actors"] = tuple(dict.fromkeys(actors))
+    if isinstance(entry, QuoteEntry):
+        speaker = aliases.person(entry.speaker)
+        if speaker is None:
+            unresolved("speaker", entry.speaker, aliases.people)
+        resolved["speaker"] = speaker
+    if isinstance(entry, ThreatEntry):
+        named_by = entry.named_by if entry.named_by in NAMED_BY_KEYWORDS else aliases.person(entry.named_by)
+        if named_by is None:
+            unresolved("named_by", entry.named_by, aliases.people)
+        if (named_by == "outlet") != (entry.how == "narration"):
+            problems.add(article.file, entry.id, "narration must be named_by = \"outlet\" and vice versa",
+                         "set how = \"narration\" with named_by = \"outlet\", or name who said it")
+        resolved["named_by"] = named_by
+        group = None
+        if entry.group is not None:
+            group = aliases.group(entry.group)
+            if group is None:
+                unresolved("group", entry.group, aliases.groups)
+        if (entry.group is None) == (entry.unnamed is None):
+            problems.add(article.file, entry.id, "a threat names either a group or an unnamed threat",
+                         "give exactly one of group = \"…\" or unnamed = \"…\"")
+        resolved["group"] = group
+    return resolved
+
+
+def _drafts(article: _Article, aliases: AliasTable, problems: _Collector) -> dict[tuple[str, str], _Draft]:
+    drafts: dict[tuple[str, str], _Draft] = {}
+    entries: list[tuple[str, DatedEntry]] = [
+        *(("event", entry) for entry in article.data.event),
+        *(("quote", entry) for entry in article.data.quote),
+        *(("threat", entry) for entry in article.data.threat),
+    ]
+    for kind, entry in entries:
+        if (kind, entry.id) in drafts:
+            problems.add(article.file, entry.id, f"two {kind}s share the id '{entry.id}' in one article",
+                         "give each fact of an article its own id")
+            continue
+        before = len(problems.problems)
+        citation = _citation(article, entry, entry.evidence, problems)
+        if isinstance(entry, QuoteEntry) and entry.text not in entry.evidence:
+            problems.add(article.file, entry.id, f"quote text is not inside its evidence: {entry.text[:80]!r}",
+                         "copy the quoted words exactly as printed in the evidence sentence")
+        span = _date(article, entry, problems)
+        resolved = _check_refs(article, entry, aliases, problems)
+        if citation is None or span is None or len(problems.problems) > before:
+            continue
+        merged_entry = entry.model_copy(update=resolved)
+        drafts[(kind, entry.id)] = _Draft(article.file, merged_entry, span, citation)
+    return drafts
+
+
+def _merge_dates(drafts: list[_Draft], problems: _Collector) -> DateSpan:
+    spans = [draft.date for draft in drafts]
+    start, end = max(span.start for span in spans), min(span.end for span in spans)
+    if start > end:
+        described = "; ".join(f"{draft.citation.article}: {draft.date.start}..{draft.date.end}" for draft in drafts)
+        problems.add(drafts[0].file, drafts[0].entry.id, f"the articles disagree on the date ({described})",
+                     "check the date phrases, or give the facts different ids if they are not the same")
+    return min(spans, key=lambda span: (span.end - span.start, span.start))
+
+
+def _same(drafts: list[_Draft], fields: tuple[str, ...], problems: _Collector) -> None:
+    first = drafts[0].entry
+    for other in drafts[1:]:
+        for name in fields:
+            if getattr(other.entry, name) != getattr(first, name):
+                problems.add(other.file, first.id,
+                             f"'{name}' differs from {drafts[0].file} under the same id "
+                             f"({getattr(other.entry, name)!r} vs {getattr(first, name)!r})",
+                             "make them identical, or give the facts different ids and a note on how they differ")
+
+
+def _notes(drafts: list[_Draft]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(draft.entry.note for draft in drafts if draft.entry.note))
+
+
+def _merge(kind: str, drafts: list[_Draft], problems: _Collector) -> Event | Quote | Threat:
+    drafts = sorted(drafts, key=lambda draft: draft.citation.article)
+    span = _merge_dates(drafts, problems)
+    sources = tuple(draft.citation for draft in drafts)
+    first = drafts[0].entry
+    if isinstance(first, EventEntry):
+        events = [draft.entry for draft in drafts if isinstance(draft.entry, EventEntry)]
+        return Event(
+            id=first.id, summary=first.summary, date_phrase=first.date_phrase, date=span,
+            actors=tuple(dict.fromkeys(actor for event in events for actor in event.actors)),
+            place=next((event.place for event in events if event.place), None),
+            topics=tuple(dict.fromkeys(topic for event in events for topic in event.topics)),
+            sources=sources, notes=_notes(drafts),
+        )
+    if isinstance(first, QuoteEntry):
+        _same(drafts, ("speaker", "kind", "text"), problems)
+        return Quote(
+            id=first.id, speaker=first.speaker, kind=first.kind, text=first.text, date=span,
+            context=first.context, via=first.via, sources=sources, notes=_notes(drafts),
+        )
+    assert isinstance(first, ThreatEntry)
+    _same(drafts, ("side", "named_by", "how", "group", "unnamed"), problems)
+    return Threat(
+        id=first.id, side=first.side, named_by=first.named_by, how=first.how, group=first.group,
+        unnamed=first.unnamed, date=span, sources=sources, notes=_notes(drafts),
+    )
+
+
+def _read_articles(paths: Paths, problems: _Collector) -> list[_Article]:
+    articles = []
+    for path in sorted(paths.articles.glob("*.toml")):
+        shown = _display(path, paths)
+        seed = paths.seeds / f"{path.stem}.txt"
+        if not seed.exists():
+            problems.add(shown, None, f"there is no seed article seeds/{seed.name}",
+                         "name the file after its seed (seeds/<stem>.txt -> knowledge/articles/<stem>.toml)")
+            continue
+        data = _load(path, ArticleFile, paths, problems)
+        if data is None:
+            continue
+        text = seed.read_bytes().decode("utf-8")
+        articles.append(_Article(seed.name, shown, text, data, published_span(data.source)))
+    return articles
+
+
+def _check_duplicate_quotes(quotes: list[Quote], problems: _Collector) -> None:
+    seen: dict[tuple[str, str], Quote] = {}
+    for quote in quotes:
+        key = (quote.speaker, normalize(quote.text))
+        if key in seen:
+            problems.add(quote.sources[0].article, quote.id,
+                         f"the same words of the same speaker are also quote '{seen[key].id}'",
+                         "give both entries the same id so they merge into one quote with two sources")
+        seen[key] = quote
+
+
+def compile_base(paths: Paths | None = None) -> FactBaseData:
+    """Validate, verify, resolve and merge the curated files; raises :class:`CompileFailed`."""
+    paths = paths or Paths()
+    problems = _Collector()
+    people, groups, aliases, designations = _people_and_groups(paths, problems)
+    articles = _read_articles(paths, problems)
+    by_name = {article.name: article for article in articles}
+
+    compiled_groups = []
+    for group, (group_id, entries) in zip(groups, designations, strict=True):
+        compiled = []
+        for entry in entries:
+            article = by_name.get(entry.article)
+            offset = article.text.find(entry.evidence) if article else -1
+            if offset < 0:
+                problems.add(_display(paths.groups, paths), group_id,
+                             f"designation evidence is not a verbatim part of {entry.article}",
+                             "name a curated seed file and copy its sentence exactly")
+                continue
+            compiled.append(Designation(label=entry.label, by=entry.by, source=Citation(
+                article=entry.article, evidence=entry.evidence, offset=offset, length=len(entry.evidence))))
+        compiled_groups.append(group.model_copy(update={"designations": tuple(compiled)}))
+
+    grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
+    for article in articles:
+        for key, draft in _drafts(article, aliases, problems).items():
+            grouped[key].append(draft)
+    merged = {key: _merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())}
+    events = sorted((fact for fact in merged.values() if isinstance(fact, Event)),
+                    key=lambda event: (event.date.start, event.date.end, event.id))
+    quotes = sorted((fact for fact in merged.values() if isinstance(fact, Quote)),
+                    key=lambda quote: (quote.date.start, quote.speaker, quote.id))
+    threats = sorted((fact for fact in merged.values() if isinstance(fact, Threat)),
+                     key=lambda threat: (threat.side, threat.date.start, threat.id))
+    _check_duplicate_quotes(quotes, problems)
+    if problems.problems:
+        raise CompileFailed(problems.problems)
+    sources = tuple(
+        Source(article=article.name, headline=article.data.source.headline, outlet=article.data.source.outlet,
+               published=article.published, basis=article.data.source.basis, note=article.data.source.note)
+        for article in articles
+    )
+    return FactBaseData(
+        sources=sources,
+        people=tuple(sorted(people, key=lambda person: person.id)),
+        groups=tuple(sorted(compiled_groups, key=lambda group: group.id)),
+        events=tuple(events), quotes=tuple(quotes), threats=tuple(threats),
+    )
+
+
+_QUOTED = re.compile(
+    r"“(?P<curly>[^“”]+)”"
+    r"|\"(?P<straight>[^\"\n]+)\""
+    r"|(?<![\w’])‘(?P<single>[^‘’\n]*(?:’\w[^‘’\n]*)*)’(?!\w)"
+)
+
+
+def quoted_passages(text: str) -> list[tuple[int, str]]:
+    """Every passage of ``text`` inside quotation marks (curly, straight, or single), with offsets."""
+    passages = []
+    for match in _QUOTED.finditer(text):
+        inner = next(group for group in match.groups() if group is not None)
+        passages.append((match.start(), inner))
+    return passages
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().strip(".,;:!?").strip()
+
+
+def coverage_problems(base: FactBaseData, paths: Paths | None = None) -> list[Problem]:
+    """Quotation-marked passages of the seeds that are neither a quote in the base nor excluded."""
+    paths = paths or Paths()
+    problems = _Collector()
+    quote_texts: dict[str, list[str]] = defaultdict(list)
+    for quote in base.quotes:
+        for citation in quote.sources:
+            quote_texts[citation.article].append(_bare(quote.text))
+    for seed in sorted(paths.seeds.glob("*.txt")):
+        curated = paths.articles / f"{seed.stem}.toml"
+        shown = _display(curated, paths)
+        if not curated.exists():
+            problems.add(shown, None, f"seeds/{seed.name} has no curated facts yet",
+                         f"review its draft (python -m knowledge add) and save it as {shown}")
+            continue
+        data = ArticleFile.model_validate(tomllib.loads(curated.read_text(encoding="utf-8")))
+        excluded = {_bare(entry.text): entry for entry in data.exclude}
+        text = seed.read_bytes().decode("utf-8")
+        passages = {_bare(passage) for _, passage in quoted_passages(text)}
+        for stale in sorted(set(excluded) - passages):
+            problems.add(shown, None, f"excluded passage {stale!r} is not a quoted passage of the article",
+                         "copy the passage exactly as it stands between the quotation marks, or remove it")
+        for offset, passage in quoted_passages(text):
+            bare = _bare(passage)
+            if bare in excluded:
+                continue
+            if any(bare in quoted or (quoted and quoted in bare) for quoted in quote_texts[seed.name]):
+                continue
+            problems.add(shown, None, f"the quoted passage “{passage}” (offset {offset}) is not in the base",
+                         "add it as a [[quote]] with its speaker, or as an [[exclude]] with the reason")
+    return problems.problems

@@ -1,0 +1,275 @@
+"""The compiled artefact: one SQLite file, built from the curated files, opened read-only.
+
+``build(paths, target)`` compiles and writes the database atomically (a failed compile leaves
+any previous file untouched). It records a hash of its inputs, so ``FactBase.open()`` rebuilds
+it when it is missing or stale. Facts are stored as JSON beside indexed columns; an FTS5 table
+over the articles' sentences answers free-text questions by BM25 rank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from knowledge.compile import Paths, compile_base, split_sentences
+from knowledge.dates import iso_text
+from knowledge.models import Event, FactBaseData, Group, Person, Quote, Source, Threat
+from knowledge.names import content_words, normalize
+
+SCHEMA_VERSION = "1"
+CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py")
+DB_ENV = "FACTDESK_DB"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (article TEXT PRIMARY KEY, published TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE people (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE groups (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE events (id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
+                     body TEXT NOT NULL);
+CREATE TABLE event_actors (event_id TEXT NOT NULL, ref TEXT NOT NULL);
+CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
+                     "end" TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT,
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX events_by_date ON events (start, "end");
+CREATE INDEX event_actors_by_ref ON event_actors (ref);
+CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
+CREATE INDEX quotes_by_date ON quotes (start, "end");
+CREATE INDEX threats_by_side ON threats (side, position);
+CREATE INDEX threats_by_group ON threats (grp);
+CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
+                                           tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+Record = TypeVar("Record", bound=BaseModel)
+
+
+def default_db_path(paths: Paths) -> Path:
+    """Where the artefact lives: ``$FACTDESK_DB``, else ``knowledge/build/factbase.sqlite``."""
+    configured = os.environ.get(DB_ENV)
+    return Path(configured) if configured else paths.knowledge / "build" / "factbase.sqlite"
+
+
+def input_hash(paths: Paths) -> str:
+    """A hash of every input and of the compiler's own code."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    code_dir = Path(__file__).resolve().parent
+    for path in [*(code_dir / name for name in CODE_FILES), *paths.inputs()]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _dump(record: BaseModel) -> str:
+    return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+
+
+def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) -> None:
+    """Write ``data`` (and the seeds' sentences) to ``target`` atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=target.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        with connection:
+            connection.executescript(SCHEMA)
+            connection.executemany("INSERT INTO meta VALUES (?, ?)",
+                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION)])
+            connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
+                (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
+            connection.executemany("INSERT INTO people VALUES (?, ?)",
+                                   [(person.id, _dump(person)) for person in data.people])
+            connection.executemany("INSERT INTO groups VALUES (?, ?)",
+                                   [(group.id, _dump(group)) for group in data.groups])
+            connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", [
+                (event.id, position, event.date.start.isoformat(), event.date.end.isoformat(), _dump(event))
+                for position, event in enumerate(data.events)])
+            connection.executemany("INSERT INTO event_actors VALUES (?, ?)", [
+                (event.id, actor) for event in data.events for actor in event.actors])
+            connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", [
+                (quote.id, position, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(),
+                 _dump(quote)) for position, quote in enumerate(data.quotes)])
+            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?)", [
+                (threat.id, position, threat.side, threat.group, threat.date.start.isoformat(),
+                 threat.date.end.isoformat(), _dump(threat)) for position, threat in enumerate(data.threats)])
+            for source in data.sources:
+                text = (paths.seeds / source.article).read_text(encoding="utf-8")
+                connection.executemany("INSERT INTO sentences VALUES (?, ?, ?)", [
+                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)])
+        connection.close()
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def build(paths: Paths | None = None, target: Path | None = None) -> Path:
+    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing."""
+    paths = paths or Paths()
+    target = target or default_db_path(paths)
+    inputs = input_hash(paths)
+    write_database(compile_base(paths), paths, target, inputs)
+    return target
+
+
+def is_stale(paths: Paths, target: Path) -> bool:
+    """True when ``target`` is missing or was built from other inputs."""
+    if not target.exists():
+        return True
+    try:
+        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'input_hash'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return True
+    return row is None or row[0] != input_hash(paths)
+
+
+class FactBase:
+    """The compiled fact base, read-only. Open it with :meth:`FactBase.open`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self.sources = tuple(self._records(Source, "SELECT body FROM sources ORDER BY published, article"))
+        self.people: dict[str, Person] = {p.id: p for p in self._records(Person, "SELECT body FROM people ORDER BY id")}
+        self.groups: dict[str, Group] = {g.id: g for g in self._records(Group, "SELECT body FROM groups ORDER BY id")}
+        self._sources_by_article = {source.article: source for source in self.sources}
+
+    @classmethod
+    def open(cls, db_path: Path | None = None, *, paths: Paths | None = None, rebuild: bool = True) -> FactBase:
+        """Open the artefact, building it first when it is missing or stale (unless ``rebuild`` is False)."""
+        paths = paths or Paths()
+        target = db_path or default_db_path(paths)
+        if rebuild and is_stale(paths, target):
+            build(paths, target)
+        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+        return cls(connection)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def _records(self, model: type[Record], sql: str, parameters: Iterable[Any] = ()) -> list[Record]:
+        return [model.model_validate_json(row[0]) for row in self._db.execute(sql, tuple(parameters))]
+
+    def source(self, article: str) -> Source:
+        """The source of a seed file name; raises KeyError for an unknown one."""
+        return self._sources_by_article[article]
+
+    def events(self, start: date | None = None, end: date | None = None) -> list[Event]:
+        """Events whose date overlaps ``start``..``end`` (all when unbounded), in date order."""
+        return self._records(Event, 'SELECT body FROM events WHERE "end" >= ? AND start <= ? ORDER BY position',
+                             (_low(start), _high(end)))
+
+    def events_with(self, ref: str) -> list[Event]:
+        """Events naming a person or group id among their actors, in date order."""
+        return self._records(Event, "SELECT e.body FROM events e JOIN event_actors a ON a.event_id = e.id "
+                                    "WHERE a.ref = ? ORDER BY e.position", (ref,))
+
+    def quotes(self, speaker: str | None = None, start: date | None = None, end: date | None = None) -> list[Quote]:
+        """Quotes, optionally of one speaker and overlapping a period, in date order."""
+        sql = 'SELECT body FROM quotes WHERE "end" >= ? AND start <= ?'
+        parameters: list[Any] = [_low(start), _high(end)]
+        if speaker is not None:
+            sql += " AND speaker = ?"
+            parameters.append(speaker)
+        return self._records(Quote, sql + " ORDER BY position", parameters)
+
+    def threats(self, side: str | None = None, group: str | None = None,
+                start: date | None = None, end: date | None = None) -> list[Threat]:
+        """Threat claims, optionally of one side, about one group, overlapping a period."""
+        sql = 'SELECT body FROM threats WHERE "end" >= ? AND start <= ?'
+        parameters: list[Any] = [_low(start), _high(end)]
+        if side is not None:
+            sql += " AND side = ?"
+            parameters.append(side)
+        if group is not None:
+            sql += " AND grp = ?"
+            parameters.append(group)
+        return self._records(Threat, sql + " ORDER BY position", parameters)
+
+    def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
+        """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
+        words = [word for word in content_words(text) if len(word) > 1]
+        if not words:
+            return []
+        query = " OR ".join(f'"{normalize(word)}"' for word in dict.fromkeys(words))
+        rows = self._db.execute(
+            "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences WHERE sentences MATCH ? "
+            "ORDER BY rank, article, offset LIMIT ?", (query, limit))
+        return [(article, sentence, int(offset), -float(rank)) for article, sentence, offset, rank in rows]
+
+    def export(self) -> dict[str, Any]:
+        """The whole base as the JSON shape of design.md section 3."""
+        return export_data(self.as_data())
+
+    def as_data(self) -> FactBaseData:
+        """Every record, in the compiler's order."""
+        return FactBaseData(
+            sources=tuple(sorted(self.sources, key=lambda source: source.article)),
+            people=tuple(self.people.values()), groups=tuple(self.groups.values()),
+            events=tuple(self.events()), quotes=tuple(self.quotes()), threats=tuple(self.threats()),
+        )
+
+
+def _low(day: date | None) -> str:
+    return day.isoformat() if day else "0000-01-01"
+
+
+def _high(day: date | None) -> str:
+    return day.isoformat() if day else "9999-12-31"
+
+
+def export_data(data: FactBaseData) -> dict[str, Any]:
+    """The JSON export: names resolved for readers, dates ISO 8601, sources as article + evidence."""
+    people = {person.id: person.name for person in data.people}
+    groups = {group.id: group.name for group in data.groups}
+
+    def cited(citations: Iterable[Any]) -> list[dict[str, Any]]:
+        return [{"article": c.article, "evidence": c.evidence, "offset": c.offset, "date_phrase": c.date_phrase}
+                for c in citations]
+
+    def span(fact: Event | Quote | Threat) -> dict[str, Any]:
+        return {"start": fact.date.start.isoformat(), "end": fact.date.end.isoformat(),
+                "precision": fact.date.precision}
+
+    def named_by(threat: Threat) -> str:
+        if threat.named_by == "government":
+            return f"Government of {threat.side}"
+        if threat.named_by == "outlet":
+            return "the outlet (narration)"
+        return people[threat.named_by]
+
+    return {
+        "sources": [{"article": s.article, "headline": s.headline, "outlet": s.outlet,
+                     "published": s.published.start.isoformat(), "precision": s.published.precision,
+                     "basis": s.basis, "note": s.note} for s in data.sources],
+        "people": [{"id": p.id, "name": p.name, "side": p.side, "aliases": list(p.aliases),
+                    "roles": [r.model_dump() for r in p.roles], "note": p.note} for p in data.people],
+        "groups": [{"id": g.id, "name": g.name, "kind": g.kind, "aliases": list(g.aliases),
+                    "designations": [{"label": d.label, "by": d.by, "sources": cited([d.source])}
+                                     for d in g.designations], "note": g.note} for g in data.groups],
+        "events": [{"id": e.id, "summary": e.summary, "date_phrase": e.date_phrase, **span(e),
+                    "actors": [people.get(a) or groups[a] for a in e.actors], "place": e.place,
+                    "topics": list(e.topics), "notes": list(e.notes), "sources": cited(e.sources)}
+                   for e in data.events],
+        "quotes": [{"id": q.id, "speaker": people[q.speaker], "kind": q.kind, "text": q.text,
+                    "date": iso_text(q.date), **span(q),
+                    "context": q.context, "via": q.via, "notes": list(q.notes), "sources": cited(q.sources)}
+                   for q in data.quotes],
+        "threats": [{"id": t.id, "side": t.side, "named_by": named_by(t), "how": t.how,
+                     "group": groups[t.group] if t.group else None, "unnamed": t.unnamed,
+                     "date": iso_text(t.date), **span(t),
+                     "notes": list(t.notes), "sources": cited(t.sources)} for t in data.threats],
+    }
