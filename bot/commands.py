@@ -1,0 +1,64 @@
+"""The one registry of slash commands.
+
+It feeds the Slack app (which commands to listen to), the console, the help reply and the
+manifest check, so a command is added or renamed here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A slash command: its name (no slash), usage line, one-line description and examples."""
+
+    name: str
+    usage: str
+    description: str
+    examples: tuple[str, ...]
+
+    @property
+    def slash(self) -> str:
+        """The command as typed in Slack: ``/timeline``."""
+        return f"/{self.name}"
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec(
+        name="timeline",
+        usage="/timeline [period] [words]",
+        description="Events in date order, each with its date and sources; filter by period and words.",
+        examples=("/timeline 2024-01", "/timeline jan 2024 ambassadors", "/timeline 2024-01-10..2024-01-20"),
+    ),
+    CommandSpec(
+        name="quotes",
+        usage="/quotes <person or role> [period]",
+        description="What a person (or whoever held a role) said, direct quotes first, with sources.",
+        examples=("/quotes araghchi", "/quotes pakistan's interior minister", "/quotes nov 2024"),
+    ),
+    CommandSpec(
+        name="threats",
+        usage="/threats [iran|pakistan|group] [period]",
+        description="The groups and threats each side named, who named them, how and when.",
+        examples=("/threats", "/threats iran 2024", "/threats jaish al-adl"),
+    ),
+    CommandSpec(
+        name="whois",
+        usage="/whois <person or group>",
+        description="Who a person or group is: roles, side, aliases, and how often the base cites them.",
+        examples=("/whois araghchi", "/whois BLA"),
+    ),
+    CommandSpec(
+        name="sources",
+        usage="/sources",
+        description="The articles behind the fact base: headline, outlet and publication date.",
+        examples=("/sources",),
+    ),
+)
+
+
+def find_command(name: str) -> CommandSpec | None:
+    """The command called ``name`` (with or without its slash, any case), or None."""
+    wanted = name.strip().lstrip("/").lower()
+    return next((spec for spec in COMMANDS if spec.name == wanted), None)

@@ -1,0 +1,477 @@
+"""The desk: text in, structured :class:`~bot.replies.Reply` out. Pure; no Slack here.
+
+``Desk.command`` answers a slash command's argument text; ``Desk.message`` routes a
+plain-English message (see :mod:`bot.routing`) to the same answers. Every answer is computed
+from the :class:`~knowledge.store.FactBase`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import PurePath
+
+from bot.commands import COMMANDS, CommandSpec, find_command
+from bot.replies import Item, Reply, Section, SourceRef
+from bot.routing import ABOUT, HELP, SEARCH, Request, route
+from knowledge import queries
+from knowledge.dates import DateError, format_span, parse_period
+from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatSide
+from knowledge.names import STOPWORDS, content_words, normalize
+from knowledge.store import FactBase
+
+PERIOD_EXAMPLES = "2024, 2024-01, jan 2024, 2024-01-16 or 2024-01-10..2024-01-20"
+HELP_WORDS = frozenset({"help", "-h", "--help", "?", "usage"})
+ALL_WORDS = frozenset({"all", "everything", "*", "both"})
+MAX_PERIOD_WORDS = 7
+SEARCH_LIMIT = 5
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+
+
+def article_label(article: str) -> str:
+    """The short id of a seed file name: ``002_f7d8….txt`` -> ``002``."""
+    stem = PurePath(article).stem
+    prefix = stem.split("_", 1)[0]
+    return prefix if prefix.isdigit() else stem
+
+
+def _fix_month_typo(word: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    bare = word.lower().strip(".,")
+    if len(bare) < 4 or not bare.isalpha() or bare in MONTH_NAMES:
+        return word
+    found = process.extractOne(bare, MONTH_NAMES, scorer=fuzz.ratio, score_cutoff=80)
+    return found[0] if found else word
+
+
+def split_period(text: str) -> tuple[DateSpan | None, str]:
+    """Find a period among the words of ``text``: ``(period, the other words)``.
+
+    The longest run of words that reads as a period wins ("jan 2024 ambassadors" -> Jan 2024,
+    "ambassadors"); month names are forgiven one typo. Raises :class:`DateError` for a period
+    that is written like one but impossible ("2024-13", a range that ends before it starts).
+    """
+    words = [_fix_month_typo(word) for word in text.split()]
+    for size in range(min(len(words), MAX_PERIOD_WORDS), 0, -1):
+        for first in range(len(words) - size + 1):
+            chunk = " ".join(words[first:first + size])
+            period = parse_period(chunk)
+            if period is not None:
+                rest = words[:first] + words[first + size:]
+                return period, " ".join(rest)
+    return None, text.strip()
+
+
+def _meaningful(text: str) -> str:
+    """``text`` without leading and trailing function words ("in", "the", "from")."""
+    words = text.split()
+    while words and normalize(words[0]) in STOPWORDS | {""}:
+        words.pop(0)
+    while words and normalize(words[-1]) in STOPWORDS | {""}:
+        words.pop()
+    return " ".join(words)
+
+
+class Desk:
+    """Answers requests from one fact base."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self._handlers: dict[str, Callable[[str], Reply]] = {
+            "timeline": self.timeline,
+            "quotes": self.quotes,
+            "threats": self.threats,
+            "whois": self.whois,
+            "sources": self.sources,
+        }
+
+    # ------------------------------------------------------------------ entry points
+
+    def command(self, name: str, text: str) -> Reply:
+        """Answer the slash command ``name`` (no slash) with its argument ``text``."""
+        spec = find_command(name)
+        if spec is None:
+            return self.help_reply(f"There is no command /{name.strip().lstrip('/')}.", tone="error")
+        argument = re.sub(r"\s+", " ", text).strip()
+        if argument.lower() in HELP_WORDS:
+            return self.usage(spec)
+        if not argument and spec.name != "sources":
+            return self.usage(spec)
+        try:
+            return self._handlers[spec.name](argument)
+        except DateError as error:
+            return self._bad_period(spec, error)
+
+    def message(self, text: str) -> Reply:
+        """Answer a direct message or a mention written in plain English."""
+        return self.answer(route(text))
+
+    def answer(self, request: Request) -> Reply:
+        """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""
+        if request.command == HELP:
+            return self.help_reply()
+        if request.command == SEARCH:
+            return self.search(request.text)
+        if request.command == ABOUT:
+            return self.about(request.text)
+        if find_command(request.command) is None:
+            return self.command(request.command, request.text)
+        reply = self.command(request.command, request.text)
+        if reply.tone == "nothing" and request.text:
+            return self._with_sentences(reply, request.text)
+        return reply
+
+    # ------------------------------------------------------------------ help and errors
+
+    def help_reply(self, opening: str | None = None, tone: str = "help") -> Reply:
+        """The commands, what they do and examples; also answers "hi" and "help"."""
+        items = tuple(Item(text=spec.description, lead=spec.usage, details=(f"e.g. {', '.join(spec.examples)}",))
+                      for spec in COMMANDS)
+        return Reply(
+            tone="error" if tone == "error" else "help",
+            title=opening or "factdesk answers from a curated, source-checked fact base.",
+            summary=f"{len(self.base.sources)} articles · every fact cited",
+            sections=(Section(heading="Commands", items=items),),
+            notes=("Or ask in plain English: “what did the interior minister say?”, "
+                   "“which groups did Iran target?”, “what happened in 2024?”, “who is …?”",),
+        )
+
+    def usage(self, spec: CommandSpec) -> Reply:
+        """How to use one command."""
+        notes = [f"Examples: {' · '.join(spec.examples)}"]
+        if spec.name in {"timeline", "threats", "quotes"}:
+            notes.append(f"A period is {PERIOD_EXAMPLES}.")
+        if spec.name in {"timeline", "threats"}:
+            notes.append(f"{spec.slash} all shows everything.")
+        return Reply(tone="usage", title=f"Usage: {spec.usage}", summary=spec.description, notes=tuple(notes))
+
+    def _bad_period(self, spec: CommandSpec, error: DateError) -> Reply:
+        return Reply(tone="error", title=f"That period cannot be read: {error}.",
+                     notes=(f"A period is {PERIOD_EXAMPLES}.", f"Usage: {spec.usage}"))
+
+    def _nothing(self, title: str, suggestions: Iterable[str] = (), more: Iterable[str] = ()) -> Reply:
+        notes = []
+        offered = tuple(dict.fromkeys(suggestions))
+        if offered:
+            notes.append(f"Did you mean: {', '.join(offered)}?")
+        notes.extend(more)
+        return Reply(tone="nothing", title=title, notes=tuple(notes))
+
+    # ------------------------------------------------------------------ citations and names
+
+    def cite(self, citations: Iterable[Citation]) -> tuple[SourceRef, ...]:
+        """The sources of a fact, one per article, as readers see them."""
+        refs = []
+        for article in dict.fromkeys(citation.article for citation in citations):
+            source = self.base.source(article)
+            refs.append(SourceRef(article_label(article), source.outlet, format_span(source.published)))
+        return tuple(refs)
+
+    def person_name(self, ref: str) -> str:
+        """A person's or group's display name from its id (the id itself when unknown)."""
+        record: Person | Group | None = self.base.people.get(ref) or self.base.groups.get(ref)
+        return record.name if record else ref
+
+    def _period_words(self, period: DateSpan | None, words: str = "") -> str:
+        parts = []
+        if period:
+            parts.append(format_span(period))
+        if words:
+            parts.append(f"matching “{words}”")
+        return " ".join(parts)
+
+    def _coverage(self) -> str:
+        events = self.base.events()
+        if not events:
+            return "The fact base holds no events."
+        first = min(events, key=lambda event: event.date.start)
+        last = max(events, key=lambda event: event.date.end)
+        return f"Events run from {format_span(first.date)} to {format_span(last.date)}."
+
+    # ------------------------------------------------------------------ /timeline
+
+    def timeline(self, text: str) -> Reply:
+        """``/timeline [period] [words]``: events in date order with their dates and sources."""
+        period, rest = split_period(text)
+        words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
+        answer = queries.timeline(self.base, period, words)
+        scope = self._period_words(period, words)
+        if not answer.events:
+            return self._nothing(f"Nothing in the fact base happened {scope}.".replace("happened matching",
+                                                                                        "matches"),
+                                 answer.suggestions, (self._coverage(), "Try /timeline all or fewer words."))
+        items = tuple(self._event_item(event) for event in answer.events)
+        count = f"{len(items)} event{'s' if len(items) != 1 else ''}"
+        return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
+                     summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
+                     sections=(Section(items=items),),
+                     narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+
+    def _event_item(self, event: Event) -> Item:
+        details = []
+        if event.place:
+            details.append(event.place)
+        if event.date_phrase:
+            details.append(f"dated from “{event.date_phrase}”")
+        return Item(text=event.summary, date=format_span(event.date), details=tuple(details),
+                    sources=self.cite(event.sources))
+
+    def _article_count(self, citation_groups: Iterable[Iterable[Citation]]) -> str:
+        articles = {citation.article for group in citation_groups for citation in group}
+        return f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+
+    # ------------------------------------------------------------------ /quotes
+
+    def quotes(self, text: str) -> Reply:
+        """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
+        period, rest = split_period(text)
+        who = _meaningful(rest)
+        answer = queries.quotes(self.base, who, period)
+        speakers = [found for found in answer.speakers if found.quotes]
+        scope = f" in {format_span(period)}" if period else ""
+        if not speakers:
+            if who and answer.speakers:
+                names = ", ".join(found.person.name for found in answer.speakers)
+                return self._nothing(f"The fact base holds no quotes of {names}{scope}.",
+                                     more=("Try without the period, or /whois for who they are.",))
+            target = f"“{who}”" if who else "anyone"
+            return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
+                                 answer.suggestions,
+                                 (f"People with quotes: {', '.join(self._quoted_people())}",
+                                  "Try /whois or /sources."))
+        sections = tuple(self._speaker_section(found) for found in speakers)
+        total = sum(len(found.quotes) for found in speakers)
+        title = (f"Quotes{scope}" if not who else
+                 f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
+                 f"{speakers[0].person.name}{scope}")
+        return Reply(tone="answer", title=title,
+                     summary=f"{total} quote{'s' if total != 1 else ''} · "
+                             f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
+                             f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
+                     sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes naqvi 2025).")
+
+    def _quoted_people(self, limit: int = 6) -> list[str]:
+        counts: dict[str, int] = {}
+        for quote in self.base.quotes():
+            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
+        return [self.person_name(ref) for ref in ranked[:limit]]
+
+    def _person_title(self, person: Person) -> str:
+        roles = "; ".join(role.title for role in person.roles)
+        return f"{person.name} — {roles} ({person.side})" if roles else f"{person.name} ({person.side})"
+
+    def _speaker_section(self, found: queries.SpeakerQuotes) -> Section:
+        person = found.person
+        sub = [f"{len(found.quotes)} quote{'s' if len(found.quotes) != 1 else ''} · "
+               f"{self._article_count(quote.sources for quote in found.quotes)}"]
+        if found.matched_role:
+            role = next((role for role in person.roles if role.title == found.matched_role), None)
+            held = f" ({_role_period(role.start, role.end)})" if role and (role.start or role.end) else ""
+            sub.append(f"matched as {found.matched_role}{held}")
+        return Section(heading=self._person_title(person), subheading=" · ".join(sub),
+                       items=tuple(self._quote_item(quote) for quote in found.quotes))
+
+    def _quote_item(self, quote: Quote) -> Item:
+        details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
+        if quote.kind == "direct":
+            return Item(text=quote.text, quoted=True, date=format_span(quote.date), details=tuple(details),
+                        sources=self.cite(quote.sources))
+        return Item(text=quote.text, lead="Reported", date=format_span(quote.date), details=tuple(details),
+                    sources=self.cite(quote.sources))
+
+    # ------------------------------------------------------------------ /threats
+
+    def threats(self, text: str) -> Reply:
+        """``/threats [side|group] [period]``: who each side named as a threat, how and when."""
+        period, rest = split_period(text)
+        rest = _meaningful(rest)
+        side: ThreatSide | None = None
+        group_text = ""
+        if rest and rest.lower() not in ALL_WORDS:
+            side = queries.match_side(rest)
+            if side is None:
+                words = rest.split()
+                as_group = queries.threats(self.base, None, period, rest) if len(words) > 1 else None
+                if as_group is not None and as_group.group is not None:
+                    group_text = rest
+                else:
+                    word_sides = [queries.match_side(word) for word in words]
+                    side = next((found for found in word_sides if found), None)
+                    group_text = " ".join(word for word, found in zip(words, word_sides, strict=True) if not found)
+        answer = queries.threats(self.base, side, period, group_text or None)
+        scope = " ".join(part for part in (
+            f"named by {side}" if side else "", f"about {answer.group.name}" if answer.group else "",
+            format_span(period) if period else "") if part)
+        if group_text and answer.group is None:
+            return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
+                                 answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
+        if not answer.threats:
+            return self._nothing(f"Nothing in the fact base: no threat claims {scope}.".replace("claims .", "claims."),
+                                 more=("Try another period, or /threats all.",))
+        shown_sides: list[ThreatSide] = [side] if side else sorted({claim.side for claim in answer.threats})
+        sections = []
+        for named_side in shown_sides:
+            claims = [claim for claim in answer.threats if claim.side == named_side]
+            if claims:
+                sections.append(self._side_section(named_side, claims))
+        title = f"Threats {scope}" if scope else "Threats named by each side"
+        return Reply(tone="answer", title=title,
+                     summary=f"{len(answer.threats)} claim{'s' if len(answer.threats) != 1 else ''} · "
+                             f"{self._article_count(claim.sources for claim in answer.threats)}",
+                     sections=tuple(sections), narrow_hint="Narrow it with a side or a period (/threats iran 2024).")
+
+    def _group_names(self) -> list[str]:
+        return sorted(group.name for group in self.base.groups.values())
+
+    def _side_section(self, side: ThreatSide, claims: list[Threat]) -> Section:
+        groups = {claim.group for claim in claims if claim.group}
+        items = []
+        shown_aliases: set[str] = set()
+        for claim in claims:
+            items.append(self._threat_item(claim, claim.group not in shown_aliases))
+            if claim.group:
+                shown_aliases.add(claim.group)
+        return Section(heading=f"Named by {side}",
+                       subheading=f"{len(claims)} claim{'s' if len(claims) != 1 else ''} · "
+                                  f"{len(groups)} group{'s' if len(groups) != 1 else ''}",
+                       items=tuple(items))
+
+    def _named_by(self, claim: Threat) -> str:
+        if claim.named_by == "government":
+            return f"the {claim.side} government"
+        if claim.named_by == "outlet":
+            return "the article's own account"
+        return self.person_name(claim.named_by)
+
+    def _threat_item(self, claim: Threat, with_aliases: bool) -> Item:
+        group = self.base.groups.get(claim.group) if claim.group else None
+        lead = group.name if group else f"Unnamed: {claim.unnamed or 'a threat not named'}"
+        details = []
+        if group and with_aliases and group.aliases:
+            details.append(f"also called {', '.join(group.aliases)}")
+        return Item(text=f"named by {self._named_by(claim)} ({claim.how})", lead=lead,
+                    date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources))
+
+    # ------------------------------------------------------------------ /whois
+
+    def whois(self, text: str) -> Reply:
+        """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
+        name = _meaningful(text)
+        answer = queries.whois(self.base, name)
+        if not answer.people and not answer.groups:
+            return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
+                                 ("Try /sources to see what the base covers.",))
+        sections = [self._person_section(profile) for profile in answer.people]
+        sections += [self._group_section(profile) for profile in answer.groups]
+        title = sections[0].heading or name if len(sections) == 1 else f"Who is “{name}”: {len(sections)} matches"
+        return Reply(tone="answer", title=title, sections=tuple(sections))
+
+    def _articles_text(self, articles: Iterable[str]) -> str:
+        labels = [f"[{article_label(article)}]" for article in articles]
+        return f"in {', '.join(labels)}" if labels else "in no article"
+
+    def _person_section(self, profile: queries.PersonProfile) -> Section:
+        person = profile.person
+        items = [Item(text=role.title, lead="Role",
+                      details=(_role_period(role.start, role.end),) if role.start or role.end else ())
+                 for role in person.roles]
+        items.append(Item(text=person.side, lead="Side"))
+        if person.aliases:
+            items.append(Item(text=", ".join(person.aliases), lead="Also written"))
+        items.append(Item(text=f"{profile.quote_count} quote{'s' if profile.quote_count != 1 else ''} · "
+                               f"{profile.event_count} event{'s' if profile.event_count != 1 else ''} · "
+                               f"{self._articles_text(profile.articles)}", lead="In the base"))
+        return Section(heading=self._person_title(person), items=tuple(items))
+
+    def _group_section(self, profile: queries.GroupProfile) -> Section:
+        group = profile.group
+        items = [Item(text=group.kind, lead="Kind")]
+        if group.aliases:
+            items.append(Item(text=", ".join(group.aliases), lead="Also called"))
+        for designation in group.designations:
+            by = f" by {designation.by}" if designation.by else ""
+            items.append(Item(text=f"{designation.label}{by}", lead="Designated", quoted=False,
+                              sources=self.cite((designation.source,))))
+        named = ", ".join(profile.named_by_sides) or "neither side"
+        items.append(Item(text=f"named as a threat by {named} · {profile.threat_count} claim"
+                               f"{'s' if profile.threat_count != 1 else ''} · {profile.event_count} event"
+                               f"{'s' if profile.event_count != 1 else ''} · {self._articles_text(profile.articles)}",
+                          lead="In the base"))
+        return Section(heading=f"{group.name} ({group.kind})", items=tuple(items))
+
+    # ------------------------------------------------------------------ /sources
+
+    def sources(self, text: str = "") -> Reply:
+        """``/sources``: every article with its headline, outlet and publication date."""
+        answer = queries.sources(self.base)
+        items = tuple(
+            Item(text=source.headline, lead=f"[{article_label(source.article)}]",
+                 date=f"published {format_span(source.published)}",
+                 details=(source.outlet or "outlet not named in the text", f"dated by: {source.basis}"))
+            for source in answer.sources)
+        return Reply(tone="answer", title="Sources of the fact base",
+                     summary=f"{len(items)} article{'s' if len(items) != 1 else ''}, oldest first",
+                     sections=(Section(items=items),))
+
+    # ------------------------------------------------------------------ plain-English extras
+
+    def about(self, text: str) -> Reply:
+        """"Tell me about X": a person or group when X names one, else its events, else the articles' words."""
+        name = _meaningful(text)
+        if not name:
+            return self.help_reply()
+        found = queries.whois(self.base, name)
+        if found.people or found.groups:
+            return self.whois(name)
+        try:
+            period, rest = split_period(name)
+        except DateError:
+            period, rest = None, name
+        if period or content_words(rest):
+            events = queries.timeline(self.base, period, _meaningful(rest))
+            if events.events:
+                return self.timeline(name)
+        return self.search(text)
+
+    def search(self, text: str) -> Reply:
+        """The articles' sentences that best match a question no command fits, cited."""
+        hits = self._relevant_hits(text)
+        if not hits:
+            return self.help_reply(f"Nothing in the fact base or the articles matches “{text}”.")
+        items = tuple(Item(text=hit.sentence, quoted=True, sources=self.cite_article(hit.article)) for hit in hits)
+        return Reply(tone="answer", title=f"From the articles, for “{text}”",
+                     summary="No fact in the base answers this directly; these are the closest sentences.",
+                     sections=(Section(items=items),))
+
+    def cite_article(self, article: str) -> tuple[SourceRef, ...]:
+        """The citation of a whole article."""
+        source = self.base.source(article)
+        return (SourceRef(article_label(article), source.outlet, format_span(source.published)),)
+
+    def _relevant_hits(self, text: str) -> tuple[queries.SentenceHit, ...]:
+        """Sentence hits that share at least one meaningful word with the question."""
+        wanted = {word for word in content_words(text) if len(word) > 2}
+        if not wanted:
+            return ()
+        hits = queries.search(self.base, text, limit=SEARCH_LIMIT)
+        return tuple(hit for hit in hits if wanted & set(content_words(hit.sentence)))
+
+    def _with_sentences(self, nothing: Reply, question: str) -> Reply:
+        hits = self._relevant_hits(question)
+        if not hits:
+            return nothing
+        items = tuple(Item(text=hit.sentence, quoted=True, sources=self.cite_article(hit.article)) for hit in hits)
+        return Reply(tone="nothing", title=nothing.title,
+                     summary="The closest sentences in the articles (not facts of the base):",
+                     sections=(Section(items=items),), notes=nothing.notes)
+
+
+def _role_period(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"from {start}"
+    return f"until {end}"

@@ -1,0 +1,148 @@
+"""Route a plain-English message (a DM or a mention) to a request the desk can answer.
+
+The rules are about English, not about any article: question shapes ("what did X say",
+"which groups did X target", "what happened in P", "who is X") pick a command and the words
+that carry its argument. Anything that fits no rule becomes a sentence search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.commands import COMMANDS
+
+HELP, ABOUT, SEARCH = "help", "about", "search"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked: a command name (a slash command, ``help``, ``about`` or ``search``)
+    and its argument text."""
+
+    command: str
+    text: str = ""
+
+
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|yo|howdy|help|usage|commands|menu|start|thanks|thank you|good (?:morning|afternoon|evening)"
+    r"|what can you do|what do you do|how do (?:i|you) use (?:you|this|it)|\?)(?:\s+(?:there|bot|factdesk))?",
+    re.IGNORECASE,
+)
+_SAY_VERBS = (
+    r"say|said|says|tell|told|state|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
+    r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
+)
+_THREAT_WORDS = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|threats?|threaten(?:s|ed|ing)?|strike|strikes|struck|attack(?:s|ed|ing)?"
+    r"|bomb(?:s|ed|ing)?|hit|militants?|terrorists?|terror|insurgents?|designat(?:e|es|ed|ion)"
+    r"|proscribed?|banned|named|name|blame[sd]?|accuse[sd]?)\b",
+    re.IGNORECASE,
+)
+_GROUP_NOUNS = r"groups?|militants?|militias?|organi[sz]ations?|outfits?|threats?|terrorists?|insurgents?|factions?"
+_SIDE_WORD = re.compile(r"\b(?:iran|iranian|iranians|tehran|pakistan|pakistani|pakistanis|islamabad)\b", re.IGNORECASE)
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (command, re.compile(pattern, re.IGNORECASE))
+    for command, pattern in (
+        ("sources", r"(?:what|which|list|show)(?: me)?(?: are| were)?(?: (?:your|the|all))? (?:sources|articles)"
+                    r"(?: (?:do|did) you (?:use|have|cite|read))?"),
+        ("sources", r"where (?:do|does) (?:you|your|this|the bot)(?: \w+)? get"
+                    r" (?:its|your|the)? ?(?:facts|information|data)"),
+        (SEARCH, r"who (?:said|says|wrote)\s+(?P<arg>.+)"),
+        ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
+                   r"(?:" + _SAY_VERBS + r")\b.*"),
+        ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b.*"),
+        ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
+                   r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
+                   r"\s*(?P<arg>.*)"),
+        ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
+        ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
+        ("threats", r"who\s+(?:named|designated|listed|blamed|accused|called out|branded|targeted|struck|attacked|hit)"
+                    r"\s+(?P<arg>.+?)(?:\s+as\s+.*)?"),
+        ("threats", r"(?:which|what)\s+(?:" + _GROUP_NOUNS + r")\b(?P<arg>.*)"),
+        ("threats", r"(?:who|whom)\s+(?:does|did|do|has|have)\s+(?P<arg>.+?)\s+"
+                    r"(?:consider|see|call|name|regard|view|target|blame|accuse|designate|strike|attack|hit)\b(?P<more>.*)"),
+        ("threats", r"(?:show |list |give )?(?:me )?(?:the )?threats?"
+                    r"\s*(?:by|from|of|named by|against|to)?\s*(?P<arg>.*)"),
+        ("timeline", r"what\s+(?:happened|took place|occurred|went on|was going on|is going on|has happened)"
+                     r"\b\s*(?P<arg>.*)"),
+        ("timeline", r"(?:show |give |list )?(?:me )?(?:the |a )?(?:timeline|chronology|events?|history|dates?)"
+                     r"(?:\s+(?:of|for|in|on|about|from|during|around|with|between))?\s*(?P<arg>.*)"),
+        ("timeline", r"when\s+(?:did|was|were|is|are|does|do|has|have|will)\s+(?P<arg>.+?)"
+                     r"(?:\s+(?:happen|happened|take place|took place|occur|held|start|begin|end|meet|met))?"),
+        ("whois", r"who\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
+        ("whois", r"(?:what is|what was|what's|what’s)\s+(?P<arg>.+?)(?:'s|’s)\s+(?:role|job|position|title|side)"),
+        (ABOUT, r"(?:what|which)\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
+        (ABOUT, r"(?:tell me|talk|tell us|what do you know|what have you got|anything|info|information|more|brief me)"
+                r"(?:\s+(?:about|on|regarding|re))\s+(?P<arg>.+)"),
+        (ABOUT, r"(?:about|explain|describe)\s+(?P<arg>.+)"),
+    )
+)
+
+_EDGE_WORDS = re.compile(
+    r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
+    re.IGNORECASE,
+)
+_THREAT_FILLER = frozenset((
+    "which", "what", "who", "whom", "whose", "did", "does", "do", "has", "have", "had", "is", "are",
+    "was", "were", "the", "a", "an", "as", "of", "by", "in", "on", "during", "from", "for", "to",
+    "and", "or", "named", "name", "names", "consider", "considered", "considers", "see", "sees",
+    "call", "called", "regard", "view", "target", "targets", "targeted", "targeting", "strike",
+    "strikes", "struck", "attack", "attacks", "attacked", "hit", "blame", "blamed", "accuse",
+    "accused", "designate", "designated", "designates", "threat", "threats", "threaten", "threatened",
+    "against", "groups", "group", "militants", "militant", "militias", "militia", "organisations",
+    "organizations", "organisation", "organization", "outfits", "outfit", "terrorists", "terrorist",
+    "terror", "insurgents", "insurgent", "factions", "faction", "side", "sides", "country",
+    "countries", "government", "governments", "its", "their", "them", "say", "said", "mention",
+    "mentioned", "me", "show", "list", "give",
+))
+
+
+def clean(text: str) -> str:
+    """Trim punctuation, spaces, leading function words and a trailing possessive from an argument."""
+    text = re.sub(r"\s+", " ", text).strip(" \t?!.,;:\"“”'‘’")
+    text = _EDGE_WORDS.sub("", text)
+    return text.strip(" \t?!.,;:\"“”'‘’")
+
+
+def _threat_argument(text: str) -> str:
+    words = [word.strip("?!.,;:\"“”()") for word in text.split()]
+    words = [re.sub(r"(?:'s|’s)$", "", word) for word in words]
+    return " ".join(word for word in words if word and word.lower() not in _THREAT_FILLER)
+
+
+def _slash(text: str) -> Request | None:
+    if match := re.fullmatch(r"/(\S+)\s*(.*)", text, re.DOTALL):
+        return Request(match[1].lower(), match[2].strip())
+    first, _, rest = text.partition(" ")
+    names = {spec.name for spec in COMMANDS}
+    if first.lower() in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are)\b", rest, re.I):
+        return Request(first.lower(), rest.strip())
+    return None
+
+
+def route(text: str) -> Request:
+    """The request a plain-English message asks for."""
+    stripped = re.sub(r"\s+", " ", text).strip()
+    question = stripped.strip(" \t?!.")
+    if not question or _GREETING.fullmatch(question):
+        return Request(HELP)
+    if slash := _slash(question if not stripped.startswith("/") else stripped):
+        return slash
+    for command, pattern in _RULES:
+        match = pattern.fullmatch(question)
+        if not match:
+            continue
+        arg = match.groupdict().get("arg") or ""
+        if command == "threats":
+            full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
+            return Request(command, _threat_argument(full))
+        if command == SEARCH:
+            return Request(SEARCH, question)
+        if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):
+            return Request("threats", _threat_argument(arg))
+        return Request(command, clean(arg))
+    if _THREAT_WORDS.search(question) and _SIDE_WORD.search(question):
+        return Request("threats", _threat_argument(question))
+    return Request(SEARCH, question)
