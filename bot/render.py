@@ -100,38 +100,44 @@ def _blocks(reply: Reply) -> tuple[list[Block], int]:
     if reply.summary:
         head.append(_context(escape(reply.summary)))
     tail: list[Block] = [_section("\n".join(escape(note) for note in reply.notes))] if reply.notes else []
-    budget_blocks = MAX_BLOCKS - len(head) - len(tail) - 1
-    budget_chars = MAX_MESSAGE_CHARS
+    room = MAX_BLOCKS - len(head) - len(tail) - 1
     body: list[Block] = []
-    shown = 0
-    full = False
+    pending: list[str] = []
+    pending_items = shown = chars = 0
+    stopped = False
+
+    def flush() -> None:
+        nonlocal pending, pending_items, shown
+        body.append(_section("\n\n".join(pending)))
+        shown += pending_items
+        pending, pending_items = [], 0
+
     for index, section in enumerate(reply.sections):
-        if full:
-            break
-        heading = _heading_mrkdwn(section)
-        pending: list[str] = []
-        if index and len(body) + 2 <= budget_blocks:
+        if pending:
+            if len(body) + 2 > room:
+                break
+            flush()
+        if index and len(body) + 2 < room:
             body.append(DividerBlock())
-        if heading:
-            pending.append(heading)
+        heading = _heading_mrkdwn(section)
+        pending = [heading] if heading else []
         for item in section.items:
             chunk = _item_mrkdwn(item)
-            packed = "\n\n".join([*pending, chunk])
-            if len(packed) > MAX_SECTION_CHARS - _ROOM and pending:
-                if len(body) + 1 > budget_blocks or budget_chars < len(chunk):
-                    full = True
-                    break
-                body.append(_section("\n\n".join(pending)))
-                budget_chars -= len(body[-1].text.text)  # type: ignore[attr-defined]
-                pending = []
-            if budget_chars - len("\n\n".join([*pending, chunk])) < 0 or len(body) + 1 > budget_blocks:
-                full = True
+            chars += len(chunk)
+            if chars > MAX_MESSAGE_CHARS:
+                stopped = True
                 break
+            if pending and len("\n\n".join([*pending, chunk])) > MAX_SECTION_CHARS - _ROOM:
+                if len(body) + 2 > room:
+                    stopped = True
+                    break
+                flush()
             pending.append(chunk)
-            shown += 1
-        if pending and len(body) + 1 <= budget_blocks:
-            body.append(_section("\n\n".join(pending)))
-            budget_chars -= len("\n\n".join(pending))
+            pending_items += 1
+        if stopped:
+            break
+    if pending_items and len(body) < room:
+        flush()
     left_out = reply.item_count - shown
     cut: list[Block] = [_context(escape(_cut_note(left_out, reply.narrow_hint)))] if left_out else []
     return [*head, *body, *cut, *tail], left_out

@@ -69,6 +69,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"\b\s*(?P<arg>.*)"),
         ("timeline", r"(?:show |give |list )?(?:me )?(?:the |a )?(?:timeline|chronology|events?|history|dates?)"
                      r"(?:\s+(?:of|for|in|on|about|from|during|around|with|between))?\s*(?P<arg>.*)"),
+        ("timeline", r"what\s+(?:did|has|have|does|do)\s+(?P<arg>.+?)\s+(?:do|done|doing)\b\s*(?P<more>.*)"),
         ("timeline", r"when\s+(?:did|was|were|is|are|does|do|has|have|will)\s+(?P<arg>.+?)"
                      r"(?:\s+(?:happen|happened|take place|took place|occur|held|start|begin|end|meet|met))?"),
         ("whois", r"who\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
@@ -117,8 +118,9 @@ def _slash(text: str) -> Request | None:
         return Request(match[1].lower(), match[2].strip())
     first, _, rest = text.partition(" ")
     names = {spec.name for spec in COMMANDS}
-    if first.lower() in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are)\b", rest, re.I):
-        return Request(first.lower(), rest.strip())
+    command = first.lower()
+    if command in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are)\b", rest, re.I):
+        return Request(command, _threat_argument(rest) if command == "threats" else clean(rest))
     return None
 
 
@@ -138,6 +140,8 @@ def route(text: str) -> Request:
         if command == "threats":
             full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
             return Request(command, _threat_argument(full))
+        if command == "timeline" and match.groupdict().get("more"):
+            arg = f"{arg} {match['more']}"
         if command == SEARCH:
             return Request(SEARCH, question)
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):

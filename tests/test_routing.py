@@ -1,0 +1,105 @@
+"""Plain-English routing: each phrasing goes to exactly one request."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import COMMANDS
+from bot.routing import ABOUT, HELP, SEARCH, Request, clean, route
+
+TABLE: list[tuple[str, Request]] = [
+    # help and greetings
+    ("help", Request(HELP)),
+    ("hi", Request(HELP)),
+    ("Hello there", Request(HELP)),
+    ("what can you do?", Request(HELP)),
+    ("thanks", Request(HELP)),
+    ("   ", Request(HELP)),
+    # commands typed in a message
+    ("/whois jilani", Request("whois", "jilani")),
+    ("/timeline 2024", Request("timeline", "2024")),
+    ("/QUOTES  Naqvi  2025", Request("quotes", "Naqvi 2025")),
+    ("/nonsense words", Request("nonsense", "words")),
+    ("whois araghchi", Request("whois", "araghchi")),
+    ("sources", Request("sources")),
+    ("timeline 2024 talks", Request("timeline", "2024 talks")),
+    ("threats named by pakistan in 2024", Request("threats", "pakistan 2024")),
+    # quotes
+    ("what has Pakistan's interior minister said?", Request("quotes", "Pakistan's interior minister")),
+    ("what did Pakistan's prime minister ask Naqvi to convey?", Request("quotes", "Pakistan's prime minister")),
+    ("what did the Pakistani prime minister say?", Request("quotes", "Pakistani prime minister")),
+    ("What did Araghchi say about terrorism?", Request("quotes", "Araghchi")),
+    ("did Zarif say anything about the border?", Request("quotes", "Zarif")),
+    ("show me quotes by Ishaq Dar", Request("quotes", "Ishaq Dar")),
+    ("Naqvi's quotes", Request("quotes", "Naqvi")),
+    ("quotes from november 2024", Request("quotes", "november 2024")),
+    ("quotes of the Iranian foreign minister in 2024", Request("quotes", "Iranian foreign minister in 2024")),
+    ("what was said in january 2024?", Request("quotes", "january 2024")),
+    ("what has the army chief stressed", Request("quotes", "army chief")),
+    # threats
+    ("which groups did Iran target?", Request("threats", "Iran")),
+    ("what groups did Pakistan target in January 2024?", Request("threats", "Pakistan January 2024")),
+    ("which militants did Pakistan strike in 2025", Request("threats", "Pakistan 2025")),
+    ("who named Jaish al-Adl as a threat?", Request("threats", "Jaish al-Adl")),
+    ("who does Iran consider a threat?", Request("threats", "Iran")),
+    ("show threats", Request("threats", "")),
+    ("did pakistan attack iran?", Request("threats", "pakistan iran")),
+    ("which terrorist groups has Islamabad blamed?", Request("threats", "Islamabad")),
+    # timeline
+    ("what happened in November 2020?", Request("timeline", "November 2020")),
+    ("what happened on 16 January 2024", Request("timeline", "16 January 2024")),
+    ("timeline of the Istanbul talks", Request("timeline", "Istanbul talks")),
+    ("timeline for 2024-01", Request("timeline", "2024-01")),
+    ("events in jan 2024", Request("timeline", "jan 2024")),
+    ("when did the Istanbul talks happen?", Request("timeline", "Istanbul talks")),
+    ("when was the Doha ceasefire?", Request("timeline", "Doha ceasefire")),
+    ("what did iran do in january 2024", Request("timeline", "iran in january 2024")),
+    # whois
+    ("who is Jilani?", Request("whois", "Jilani")),
+    ("who is Tarar?", Request("whois", "Tarar")),
+    ("who's Gul Bahadur", Request("whois", "Gul Bahadur")),
+    ("who was the Iranian foreign minister in 2020?", Request("whois", "Iranian foreign minister in 2020")),
+    ("what is Naqvi's role?", Request("whois", "Naqvi")),
+    # about: a person, a group or a topic, decided by the fact base
+    ("tell me about the Doha talks", Request(ABOUT, "Doha talks")),
+    ("what is the ECO?", Request(ABOUT, "ECO")),
+    ("what is Jaish al-Adl?", Request(ABOUT, "Jaish al-Adl")),
+    ("tell me about the BLA", Request(ABOUT, "BLA")),
+    ("what do you know about Balochistan?", Request(ABOUT, "Balochistan")),
+    # sources
+    ("what are your sources?", Request("sources")),
+    ("which articles do you use?", Request("sources")),
+    # anything else: sentence search over the articles
+    ("where is Rask?", Request(SEARCH, "where is Rask")),
+    ("how long is the border?", Request(SEARCH, "how long is the border")),
+    ("why did relations sour?", Request(SEARCH, "why did relations sour")),
+    ('who said "one nation in two different geographical areas"?',
+     Request(SEARCH, 'who said "one nation in two different geographical areas"')),
+]
+
+
+def test_the_table_is_big_enough() -> None:
+    assert len(TABLE) >= 40
+    assert len({phrase for phrase, _ in TABLE}) == len(TABLE)
+
+
+@pytest.mark.parametrize("phrase,expected", TABLE, ids=[phrase for phrase, _ in TABLE])
+def test_route(phrase: str, expected: Request) -> None:
+    assert route(phrase) == expected
+
+
+def test_every_routed_command_is_registered_or_internal() -> None:
+    names = {spec.name for spec in COMMANDS} | {HELP, ABOUT, SEARCH}
+    for phrase, _ in TABLE:
+        request = route(phrase)
+        assert request.command in names or phrase.startswith("/")
+
+
+@pytest.mark.parametrize("text,cleaned", [
+    ("  the Doha talks?  ", "Doha talks"),
+    ("in November 2020", "November 2020"),
+    ("“Araghchi”", "Araghchi"),
+    ("", ""),
+])
+def test_clean(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
