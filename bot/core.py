@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import PurePath
 
 from bot.commands import COMMANDS, CommandSpec, find_command
 from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
-from knowledge.dates import DateError, format_span, parse_period
+from knowledge.dates import DateError, format_span, iso_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatSide
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
@@ -199,8 +200,7 @@ class Desk:
         answer = queries.timeline(self.base, period, words)
         scope = self._period_words(period, words)
         if not answer.events:
-            return self._nothing(f"Nothing in the fact base happened {scope}.".replace("happened matching",
-                                                                                        "matches"),
+            return self._nothing(f"Nothing in the fact base for {scope}.",
                                  answer.suggestions, (self._coverage(), "Try /timeline all or fewer words."))
         items = tuple(self._event_item(event) for event in answer.events)
         count = f"{len(items)} event{'s' if len(items) != 1 else ''}"
@@ -214,7 +214,7 @@ class Desk:
         if event.place:
             details.append(event.place)
         if event.date_phrase:
-            details.append(f"dated from “{event.date_phrase}”")
+            details.append(f"as written: “{event.date_phrase}”")
         return Item(text=event.summary, date=format_span(event.date), details=tuple(details),
                     sources=self.cite(event.sources))
 
@@ -229,13 +229,15 @@ class Desk:
         period, rest = split_period(text)
         who = _meaningful(rest)
         answer = queries.quotes(self.base, who, period)
+        answer = replace(answer, speakers=_without_unasked_rank(answer.speakers, who))
         speakers = [found for found in answer.speakers if found.quotes]
+        silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
         scope = f" in {format_span(period)}" if period else ""
         if not speakers:
             if who and answer.speakers:
                 names = ", ".join(found.person.name for found in answer.speakers)
-                return self._nothing(f"The fact base holds no quotes of {names}{scope}.",
-                                     more=("Try without the period, or /whois for who they are.",))
+                hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
+                return self._nothing(f"The fact base holds no quotes of {names}{scope}.", more=(hint,))
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
@@ -246,7 +248,9 @@ class Desk:
         title = (f"Quotes{scope}" if not who else
                  f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
                  f"{speakers[0].person.name}{scope}")
-        return Reply(tone="answer", title=title,
+        notes = tuple(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "
+                      f"{found.person.name}." for found in silent)
+        return Reply(tone="answer", title=title, notes=notes,
                      summary=f"{total} quote{'s' if total != 1 else ''} · "
                              f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
                              f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
@@ -268,11 +272,15 @@ class Desk:
         sub = [f"{len(found.quotes)} quote{'s' if len(found.quotes) != 1 else ''} · "
                f"{self._article_count(quote.sources for quote in found.quotes)}"]
         if found.matched_role:
-            role = next((role for role in person.roles if role.title == found.matched_role), None)
-            held = f" ({_role_period(role.start, role.end)})" if role and (role.start or role.end) else ""
-            sub.append(f"matched as {found.matched_role}{held}")
+            sub.append(f"matched as {found.matched_role}{self._held(found)}")
         return Section(heading=self._person_title(person), subheading=" · ".join(sub),
                        items=tuple(self._quote_item(quote) for quote in found.quotes))
+
+    def _held(self, found: queries.SpeakerQuotes) -> str:
+        """When the person held the matched role: " (2018-08 – 2022-04; from 2024-03)", or ""."""
+        periods = [_role_period(role.start, role.end) for role in found.person.roles
+                   if role.title == found.matched_role and (role.start or role.end)]
+        return f" ({'; '.join(periods)})" if periods else ""
 
     def _quote_item(self, quote: Quote) -> Item:
         details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
@@ -304,7 +312,7 @@ class Desk:
         answer = queries.threats(self.base, side, period, group_text or None)
         scope = " ".join(part for part in (
             f"named by {side}" if side else "", f"about {answer.group.name}" if answer.group else "",
-            format_span(period) if period else "") if part)
+            f"in {format_span(period)}" if period else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
                                  answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
@@ -359,15 +367,20 @@ class Desk:
 
     def whois(self, text: str) -> Reply:
         """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
-        name = _meaningful(text)
+        period, rest = split_period(text)
+        name = _meaningful(rest)
         answer = queries.whois(self.base, name)
+        if period and answer.people:
+            answer = replace(answer, people=_held_during(answer.people, period))
         if not answer.people and not answer.groups:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
         sections = [self._person_section(profile) for profile in answer.people]
         sections += [self._group_section(profile) for profile in answer.groups]
-        title = sections[0].heading or name if len(sections) == 1 else f"Who is “{name}”: {len(sections)} matches"
-        return Reply(tone="answer", title=title, sections=tuple(sections))
+        if len(sections) == 1:
+            only = sections[0]
+            return Reply(tone="answer", title=only.heading or name, sections=(Section(items=only.items),))
+        return Reply(tone="answer", title=f"“{name}” matches {len(sections)} entries", sections=tuple(sections))
 
     def _articles_text(self, articles: Iterable[str]) -> str:
         labels = [f"[{article_label(article)}]" for article in articles]
@@ -425,7 +438,14 @@ class Desk:
             return self.help_reply()
         found = queries.whois(self.base, name)
         if found.people or found.groups:
-            return self.whois(name)
+            reply = self.whois(name)
+            cited = sum(profile.quote_count + profile.event_count for profile in found.people) + sum(
+                profile.threat_count + profile.event_count for profile in found.groups)
+            hits = () if cited else self._relevant_hits(name)
+            if hits:
+                extra = Section(heading="In the articles", items=self._sentence_items(hits))
+                return replace(reply, sections=(*reply.sections, extra))
+            return reply
         try:
             period, rest = split_period(name)
         except DateError:
@@ -441,10 +461,12 @@ class Desk:
         hits = self._relevant_hits(text)
         if not hits:
             return self.help_reply(f"Nothing in the fact base or the articles matches “{text}”.")
-        items = tuple(Item(text=hit.sentence, quoted=True, sources=self.cite_article(hit.article)) for hit in hits)
         return Reply(tone="answer", title=f"From the articles, for “{text}”",
                      summary="No fact in the base answers this directly; these are the closest sentences.",
-                     sections=(Section(items=items),))
+                     sections=(Section(items=self._sentence_items(hits)),))
+
+    def _sentence_items(self, hits: Iterable[queries.SentenceHit]) -> tuple[Item, ...]:
+        return tuple(Item(text=hit.sentence, sources=self.cite_article(hit.article)) for hit in hits)
 
     def cite_article(self, article: str) -> tuple[SourceRef, ...]:
         """The citation of a whole article."""
@@ -463,10 +485,51 @@ class Desk:
         hits = self._relevant_hits(question)
         if not hits:
             return nothing
-        items = tuple(Item(text=hit.sentence, quoted=True, sources=self.cite_article(hit.article)) for hit in hits)
         return Reply(tone="nothing", title=nothing.title,
                      summary="The closest sentences in the articles (not facts of the base):",
-                     sections=(Section(items=items),), notes=nothing.notes)
+                     sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
+
+
+RANK_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "acting", "former", "junior"})
+
+
+def _without_unasked_rank(
+    speakers: tuple[queries.SpeakerQuotes, ...], asked: str
+) -> tuple[queries.SpeakerQuotes, ...]:
+    """Drop role matches whose title adds a rank the user did not ask for ("deputy" for "prime minister")."""
+    typed = set(normalize(asked).split())
+
+    def unasked(found: queries.SpeakerQuotes) -> bool:
+        title = set(normalize(found.matched_role or "").split())
+        return bool((title & RANK_QUALIFIERS) - typed)
+
+    return tuple(found for found in speakers if not unasked(found))
+
+
+def _span_of(text: str | None) -> DateSpan | None:
+    try:
+        return iso_span(text) if text else None
+    except DateError:
+        return None
+
+
+def _held_during(people: tuple[queries.PersonProfile, ...], period: DateSpan) -> tuple[queries.PersonProfile, ...]:
+    """The people whose role was held during ``period``: those known to, else those with undated roles."""
+    known, unknown = [], []
+    for profile in people:
+        verdicts: list[bool | None] = []
+        for role in profile.person.roles:
+            start, end = _span_of(role.start), _span_of(role.end)
+            if start is None and end is None:
+                verdicts.append(None)
+            else:
+                verdicts.append((start is None or start.start <= period.end)
+                                and (end is None or period.start <= end.end))
+        if any(verdicts):
+            known.append(profile)
+        elif None in verdicts:
+            unknown.append(profile)
+    return tuple(known or unknown or people)
 
 
 def _role_period(start: str | None, end: str | None) -> str:

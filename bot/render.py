@@ -21,7 +21,7 @@ MAX_FALLBACK_CHARS = 3000
 MAX_MESSAGE_CHARS = 12000
 _ROOM = 100
 
-_BROADCAST = re.compile(r"@(?=(channel|here|everyone)\b)", re.IGNORECASE)
+_BROADCAST = re.compile(r"@(?=channel|here|everyone)", re.IGNORECASE)
 
 
 def escape(text: str) -> str:

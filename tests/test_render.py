@@ -50,7 +50,8 @@ def test_escape_turns_control_characters_into_entities() -> None:
 
 def test_escape_defuses_broadcast_words() -> None:
     assert "@channel" not in escape("hey @channel and @here and @Everyone")
-    assert escape("mail me@channelview.com") == "mail me@channelview.com"
+    assert escape("@channels and @HERE!") == "@\u200bchannels and @\u200bHERE!"
+    assert escape("mail me@example.com") == "mail me@example.com"
 
 
 def test_hostile_text_never_reaches_slack_unescaped() -> None:

@@ -1,0 +1,315 @@
+"""Transcripts: what a user types and what the desk answers, over the shipped fact base."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bot.commands import COMMANDS
+from bot.core import Desk, article_label, split_period
+from bot.render import to_slack
+from bot.replies import Reply
+from knowledge import queries
+from knowledge.dates import DateError
+from knowledge.store import FactBase
+
+
+def texts(node: object) -> list[str]:
+    """Every ``text`` string of a Slack message."""
+    if isinstance(node, dict):
+        return [value for key, value in node.items() if key == "text" and isinstance(value, str)] + [
+            text for key, value in node.items() if not (key == "text" and isinstance(value, str))
+            for text in texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in texts(value)]
+    return []
+
+
+def shown(reply: Reply) -> str:
+    """What the user reads: the blocks' text, unescaped, without mrkdwn emphasis."""
+    message: dict[str, Any] = to_slack(reply)
+    joined = "\n".join(texts(message["blocks"]))
+    joined = joined.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return re.sub(r"[*_]", "", joined)
+
+
+def ask(desk: Desk, line: str) -> Reply:
+    """Answer a line the way Slack would deliver it: a slash command, or a message."""
+    if line.startswith("/"):
+        name, _, argument = line[1:].partition(" ")
+        return desk.command(name, argument)
+    return desk.message(line)
+
+
+def has_all(text: str, *wanted: str) -> bool:
+    lowered = text.lower()
+    return all(word.lower() in lowered for word in wanted)
+
+
+def has_none(text: str, *unwanted: str) -> bool:
+    lowered = text.lower()
+    return not any(word.lower() in lowered for word in unwanted)
+
+
+# ------------------------------------------------------------------ help, usage, errors
+
+
+@pytest.mark.parametrize("line", ["help", "hi", "Hello", "/nonsense"])
+def test_help_lists_every_command(desk: Desk, line: str) -> None:
+    reply = ask(desk, line)
+    assert reply.tone in {"help", "error"}
+    assert all(spec.usage in shown(reply) for spec in COMMANDS)
+    assert to_slack(reply)["response_type"] == "ephemeral"
+
+
+def test_unknown_command_says_so(desk: Desk) -> None:
+    reply = desk.command("nonsense", "x")
+    assert reply.tone == "error" and "There is no command /nonsense" in reply.title
+
+
+@pytest.mark.parametrize("spec", COMMANDS, ids=[spec.name for spec in COMMANDS])
+def test_help_argument_gives_usage(desk: Desk, spec: Any) -> None:
+    reply = desk.command(spec.name, "help")
+    assert reply.tone == "usage"
+    assert reply.title == f"Usage: {spec.usage}"
+    assert spec.examples[0] in shown(reply)
+
+
+@pytest.mark.parametrize("name", ["timeline", "quotes", "threats", "whois"])
+def test_empty_argument_gives_usage(desk: Desk, name: str) -> None:
+    reply = desk.command(name, "   ")
+    assert reply.tone == "usage" and name in reply.title
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("/timeline 2024-13", "no month 13"),
+    ("/timeline 2024-02-30", "is not a date"),
+    ("/timeline 2024-01-20..2024-01-10", "ends before it starts"),
+    ("/quotes naqvi 2025-00", "no month 0"),
+    ("/threats iran 2025..2020", "ends before it starts"),
+    ("/whois zarif 2020-13-01", "no month 13"),
+])
+def test_impossible_periods_are_errors_not_answers(desk: Desk, line: str, reason: str) -> None:
+    reply = ask(desk, line)
+    assert reply.tone == "error"
+    assert reason in reply.title
+    assert "A period is" in shown(reply)
+
+
+def test_split_period_finds_the_longest_period_and_forgives_month_typos() -> None:
+    period, rest = split_period("januray 2024 ambassadors")
+    assert period is not None and (period.start.isoformat(), period.end.isoformat()) == ("2024-01-01", "2024-01-31")
+    assert rest == "ambassadors"
+    period, rest = split_period("talks 2024-01-10 .. 2024-01-20")
+    assert period is not None and period.precision == "day" and period.end.isoformat() == "2024-01-20"
+    assert rest == "talks"
+    assert split_period("naqvi") == (None, "naqvi")
+    with pytest.raises(DateError):
+        split_period("2024-13")
+
+
+# ------------------------------------------------------------------ /timeline
+
+
+def test_timeline_of_a_month(desk: Desk) -> None:
+    reply = desk.command("timeline", "2024-01")
+    text = shown(reply)
+    assert reply.tone == "answer"
+    assert has_all(text, "Jaish", "Baloch Liberation Front", "16 Jan 2024", "17 Jan 2024")
+    assert has_none(text, "Zarif", "Naqvi")
+
+
+def test_timeline_items_are_the_events_in_date_order_each_cited(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("timeline", "2024")
+    events = queries.timeline(fact_base, split_period("2024")[0]).events
+    items = [item for section in reply.sections for item in section.items]
+    assert [item.text for item in items] == [event.summary for event in events]
+    starts = [event.date.start for event in events]
+    assert starts == sorted(starts)
+    assert all(item.sources and item.date for item in items)
+
+
+def test_timeline_words_filter(desk: Desk) -> None:
+    text = shown(desk.command("timeline", "jan 2024 ambassadors"))
+    assert "Tipu" in text and "Gul Bahadur" not in text
+
+
+def test_timeline_of_a_day_and_of_a_year(desk: Desk) -> None:
+    assert has_all(shown(desk.command("timeline", "2025-10-29")), "Naqvi", "Pezeshkian")
+    text = shown(desk.command("timeline", "nov 2020"))
+    assert has_all(text, "Zarif", "Qureshi") and has_none(text, "Naqvi", "Araghchi")
+
+
+def test_timeline_nothing_is_honest(desk: Desk) -> None:
+    reply = desk.command("timeline", "1999")
+    assert reply.tone == "nothing" and reply.title.startswith("Nothing in the fact base")
+    assert "Events run from" in shown(reply)
+
+
+def test_timeline_all_is_cut_within_limits_or_complete(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("timeline", "all")
+    assert reply.item_count == len(fact_base.events())
+    message = to_slack(reply)
+    assert len(message["blocks"]) <= 50
+
+
+# ------------------------------------------------------------------ /quotes
+
+
+def test_quotes_by_surname_with_typo_and_transliteration(desk: Desk) -> None:
+    assert "encouraging and constructive" in shown(desk.command("quotes", "laarijani"))
+    text = shown(desk.command("quotes", "amirabdollahian"))
+    assert "one nation in two different geographical areas" in text and "threat against us" not in text
+    text = shown(desk.command("quotes", "ishaq dar"))
+    assert "intensify collaboration on border management" in text and "fraternal role" not in text
+
+
+def test_quotes_by_role_say_which_role_matched(desk: Desk) -> None:
+    reply = desk.command("quotes", "the pakistani interior minister")
+    text = shown(reply)
+    assert has_all(text, "Naqvi", "partners in regional peace and stability", "matched as")
+    assert "Momeni said" not in text
+
+
+def test_quotes_of_someone_unknown_is_nothing_and_shows_no_quote(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("quotes", "putin")
+    text = shown(reply)
+    assert reply.tone == "nothing"
+    assert reply.title == "Nothing in the fact base is attributed to “putin”."
+    assert "People with quotes:" in text
+    assert not any(quote.text in text for quote in fact_base.quotes())
+
+
+def test_quotes_direct_first_and_every_quote_cited(desk: Desk, fact_base: FactBase) -> None:
+    for speaker in {quote.speaker for quote in fact_base.quotes()}:
+        name = fact_base.people[speaker].name
+        reply = desk.command("quotes", name)
+        for section in reply.sections:
+            kinds = [item.quoted for item in section.items]
+            assert kinds == sorted(kinds, reverse=True), name
+            assert all(item.sources and item.date for item in section.items)
+
+
+def test_a_quote_from_several_articles_says_so(desk: Desk, fact_base: FactBase) -> None:
+    merged = next(quote for quote in fact_base.quotes() if len({c.article for c in quote.sources}) > 1)
+    text = shown(desk.command("quotes", fact_base.people[merged.speaker].name))
+    count = len({c.article for c in merged.sources})
+    assert f"Sources ({count} articles)" in text
+    for citation in merged.sources:
+        assert f"[{article_label(citation.article)}]" in text
+
+
+def test_a_role_never_matches_a_deputy_nobody_asked_for(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("quotes", "pakistan's prime minister")
+    deputies = [person.name for person in fact_base.people.values()
+                if any(role.title.lower().startswith("deputy") for role in person.roles)]
+    assert deputies and not any(name in shown(reply) for name in deputies)
+
+
+def test_quotes_of_a_period_are_grouped_by_speaker(desk: Desk) -> None:
+    reply = desk.message("quotes from november 2024")
+    text = shown(reply)
+    assert "Araghchi" in text and has_none(text, "Naqvi", "Zarif")
+    assert reply.tone == "answer" and all(section.heading for section in reply.sections)
+
+
+# ------------------------------------------------------------------ /threats
+
+
+def test_threats_of_one_side_in_a_year(desk: Desk) -> None:
+    text = shown(desk.command("threats", "iran 2024"))
+    assert "Jaish" in text and "Gul Bahadur" not in text
+    text = shown(desk.command("threats", "pakistan 2025"))
+    assert "Gul Bahadur" in text and "Baloch Liberation Front" not in text
+
+
+def test_threats_forgive_a_typo_in_the_side(desk: Desk) -> None:
+    assert shown(desk.command("threats", "pakistna 2025")) == shown(desk.command("threats", "pakistan 2025"))
+
+
+def test_threats_without_a_side_show_both_sides(desk: Desk) -> None:
+    reply = desk.command("threats", "all")
+    assert [section.heading for section in reply.sections] == ["Named by Iran", "Named by Pakistan"]
+    assert all(item.sources and item.date for section in reply.sections for item in section.items)
+
+
+def test_threats_about_a_group_by_alias(desk: Desk) -> None:
+    reply = desk.command("threats", "jaish ul-adl")
+    text = shown(reply)
+    assert "Named by Iran" in text and "16 Jan 2024" in text
+    assert "about Jaish al-Adl" in reply.title
+
+
+def test_threats_about_an_unknown_group(desk: Desk) -> None:
+    reply = desk.command("threats", "tamil tigers")
+    assert reply.tone == "nothing" and "Nothing in the fact base" in reply.title
+
+
+def test_threats_say_who_named_them_and_how(desk: Desk) -> None:
+    text = shown(desk.command("threats", "iran 2024-01"))
+    assert "(military action)" in text and "named by" in text
+
+
+# ------------------------------------------------------------------ /whois and /sources
+
+
+def test_whois_person_and_group(desk: Desk) -> None:
+    assert has_all(shown(desk.command("whois", "araghchi")), "Foreign Minister", "Iran", "quote")
+    assert "Baloch Liberation Front" in shown(desk.command("whois", "BLF"))
+    assert "Araghchi" in desk.command("whois", "araghci").title
+
+
+def test_whois_unknown_is_nothing_with_suggestions(desk: Desk) -> None:
+    reply = desk.command("whois", "naqvee")
+    assert reply.tone == "nothing" and "Did you mean: Mohsin Naqvi?" in shown(reply)
+    reply = desk.command("whois", "putin")
+    assert reply.tone == "nothing" and reply.title == "Nothing in the fact base is called “putin”."
+
+
+def test_sources_list_every_article_with_its_date(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("sources", "")
+    text = shown(reply)
+    assert reply.tone == "answer" and reply.item_count == len(fact_base.sources)
+    for source in fact_base.sources:
+        assert f"[{article_label(source.article)}]" in text
+        assert source.headline in text
+        assert str(source.published.start.year) in text
+
+
+# ------------------------------------------------------------------ plain English
+
+
+@pytest.mark.parametrize("question,wanted,unwanted", [
+    ("what did Pakistan's prime minister ask Naqvi to convey?", ["goodwill"], []),
+    ("tell me about the Doha talks", ["ceasefire"], ["Ankara"]),
+    ("who is Tarar?", ["Information"], []),
+    ("what groups did Pakistan target in January 2024?", ["Baloch Liberation Front", "Baloch Liberation Army"],
+     ["Gul Bahadur"]),
+    ("what is the ECO?", ["Economic Cooperation Organisation"], []),
+    ("which groups did Iran target?", ["Jaish"], []),
+    ("what happened in November 2020?", ["Zarif"], ["Naqvi"]),
+    ("what has Pakistan's interior minister said?", ["partners in regional peace"], []),
+])
+def test_plain_english_questions(desk: Desk, question: str, wanted: list[str], unwanted: list[str]) -> None:
+    text = shown(desk.message(question))
+    assert has_all(text, *wanted), text
+    assert has_none(text, *unwanted), text
+
+
+def test_a_question_no_command_fits_is_answered_from_the_articles_with_citations(desk: Desk) -> None:
+    reply = desk.message("where is Rask?")
+    assert reply.tone == "answer" and reply.title.startswith("From the articles")
+    assert all("Rask" in item.text and item.sources for section in reply.sections for item in section.items)
+
+
+def test_a_question_nothing_matches_gets_the_short_help(desk: Desk) -> None:
+    reply = desk.message("xyzzy plugh?")
+    assert reply.tone == "help" and reply.title.startswith("Nothing in the fact base")
+
+
+def test_hostile_input_is_shown_escaped(desk: Desk) -> None:
+    message = to_slack(desk.command("quotes", "<!channel> <@U123> <http://x|y> & co"))
+    assert message["response_type"] == "ephemeral"
+    assert "&lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt; &amp; co" in message["text"]
