@@ -50,8 +50,8 @@ def _fix_month_typo(word: str) -> str:
 def split_period(text: str) -> tuple[DateSpan | None, str]:
     """Find a period among the words of ``text``: ``(period, the other words)``.
 
-    The longest run of words that reads as a period wins ("jan 2024 ambassadors" -> Jan 2024,
-    "ambassadors"); month names are forgiven one typo. Raises :class:`DateError` for a period
+    The longest run of words that reads as a period wins ("jan 2024 talks" -> Jan 2024,
+    "talks"); month names are forgiven one typo. Raises :class:`DateError` for a period
     that is written like one but impossible ("2024-13", a range that ends before it starts).
     """
     words = [_fix_month_typo(word) for word in text.split()]
@@ -120,7 +120,7 @@ class Desk:
         if find_command(request.command) is None:
             return self.command(request.command, request.text)
         reply = self.command(request.command, request.text)
-        if reply.tone == "nothing" and request.text:
+        if reply.tone == "nothing" and request.text and not _has_period(request.text):
             return self._with_sentences(reply, request.text)
         return reply
 
@@ -144,8 +144,6 @@ class Desk:
         notes = [f"Examples: {' · '.join(spec.examples)}"]
         if spec.name in {"timeline", "threats", "quotes"}:
             notes.append(f"A period is {PERIOD_EXAMPLES}.")
-        if spec.name in {"timeline", "threats"}:
-            notes.append(f"{spec.slash} all shows everything.")
         return Reply(tone="usage", title=f"Usage: {spec.usage}", summary=spec.description, notes=tuple(notes))
 
     def _bad_period(self, spec: CommandSpec, error: DateError) -> Reply:
@@ -228,7 +226,8 @@ class Desk:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
         who = _meaningful(rest)
-        answer = queries.quotes(self.base, who, period)
+        side = queries.SIDE_WORDS.get(normalize(who))
+        answer = self._side_quotes(side, who, period) if side else queries.quotes(self.base, who, period)
         answer = replace(answer, speakers=_without_unasked_rank(answer.speakers, who))
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
@@ -254,7 +253,19 @@ class Desk:
                      summary=f"{total} quote{'s' if total != 1 else ''} · "
                              f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
                              f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
-                     sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes naqvi 2025).")
+                     sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
+
+    def _side_quotes(self, side: str, who: str, period: DateSpan | None) -> queries.QuotesAnswer:
+        """Every quote of the people on one side ("what did Iran say?"), grouped by speaker."""
+        start, end = (period.start, period.end) if period else (None, None)
+        by_speaker: dict[str, list[Quote]] = {}
+        for quote in self.base.quotes(start=start, end=end):
+            if self.base.people[quote.speaker].side == side:
+                by_speaker.setdefault(quote.speaker, []).append(quote)
+        speakers = tuple(
+            queries.SpeakerQuotes(self.base.people[ref], tuple(sorted(found, key=_direct_first)))
+            for ref, found in by_speaker.items())
+        return queries.QuotesAnswer(query=who, speakers=speakers)
 
     def _quoted_people(self, limit: int = 6) -> list[str]:
         counts: dict[str, int] = {}
@@ -329,7 +340,8 @@ class Desk:
         return Reply(tone="answer", title=title,
                      summary=f"{len(answer.threats)} claim{'s' if len(answer.threats) != 1 else ''} · "
                              f"{self._article_count(claim.sources for claim in answer.threats)}",
-                     sections=tuple(sections), narrow_hint="Narrow it with a side or a period (/threats iran 2024).")
+                     sections=tuple(sections),
+                     narrow_hint="Narrow it with a side or a period (e.g. /threats iran 2024-01).")
 
     def _group_names(self) -> list[str]:
         return sorted(group.name for group in self.base.groups.values())
@@ -372,6 +384,8 @@ class Desk:
         answer = queries.whois(self.base, name)
         if period and answer.people:
             answer = replace(answer, people=_held_during(answer.people, period))
+        if answer.people:
+            answer = replace(answer, people=_profiles_without_unasked_rank(answer.people, name))
         if not answer.people and not answer.groups:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
@@ -504,6 +518,33 @@ def _without_unasked_rank(
         return bool((title & RANK_QUALIFIERS) - typed)
 
     return tuple(found for found in speakers if not unasked(found))
+
+
+def _profiles_without_unasked_rank(
+    people: tuple[queries.PersonProfile, ...], asked: str
+) -> tuple[queries.PersonProfile, ...]:
+    """Drop people who match a role phrase only through a rank the user did not ask for."""
+    typed = set(normalize(asked).split())
+    role_words = {word for word in typed if word not in STOPWORDS and word not in queries.PERSON_SIDES}
+
+    def ranked_only(profile: queries.PersonProfile) -> bool:
+        titles = [set(normalize(role.title).split()) for role in profile.person.roles]
+        matching = [title for title in titles if role_words and role_words <= title]
+        return bool(matching) and all((title & RANK_QUALIFIERS) - typed for title in matching)
+
+    kept = tuple(profile for profile in people if not ranked_only(profile))
+    return kept or people
+
+
+def _direct_first(quote: Quote) -> tuple[int, str, str]:
+    return (0 if quote.kind == "direct" else 1, quote.date.start.isoformat(), quote.id)
+
+
+def _has_period(text: str) -> bool:
+    try:
+        return split_period(text)[0] is not None
+    except DateError:
+        return True
 
 
 def _span_of(text: str | None) -> DateSpan | None:

@@ -51,8 +51,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r" (?:its|your|the)? ?(?:facts|information|data)"),
         (SEARCH, r"who (?:said|says|wrote)\s+(?P<arg>.+)"),
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
-                   r"(?:" + _SAY_VERBS + r")\b.*"),
-        ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b.*"),
+                   r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
+        ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
                    r"\s*(?P<arg>.*)"),
@@ -81,6 +81,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+_WHEN = re.compile(r"(?:\s+\w+)??\s+(?:in|on|during|since|between|from)\s+(?P<when>.*\d.*)", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
     re.IGNORECASE,
@@ -142,6 +143,8 @@ def route(text: str) -> Request:
             return Request(command, _threat_argument(full))
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
+        if command == "quotes" and (when := _WHEN.match(match.groupdict().get("more") or "")):
+            arg = f"{arg} {when['when']}"
         if command == SEARCH:
             return Request(SEARCH, question)
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):

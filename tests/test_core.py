@@ -208,6 +208,20 @@ def test_a_role_never_matches_a_deputy_nobody_asked_for(desk: Desk, fact_base: F
     assert deputies and not any(name in shown(reply) for name in deputies)
 
 
+def test_a_side_is_not_a_person(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("quotes", "iran")
+    speakers = {section.heading or "" for section in reply.sections}
+    assert reply.tone == "answer" and speakers
+    sides = {person.name: person.side for person in fact_base.people.values()}
+    assert all(any(heading.startswith(name) and side == "Iran" for name, side in sides.items())
+               for heading in speakers)
+
+
+def test_whois_a_role_skips_an_unasked_deputy(desk: Desk) -> None:
+    text = shown(desk.command("whois", "pakistan's prime minister"))
+    assert "Deputy" not in text and "Prime Minister" in text
+
+
 def test_quotes_of_a_period_are_grouped_by_speaker(desk: Desk) -> None:
     reply = desk.message("quotes from november 2024")
     text = shown(reply)
@@ -313,3 +327,8 @@ def test_hostile_input_is_shown_escaped(desk: Desk) -> None:
     message = to_slack(desk.command("quotes", "<!channel> <@U123> <http://x|y> & co"))
     assert message["response_type"] == "ephemeral"
     assert "&lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt; &amp; co" in message["text"]
+
+
+@pytest.mark.parametrize("example", [example for spec in COMMANDS for example in spec.examples if "<" not in example])
+def test_every_concrete_help_example_answers(desk: Desk, example: str) -> None:
+    assert ask(desk, example).tone == "answer", example

@@ -36,6 +36,8 @@ TABLE: list[tuple[str, Request]] = [
     ("quotes of the Iranian foreign minister in 2024", Request("quotes", "Iranian foreign minister in 2024")),
     ("what was said in january 2024?", Request("quotes", "january 2024")),
     ("what has the army chief stressed", Request("quotes", "army chief")),
+    ("what did Araghchi say in November 2024?", Request("quotes", "Araghchi November 2024")),
+    ("what did Iran say about Israel?", Request("quotes", "Iran")),
     # threats
     ("which groups did Iran target?", Request("threats", "Iran")),
     ("what groups did Pakistan target in January 2024?", Request("threats", "Pakistan January 2024")),
