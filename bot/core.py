@@ -381,6 +381,8 @@ class Desk:
         """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
         period, rest = split_period(text)
         name = _meaningful(rest)
+        if normalize(name) in queries.PERSON_SIDES:
+            return self._side_not_a_name(name)
         answer = queries.whois(self.base, name)
         if period and answer.people:
             answer = replace(answer, people=_held_during(answer.people, period))
@@ -395,6 +397,12 @@ class Desk:
             only = sections[0]
             return Reply(tone="answer", title=only.heading or name, sections=(Section(items=only.items),))
         return Reply(tone="answer", title=f"“{name}” matches {len(sections)} entries", sections=tuple(sections))
+
+    def _side_not_a_name(self, name: str) -> Reply:
+        commands = ["/quotes", "/timeline"] + (["/threats"] if normalize(name) in queries.SIDE_WORDS else [])
+        return Reply(tone="nothing", title=f"Nothing in the fact base is called “{name}”: it names a country, "
+                                           "not a person or group.",
+                     notes=(f"Try {', '.join(f'{command} {name}' for command in commands)}.",))
 
     def _articles_text(self, articles: Iterable[str]) -> str:
         labels = [f"[{article_label(article)}]" for article in articles]
@@ -451,6 +459,8 @@ class Desk:
         if not name:
             return self.help_reply()
         found = queries.whois(self.base, name)
+        if normalize(name) in queries.PERSON_SIDES:
+            return self._side_not_a_name(name)
         if found.people or found.groups:
             reply = self.whois(name)
             cited = sum(profile.quote_count + profile.event_count for profile in found.people) + sum(

@@ -217,6 +217,13 @@ def test_a_side_is_not_a_person(desk: Desk, fact_base: FactBase) -> None:
                for heading in speakers)
 
 
+@pytest.mark.parametrize("side", ["iran", "Pakistan", "afghanistan"])
+def test_whois_a_country_is_not_passed_off_as_a_name(desk: Desk, fact_base: FactBase, side: str) -> None:
+    reply = desk.command("whois", side)
+    assert reply.tone == "nothing" and "names a country" in reply.title
+    assert not any(group.name in shown(reply) for group in fact_base.groups.values())
+
+
 def test_whois_a_role_skips_an_unasked_deputy(desk: Desk) -> None:
     text = shown(desk.command("whois", "pakistan's prime minister"))
     assert "Deputy" not in text and "Prime Minister" in text
