@@ -1,0 +1,162 @@
+"""The pure queries over the shipped fact base (real compiled SQLite, no Slack)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge import queries
+from knowledge.dates import parse_period
+from knowledge.store import FactBase
+
+
+@pytest.fixture(scope="module")
+def base() -> FactBase:
+    return FactBase.open()
+
+
+def speakers(base: FactBase, who: str) -> list[str]:
+    return [entry.person.name for entry in queries.quotes(base, who).speakers]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Hossein Amir-Abdollahian", "Hossein Amir-Abdollahian"),
+        ("amirabdollahian", "Hossein Amir-Abdollahian"),
+        ("amir abdolahian", "Hossein Amir-Abdollahian"),
+        ("laridjani", "Ali Larijani"),
+        ("laarijani", "Ali Larijani"),
+        ("qoreshi", "Shah Mahmood Qureshi"),
+        ("araqchi", "Abbas Araghchi"),
+        ("ARAGHCHI", "Abbas Araghchi"),
+        ("ishaq dar", "Ishaq Dar"),
+        ("mohsen naqvi", "Mohsin Naqvi"),
+        ("jilani", "Jalil Abbas Jilani"),
+    ],
+)
+def test_names_spellings_and_transliterations_find_the_speaker(base: FactBase, typed: str, name: str) -> None:
+    assert speakers(base, typed) == [name]
+
+
+@pytest.mark.parametrize(
+    ("role", "names"),
+    [
+        ("Pakistan's interior minister", ["Mohsin Naqvi"]),
+        ("the pakistani interior minister", ["Mohsin Naqvi"]),
+        ("Iran's interior minister", ["Eskandar Momeni"]),
+        ("Iran's security council secretary", ["Ali Larijani"]),
+    ],
+)
+def test_roles_find_their_holders(base: FactBase, role: str, names: list[str]) -> None:
+    assert speakers(base, role) == names
+
+
+def test_a_role_held_by_several_people_over_time_finds_them_all(base: FactBase) -> None:
+    answer = queries.quotes(base, "Iranian foreign minister")
+    found = {entry.person.name for entry in answer.speakers}
+    assert {"Hossein Amir-Abdollahian", "Abbas Araghchi", "Mohammad Javad Zarif"} <= found
+    assert all(entry.matched_role == "Foreign Minister" for entry in answer.speakers)
+    assert all(entry.person.side == "Iran" for entry in answer.speakers)
+
+
+@pytest.mark.parametrize("unknown", ["putin", "smith", "Nawaz Sharif Khan Zardari", "the president of France"])
+def test_a_name_not_in_the_base_is_never_answered_with_a_near_miss(base: FactBase, unknown: str) -> None:
+    answer = queries.quotes(base, unknown)
+    assert answer.speakers == ()
+    assert answer.suggestions
+
+
+def test_direct_quotes_come_before_reported_ones_and_carry_sources(base: FactBase) -> None:
+    (entry,) = queries.quotes(base, "amirabdollahian").speakers
+    kinds = [quote.kind for quote in entry.quotes]
+    assert kinds == sorted(kinds)  # "direct" < "reported"
+    assert any("one nation in two different geographical areas" in quote.text for quote in entry.quotes)
+    assert all(quote.sources for quote in entry.quotes)
+
+
+def test_quotes_of_a_period_are_grouped_by_speaker(base: FactBase) -> None:
+    answer = queries.quotes(base, "", parse_period("nov 2024"))
+    names = {entry.person.name for entry in answer.speakers}
+    assert "Abbas Araghchi" in names and "Mohsin Naqvi" not in names
+    for entry in answer.speakers:
+        assert all(quote.date.start <= date(2024, 11, 30) and quote.date.end >= date(2024, 11, 1)
+                   for quote in entry.quotes)
+
+
+def test_timeline_is_in_date_order_within_the_period(base: FactBase) -> None:
+    period = parse_period("2024-01")
+    assert period is not None
+    events = queries.timeline(base, period).events
+    assert events
+    assert [event.date.start for event in events] == sorted(event.date.start for event in events)
+    assert all(event.date.overlaps(period.start, period.end) for event in events)
+    assert {"2024-01-16", "2024-01-17"} <= {str(event.date.start) for event in events}
+
+
+def test_timeline_words_filter_by_actor_place_and_topic(base: FactBase) -> None:
+    ambassadors = queries.timeline(base, parse_period("jan 2024"), "ambassadors").events
+    assert ambassadors and all("Tipu" in " ".join(c.evidence for c in e.sources) for e in ambassadors)
+    doha = queries.timeline(base, None, "Doha").events
+    assert doha and all("Doha" in " ".join(c.evidence for c in e.sources) for e in doha)
+    assert queries.timeline(base, None, "jilani").events
+
+
+def test_timeline_words_with_no_match_give_suggestions(base: FactBase) -> None:
+    answer = queries.timeline(base, None, "ambasadors")
+    assert answer.events or answer.suggestions
+    nothing = queries.timeline(base, None, "zzqx")
+    assert nothing.events == ()
+
+
+def test_threats_by_side_and_period(base: FactBase) -> None:
+    iran = queries.threats(base, "Iran", parse_period("2024"))
+    assert iran.threats and all(threat.side == "Iran" for threat in iran.threats)
+    assert "jaish-al-adl" in {threat.group for threat in iran.threats}
+    pakistan = queries.threats(base, "Pakistan", parse_period("2025"))
+    groups = {threat.group for threat in pakistan.threats}
+    assert "gul-bahadur-group" in groups or any("Gul Bahadur" in base.groups[g].name for g in groups if g)
+    assert all(threat.date.start.year == 2025 for threat in pakistan.threats)
+
+
+@pytest.mark.parametrize("alias", ["Jaish ul-Adl", "jaish al adl", "Jaysh al-Adl", "Jundallah"])
+def test_a_group_by_any_alias_shows_who_named_it(base: FactBase, alias: str) -> None:
+    answer = queries.threats(base, group=alias)
+    assert answer.group is not None and answer.group.name == "Jaish al-Adl"
+    assert any(threat.side == "Iran" and str(threat.date.start) == "2024-01-16" for threat in answer.threats)
+
+
+def test_an_unknown_group_gives_no_threats(base: FactBase) -> None:
+    answer = queries.threats(base, group="Islamic State of Mars")
+    assert answer.group is None and answer.threats == ()
+
+
+def test_whois_people_and_groups_with_counts(base: FactBase) -> None:
+    naqvi = queries.whois(base, "naqvi")
+    (profile,) = naqvi.people
+    assert profile.person.side == "Pakistan" and profile.quote_count == len(base.quotes("mohsin-naqvi"))
+    assert profile.event_count > 0 and profile.articles
+    blf = queries.whois(base, "BLF")
+    assert [group.group.name for group in blf.groups] == ["Baloch Liberation Front"] and not blf.people
+    assert queries.whois(base, "putin").people == ()
+
+
+def test_search_finds_the_sentence_that_answers(base: FactBase) -> None:
+    hits = queries.search(base, "where is Rask?")
+    assert hits and "Rask" in hits[0].sentence
+    assert queries.search(base, "the of and") == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "side"),
+    [("iran", "Iran"), ("Iranian", "Iran"), ("iarn", "Iran"), ("pakistan", "Pakistan"), ("pakistna", "Pakistan"),
+     ("Islamabad", "Pakistan"), ("pakistani", "Pakistan"), ("iraq", None), ("india", None), ("iran pakistan", None)],
+)
+def test_sides_forgive_one_typo_but_not_another_country(typed: str, side: str | None) -> None:
+    assert queries.match_side(typed) == side
+
+
+def test_sources_are_oldest_first(base: FactBase) -> None:
+    published = [source.published.start for source in queries.sources(base).sources]
+    assert published == sorted(published) and len(published) == 5
