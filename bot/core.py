@@ -16,7 +16,7 @@ from bot.commands import COMMANDS, CommandSpec, find_command
 from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
-from knowledge.dates import DateError, format_span, iso_span, parse_period
+from knowledge.dates import DateError, format_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatSide
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
@@ -227,8 +227,7 @@ class Desk:
         period, rest = split_period(text)
         who = _meaningful(rest)
         side = queries.SIDE_WORDS.get(normalize(who))
-        answer = self._side_quotes(side, who, period) if side else queries.quotes(self.base, who, period)
-        answer = replace(answer, speakers=_without_unasked_rank(answer.speakers, who))
+        answer = queries.quotes(self.base, "" if side else who, period, side=side)
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
         scope = f" in {format_span(period)}" if period else ""
@@ -254,18 +253,6 @@ class Desk:
                              f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
                              f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
                      sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
-
-    def _side_quotes(self, side: str, who: str, period: DateSpan | None) -> queries.QuotesAnswer:
-        """Every quote of the people on one side ("what did Iran say?"), grouped by speaker."""
-        start, end = (period.start, period.end) if period else (None, None)
-        by_speaker: dict[str, list[Quote]] = {}
-        for quote in self.base.quotes(start=start, end=end):
-            if self.base.people[quote.speaker].side == side:
-                by_speaker.setdefault(quote.speaker, []).append(quote)
-        speakers = tuple(
-            queries.SpeakerQuotes(self.base.people[ref], tuple(sorted(found, key=_direct_first)))
-            for ref, found in by_speaker.items())
-        return queries.QuotesAnswer(query=who, speakers=speakers)
 
     def _quoted_people(self, limit: int = 6) -> list[str]:
         counts: dict[str, int] = {}
@@ -383,11 +370,7 @@ class Desk:
         name = _meaningful(rest)
         if normalize(name) in queries.PERSON_SIDES:
             return self._side_not_a_name(name)
-        answer = queries.whois(self.base, name)
-        if period and answer.people:
-            answer = replace(answer, people=_held_during(answer.people, period))
-        if answer.people:
-            answer = replace(answer, people=_profiles_without_unasked_rank(answer.people, name))
+        answer = queries.whois(self.base, name, period)
         if not answer.people and not answer.groups:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
@@ -514,73 +497,11 @@ class Desk:
                      sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
 
 
-RANK_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "acting", "former", "junior"})
-
-
-def _without_unasked_rank(
-    speakers: tuple[queries.SpeakerQuotes, ...], asked: str
-) -> tuple[queries.SpeakerQuotes, ...]:
-    """Drop role matches whose title adds a rank the user did not ask for ("deputy" for "prime minister")."""
-    typed = set(normalize(asked).split())
-
-    def unasked(found: queries.SpeakerQuotes) -> bool:
-        title = set(normalize(found.matched_role or "").split())
-        return bool((title & RANK_QUALIFIERS) - typed)
-
-    return tuple(found for found in speakers if not unasked(found))
-
-
-def _profiles_without_unasked_rank(
-    people: tuple[queries.PersonProfile, ...], asked: str
-) -> tuple[queries.PersonProfile, ...]:
-    """Drop people who match a role phrase only through a rank the user did not ask for."""
-    typed = set(normalize(asked).split())
-    role_words = {word for word in typed if word not in STOPWORDS and word not in queries.PERSON_SIDES}
-
-    def ranked_only(profile: queries.PersonProfile) -> bool:
-        titles = [set(normalize(role.title).split()) for role in profile.person.roles]
-        matching = [title for title in titles if role_words and role_words <= title]
-        return bool(matching) and all((title & RANK_QUALIFIERS) - typed for title in matching)
-
-    kept = tuple(profile for profile in people if not ranked_only(profile))
-    return kept or people
-
-
-def _direct_first(quote: Quote) -> tuple[int, str, str]:
-    return (0 if quote.kind == "direct" else 1, quote.date.start.isoformat(), quote.id)
-
-
 def _has_period(text: str) -> bool:
     try:
         return split_period(text)[0] is not None
     except DateError:
         return True
-
-
-def _span_of(text: str | None) -> DateSpan | None:
-    try:
-        return iso_span(text) if text else None
-    except DateError:
-        return None
-
-
-def _held_during(people: tuple[queries.PersonProfile, ...], period: DateSpan) -> tuple[queries.PersonProfile, ...]:
-    """The people whose role was held during ``period``: those known to, else those with undated roles."""
-    known, unknown = [], []
-    for profile in people:
-        verdicts: list[bool | None] = []
-        for role in profile.person.roles:
-            start, end = _span_of(role.start), _span_of(role.end)
-            if start is None and end is None:
-                verdicts.append(None)
-            else:
-                verdicts.append((start is None or start.start <= period.end)
-                                and (end is None or period.start <= end.end))
-        if any(verdicts):
-            known.append(profile)
-        elif None in verdicts:
-            unknown.append(profile)
-    return tuple(known or unknown or people)
 
 
 def _role_period(start: str | None, end: str | None) -> str:

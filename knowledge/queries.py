@@ -13,8 +13,19 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from knowledge.models import DateSpan, Event, Group, Person, Quote, Source, Threat, ThreatSide
-from knowledge.names import CONFIDENT, STOPWORDS, SUGGEST, Match, content_words, rank, side_word_distance, tokens
+from knowledge.dates import DateError, iso_span
+from knowledge.models import DateSpan, Event, Group, Person, Quote, Role, Side, Source, Threat, ThreatSide
+from knowledge.names import (
+    CONFIDENT,
+    STOPWORDS,
+    SUGGEST,
+    Match,
+    content_words,
+    normalize,
+    rank,
+    side_word_distance,
+    tokens,
+)
 from knowledge.store import FactBase
 
 
@@ -149,25 +160,54 @@ def _role_words(text: str) -> list[str]:
     return [word for word in expanded.split() if word not in STOPWORDS]
 
 
-def match_roles(base: FactBase, text: str) -> list[tuple[Person, str]]:
+RANK_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "acting", "former", "junior", "state"})
+
+
+def _held_during(role: Role, period: DateSpan) -> bool | None:
+    """Whether a role was held during ``period``: None when its dates are not known."""
+    start, end = _bound(role.start), _bound(role.end)
+    if start is None and end is None:
+        return None
+    return (start is None or start.start <= period.end) and (end is None or period.start <= end.end)
+
+
+def _bound(text: str | None) -> DateSpan | None:
+    try:
+        return iso_span(text) if text else None
+    except DateError:
+        return None
+
+
+def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> list[tuple[Person, str]]:
     """People holding a role named like ``text`` ('Pakistan's interior minister'), with the role title.
 
-    Every word of the role phrase must appear (up to a typo) in the title; a side adjective, when
-    given, must be the person's side.
+    Every word of the role phrase must appear (up to a typo) in the title, and the title may not add
+    a rank that was not asked for ("deputy" for "prime minister"); a side adjective, when given,
+    must be the person's side. With a period, those known to have held the role then are kept
+    (or, when nobody is known to, those whose role dates are unknown).
     """
     side, words = _split_side(_role_words(text))
     if not words:
         return []
-    found = []
+    known: list[tuple[Person, str]] = []
+    undated: list[tuple[Person, str]] = []
     for person in base.people.values():
         if side is not None and person.side != side:
             continue
         for role in person.roles:
             title_words = _role_words(role.title)
-            if all(any(fuzz.ratio(word, title_word) >= CONFIDENT for title_word in title_words) for word in words):
-                found.append((person, role.title))
+            if (set(title_words) & RANK_QUALIFIERS) - set(words):
+                continue
+            if not all(any(fuzz.ratio(word, title_word) >= CONFIDENT for title_word in title_words) for word in words):
+                continue
+            held = _held_during(role, period) if period else True
+            if held is None:
+                undated.append((person, role.title))
                 break
-    return found
+            if held:
+                known.append((person, role.title))
+                break
+    return known or undated
 
 
 def _name_candidates(base: FactBase) -> list[tuple[str, str]]:
@@ -189,13 +229,25 @@ def _suggestions(matches: list[Match], names: dict[str, str], limit: int = 3) ->
     return tuple(names[match.ref] for match in matches[:limit] if match.score >= SUGGEST)
 
 
-def match_people(base: FactBase, text: str) -> tuple[list[tuple[Person, str | None]], tuple[str, ...]]:
-    """People ``text`` names (by name, alias, spelling or role), and suggestions when none does."""
+def names_a_side(text: str) -> bool:
+    """True when ``text`` is a country or side word ('Iran', 'Pakistani', 'Kabul'), not a name."""
+    return normalize(text) in PERSON_SIDES or match_side(text) is not None
+
+
+def match_people(
+    base: FactBase, text: str, period: DateSpan | None = None
+) -> tuple[list[tuple[Person, str | None]], tuple[str, ...]]:
+    """People ``text`` names (by name, alias, spelling or role), and suggestions when none does.
+
+    A side word ('Iran') names no person, however close it is to a name ('Imran').
+    """
+    if names_a_side(text):
+        return [], ()
     matches = rank(text, _name_candidates(base))
     confident = _confident(matches)
     if confident:
         return [(base.people[match.ref], None) for match in confident], ()
-    roles = match_roles(base, text)
+    roles = match_roles(base, text, period)
     if roles:
         return [(person, title) for person, title in roles], ()
     return [], _suggestions(matches, {p.id: p.name for p in base.people.values()})
@@ -203,6 +255,8 @@ def match_people(base: FactBase, text: str) -> tuple[list[tuple[Person, str | No
 
 def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...]]:
     """Groups ``text`` names (by name, alias or spelling), and suggestions when none does."""
+    if names_a_side(text):
+        return [], ()
     matches = rank(text, _group_candidates(base))
     confident = _confident(matches)
     if confident:
@@ -214,29 +268,31 @@ def _quote_order(quote: Quote) -> tuple[int, date, str]:
     return (0 if quote.kind == "direct" else 1, quote.date.start, quote.id)
 
 
-def quotes(base: FactBase, who: str = "", period: DateSpan | None = None) -> QuotesAnswer:
+def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
+           side: Side | None = None) -> QuotesAnswer:
     """The quotes of the person (or role holders) ``who`` names, direct ones first, optionally in a period.
 
-    With an empty ``who`` and a period: every quote of that period, grouped by speaker.
+    With an empty ``who``: every quote of the period and/or of the people of ``side``, by speaker.
     """
     start, end = (period.start, period.end) if period else (None, None)
     if not who.strip():
-        if period is None:
+        if period is None and side is None:
             return QuotesAnswer(query=who, speakers=())
         by_speaker: dict[str, list[Quote]] = {}
         for quote in base.quotes(start=start, end=end):
-            by_speaker.setdefault(quote.speaker, []).append(quote)
+            if side is None or base.people[quote.speaker].side == side:
+                by_speaker.setdefault(quote.speaker, []).append(quote)
         return QuotesAnswer(query=who, speakers=tuple(
             SpeakerQuotes(base.people[speaker], tuple(sorted(found, key=_quote_order)))
             for speaker, found in by_speaker.items()))
-    people, suggestions = match_people(base, who)
+    people, suggestions = match_people(base, who, period)
     if not people:
         with_quotes = {quote.speaker for quote in base.quotes()}
         fallback = tuple(base.people[ref].name for ref in sorted(with_quotes))
         return QuotesAnswer(query=who, speakers=(), suggestions=suggestions or fallback[:6])
     return QuotesAnswer(query=who, speakers=tuple(
         SpeakerQuotes(person, tuple(sorted(base.quotes(person.id, start, end), key=_quote_order)), role)
-        for person, role in people))
+        for person, role in people if side is None or person.side == side))
 
 
 def _event_words(base: FactBase, event: Event) -> set[str]:
@@ -293,11 +349,14 @@ def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:
     return tuple(sorted({citation.article for fact in facts for citation in fact.sources}))
 
 
-def whois(base: FactBase, name: str) -> WhoisAnswer:
-    """People and groups ``name`` names, with counts of their quotes, events and threat claims."""
+def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAnswer:
+    """People and groups ``name`` names, with counts of their quotes, events and threat claims.
+
+    With a period, a role phrase ('foreign minister') names whoever held the role then.
+    """
     if not name.strip():
         return WhoisAnswer(query=name)
-    people, person_suggestions = match_people(base, name)
+    people, person_suggestions = match_people(base, name, period)
     groups, group_suggestions = match_groups(base, name)
     person_best = rank(name, _name_candidates(base))
     group_best = rank(name, _group_candidates(base))
