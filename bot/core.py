@@ -25,6 +25,7 @@ PERIOD_EXAMPLES = "2024, 2024-01, jan 2024, 2024-01-16 or 2024-01-10..2024-01-20
 HELP_WORDS = frozenset({"help", "-h", "--help", "?", "usage"})
 ALL_WORDS = frozenset({"all", "everything", "*", "both"})
 MAX_PERIOD_WORDS = 7
+ABOUT_SEPARATOR = re.compile(r"\s+(?:about|regarding|concerning|on the subject of)\s+|^(?:about|regarding)\s+", re.I)
 SEARCH_LIMIT = 5
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -63,6 +64,13 @@ def split_period(text: str) -> tuple[DateSpan | None, str]:
                 rest = words[:first] + words[first + size:]
                 return period, " ".join(rest)
     return None, text.strip()
+
+
+def split_topic(text: str) -> tuple[str, str]:
+    """Split "<who> about <topic>" into its two parts (the topic is "" when none is given)."""
+    parts = ABOUT_SEPARATOR.split(text, maxsplit=1)
+    who, topic = (parts + [""])[:2]
+    return _meaningful(who), _meaningful(topic)
 
 
 def _meaningful(text: str) -> str:
@@ -225,12 +233,12 @@ class Desk:
     def quotes(self, text: str) -> Reply:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
-        who = _meaningful(rest)
+        who, topic = split_topic(rest)
         side = queries.SIDE_WORDS.get(normalize(who))
-        answer = queries.quotes(self.base, "" if side else who, period, side=side)
+        answer = queries.quotes(self.base, "" if side else who, period, side=side, words=topic)
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
-        scope = f" in {format_span(period)}" if period else ""
+        scope = (f" in {format_span(period)}" if period else "") + (f" about “{topic}”" if topic else "")
         if not speakers:
             if who and answer.speakers:
                 names = ", ".join(found.person.name for found in answer.speakers)

@@ -82,6 +82,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _WHEN = re.compile(r"(?:\s+\w+)??\s+(?:in|on|during|since|between|from)\s+(?P<when>.*\d.*)", re.IGNORECASE)
+_TOPIC = re.compile(r"\s*(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
     re.IGNORECASE,
@@ -143,8 +144,11 @@ def route(text: str) -> Request:
             return Request(command, _threat_argument(full))
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
-        if command == "quotes" and (when := _WHEN.match(match.groupdict().get("more") or "")):
+        more = match.groupdict().get("more") or ""
+        if command == "quotes" and (when := _WHEN.match(more)):
             arg = f"{arg} {when['when']}"
+        elif command == "quotes" and (topic := _TOPIC.match(more)):
+            arg = f"{arg} about {clean(topic['topic'])}"
         if command == SEARCH:
             return Request(SEARCH, question)
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):

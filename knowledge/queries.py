@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from os.path import commonprefix
 
 from rapidfuzz import fuzz, process
 
@@ -45,6 +46,7 @@ class QuotesAnswer:
     query: str
     speakers: tuple[SpeakerQuotes, ...]
     suggestions: tuple[str, ...] = ()
+    words: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,13 @@ def _split_side(words: list[str]) -> tuple[str | None, list[str]]:
     return side, rest
 
 
+CURRENT_WORDS = frozenset({"current", "currently", "present", "now", "today", "incumbent"})
+ROLE_FILLER = CURRENT_WORDS | {"new", "top", "then"}
+
+
 def _role_words(text: str) -> list[str]:
     expanded = " ".join(ROLE_ABBREVIATIONS.get(word, word) for word in tokens(text))
-    return [word for word in expanded.split() if word not in STOPWORDS]
+    return [word for word in expanded.split() if word not in STOPWORDS and word not in ROLE_FILLER]
 
 
 RANK_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "acting", "former", "junior", "state"})
@@ -207,7 +213,21 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
             if held:
                 known.append((person, role.title))
                 break
-    return known or undated
+    found = known or undated
+    if CURRENT_WORDS & set(tokens(text)):
+        found = _latest_holders(found)
+    return found
+
+
+def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
+    """Of several holders of a role, those still holding it who took it up last."""
+    def term(entry: tuple[Person, str]) -> Role:
+        person, title = entry
+        return max((role for role in person.roles if role.title == title), key=lambda role: role.start or "")
+
+    ongoing = [entry for entry in found if term(entry).end is None] or found
+    latest = max(term(entry).start or "" for entry in ongoing)
+    return [entry for entry in ongoing if (term(entry).start or "") == latest]
 
 
 def _name_candidates(base: FactBase) -> list[tuple[str, str]]:
@@ -268,30 +288,43 @@ def _quote_order(quote: Quote) -> tuple[int, date, str]:
     return (0 if quote.kind == "direct" else 1, quote.date.start, quote.id)
 
 
-def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
-           side: Side | None = None) -> QuotesAnswer:
-    """The quotes of the person (or role holders) ``who`` names, direct ones first, optionally in a period.
+def _quote_words(quote: Quote) -> set[str]:
+    text = " ".join((quote.text, quote.context or "", quote.via or "", *(c.evidence for c in quote.sources)))
+    return {word for word in tokens(text) if word not in STOPWORDS}
 
-    With an empty ``who``: every quote of the period and/or of the people of ``side``, by speaker.
+
+def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
+           side: Side | None = None, words: str = "") -> QuotesAnswer:
+    """The quotes of the person (or role holders) ``who`` names, direct ones first.
+
+    Optionally only those of a period, and only those about ``words`` (every content word must
+    appear, up to a typo, in the quote, its setting or its sentence). With an empty ``who``:
+    every quote of the period and/or of the people of ``side``, grouped by speaker.
     """
     start, end = (period.start, period.end) if period else (None, None)
+    wanted = [word for word in content_words(words) if len(word) > 1]
+
+    def about(found: list[Quote]) -> tuple[Quote, ...]:
+        kept = [quote for quote in found
+                if all(_word_matches(word, _quote_words(quote)) for word in wanted)] if wanted else found
+        return tuple(sorted(kept, key=_quote_order))
+
     if not who.strip():
-        if period is None and side is None:
-            return QuotesAnswer(query=who, speakers=())
+        if period is None and side is None and not wanted:
+            return QuotesAnswer(query=who, speakers=(), words=words)
         by_speaker: dict[str, list[Quote]] = {}
         for quote in base.quotes(start=start, end=end):
             if side is None or base.people[quote.speaker].side == side:
                 by_speaker.setdefault(quote.speaker, []).append(quote)
-        return QuotesAnswer(query=who, speakers=tuple(
-            SpeakerQuotes(base.people[speaker], tuple(sorted(found, key=_quote_order)))
-            for speaker, found in by_speaker.items()))
+        grouped = (SpeakerQuotes(base.people[speaker], about(found)) for speaker, found in by_speaker.items())
+        return QuotesAnswer(query=who, speakers=tuple(entry for entry in grouped if entry.quotes), words=words)
     people, suggestions = match_people(base, who, period)
     if not people:
         with_quotes = {quote.speaker for quote in base.quotes()}
         fallback = tuple(base.people[ref].name for ref in sorted(with_quotes))
-        return QuotesAnswer(query=who, speakers=(), suggestions=suggestions or fallback[:6])
-    return QuotesAnswer(query=who, speakers=tuple(
-        SpeakerQuotes(person, tuple(sorted(base.quotes(person.id, start, end), key=_quote_order)), role)
+        return QuotesAnswer(query=who, speakers=(), suggestions=suggestions or fallback[:6], words=words)
+    return QuotesAnswer(query=who, words=words, speakers=tuple(
+        SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
 
 
@@ -304,14 +337,21 @@ def _event_words(base: FactBase, event: Event) -> set[str]:
     return {word for word in words if word not in STOPWORDS}
 
 
+def _same_stem(word: str, candidate: str) -> bool:
+    """Words sharing all but a short ending: 'ambassadors'/'ambassador', 'Palestine'/'Palestinian'."""
+    shorter = min(len(word), len(candidate))
+    if shorter < 4:
+        return False
+    shared = len(commonprefix((word, candidate)))
+    return shared == shorter or (shared >= 5 and shared >= shorter - 2)
+
+
 def _word_matches(word: str, known: set[str]) -> bool:
+    """True when ``word`` is in ``known`` up to an ending or a typo."""
     if word in known:
         return True
-    return any(
-        (len(word) >= 4 and (candidate.startswith(word) or word.startswith(candidate)) and len(candidate) >= 4)
-        or (len(word) >= 5 and fuzz.ratio(word, candidate) >= CONFIDENT)
-        for candidate in known
-    )
+    return any(_same_stem(word, candidate) or (len(word) >= 5 and fuzz.ratio(word, candidate) >= CONFIDENT)
+               for candidate in known)
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") -> TimelineAnswer:

@@ -339,3 +339,11 @@ def test_hostile_input_is_shown_escaped(desk: Desk) -> None:
 @pytest.mark.parametrize("example", [example for spec in COMMANDS for example in spec.examples if "<" not in example])
 def test_every_concrete_help_example_answers(desk: Desk, example: str) -> None:
     assert ask(desk, example).tone == "answer", example
+
+
+def test_quotes_about_a_topic_through_the_desk(desk: Desk) -> None:
+    text = to_slack(desk.message("what did Araghchi say about Israel?"))["text"]
+    assert "Araghchi" in text and "Israel" in text
+    assert "gas pipeline" not in text
+    nothing = to_slack(desk.command("quotes", "naqvi about putin"))["text"]
+    assert "no quotes of Mohsin Naqvi about" in nothing

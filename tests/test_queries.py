@@ -160,3 +160,34 @@ def test_sides_forgive_one_typo_but_not_another_country(typed: str, side: str | 
 def test_sources_are_oldest_first(base: FactBase) -> None:
     published = [source.published.start for source in queries.sources(base).sources]
     assert published == sorted(published) and len(published) == 5
+
+
+def test_quotes_about_a_topic_keep_only_quotes_on_it(base: FactBase) -> None:
+    (entry,) = queries.quotes(base, "araghchi", words="Israel").speakers
+    assert entry.quotes and len(entry.quotes) < len(base.quotes("abbas-araghchi"))
+    for quote in entry.quotes:
+        said = " ".join((quote.text, quote.context or "", *(c.evidence for c in quote.sources)))
+        assert "Israel" in said
+    (none,) = queries.quotes(base, "naqvi", words="putin").speakers
+    assert none.quotes == ()
+
+
+def test_a_side_word_names_no_person_or_group(base: FactBase) -> None:
+    assert queries.match_people(base, "Iran") == ([], ())
+    assert queries.whois(base, "iran").groups == ()
+    iranians = queries.quotes(base, "", side="Iran").speakers
+    assert iranians and all(entry.person.side == "Iran" for entry in iranians)
+
+
+def test_a_role_never_matches_an_unasked_rank(base: FactBase) -> None:
+    holders = {person.name for person, _ in queries.match_people(base, "Pakistan's prime minister")[0]}
+    assert "Ishaq Dar" not in holders and "Shehbaz Sharif" in holders
+    deputies = {person.name for person, _ in queries.match_people(base, "deputy prime minister")[0]}
+    assert deputies == {"Ishaq Dar"}
+
+
+def test_a_role_in_a_period_or_now_names_who_held_it_then(base: FactBase) -> None:
+    in_2020 = queries.whois(base, "Iranian foreign minister", parse_period("2020"))
+    assert [profile.person.name for profile in in_2020.people] == ["Mohammad Javad Zarif"]
+    now = queries.whois(base, "current foreign minister of Iran")
+    assert [profile.person.name for profile in now.people] == ["Abbas Araghchi"]
