@@ -241,9 +241,7 @@ class Desk:
         scope = (f" in {format_span(period)}" if period else "") + (f" about “{topic}”" if topic else "")
         if not speakers:
             if who and answer.speakers:
-                names = ", ".join(found.person.name for found in answer.speakers)
-                hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
-                return self._nothing(f"The fact base holds no quotes of {names}{scope}.", more=(hint,))
+                return self._no_quotes_but_events(answer.speakers, scope, period)
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
@@ -261,6 +259,24 @@ class Desk:
                              f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
                              f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
                      sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
+
+    def _no_quotes_but_events(self, speakers: Iterable[queries.SpeakerQuotes], scope: str,
+                              period: DateSpan | None) -> Reply:
+        """No quotes of these people: say so, and show the events that name them instead."""
+        people = [found.person for found in speakers]
+        names = ", ".join(person.name for person in people)
+        title = f"The fact base holds no quotes of {names}{scope}."
+        events = {event.id: event for person in people for event in self.base.events_with(person.id)
+                  if period is None or event.date.overlaps(period.start, period.end)}
+        if not events:
+            hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
+            return self._nothing(title, more=(hint,))
+        ordered = sorted(events.values(), key=lambda event: (event.date.start, event.date.end, event.id))
+        return Reply(tone="answer", title=title,
+                     summary=f"Events that name them: {len(ordered)} · "
+                             f"{self._article_count(event.sources for event in ordered)}",
+                     sections=(Section(items=tuple(self._event_item(event) for event in ordered)),),
+                     narrow_hint="Narrow it with a period.")
 
     def _quoted_people(self, limit: int = 6) -> list[str]:
         counts: dict[str, int] = {}

@@ -347,3 +347,12 @@ def test_quotes_about_a_topic_through_the_desk(desk: Desk) -> None:
     assert "gas pipeline" not in text
     nothing = to_slack(desk.command("quotes", "naqvi about putin"))["text"]
     assert "no quotes of Mohsin Naqvi about" in nothing
+
+
+def test_a_person_with_no_quotes_gets_the_events_that_name_them(desk: Desk, fact_base: FactBase) -> None:
+    silent = next(person for person in fact_base.people.values()
+                  if not fact_base.quotes(person.id) and fact_base.events_with(person.id))
+    reply = to_slack(desk.command("quotes", silent.name))
+    assert f"no quotes of {silent.name}" in reply["text"]
+    for event in fact_base.events_with(silent.id):
+        assert event.summary.replace("&", "&amp;")[:60] in reply["text"]
