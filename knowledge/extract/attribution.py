@@ -1,0 +1,328 @@
+"""Who said what: direct quotations and reported statements with their speakers.
+
+The attribution forms of news English are read from the text around each quotation, with the
+quotations themselves masked out so their words never look like attribution:
+
+- after the quotation: ``“…,” X said`` / ``“…,” said X`` / ``“…,” he said`` /
+  ``“…,” the press release quoted X as saying``;
+- anywhere in the sentence: ``X was quoted as saying``, ``according to X``;
+- before it: ``X said, “…”``, ``X described it as “…”`` (the referent nearest before the verb),
+  and ``…, calling it “…”`` (a participle: the subject of the sentence);
+- no attribution at all: a quotation standing alone continues the previous speaker.
+
+A referent is a name (known by any alias, a surname, a title plus name), a pronoun (the last
+person who was a subject), or a role ("the top Iranian diplomat": the person most recently
+named with that role and side).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.cast import Cast, Figure, side_of
+from knowledge.extract.reading import Quotation, Sentence, Span
+
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
+    r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
+    r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
+    r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
+    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered"
+)
+PARTICIPLES = (
+    r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
+    r"insisting|arguing|claiming|maintaining|highlighting|urging|explaining|stating|writing|hailing|vowing|"
+    r"expressing|regretting|offering|pointing\s+out|reaffirming|reiterating|lauding|welcoming"
+)
+_ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
+_ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
+_POST_VERB = re.compile(rf"{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+_CLOSING_VERB = re.compile(rf"{_ADVERBS}\s+(?:said|says|added|noted|stressed|told\s+\w+)\s*(?:[,.;]|$)")
+_INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
+_QUOTED_AS = re.compile(r"\bquoted\s+")
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
+_WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_NON_PERSON = re.compile(
+    r"\b(?:[Ii]t|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|ministry|office|"
+    r"government|report|agency|embassy|spokesman’s\s+office|military|army|police|communique|readout))\b"
+)
+_SIDE_WORD = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s)"
+_ROLE_WORDS = (
+    r"deputy\s+prime\s+minister|prime\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
+    r"information\s+minister|army\s+chief|top\s+diplomat|diplomat|minister|president|premier|official|"
+    r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader"
+)
+_ROLE = re.compile(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?"
+    rf"(?:(?P<side>{_SIDE_WORD})\s+)?(?P<role>{_ROLE_WORDS})\b(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_ROLE_MEANS = {
+    "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
+    "top diplomat": ("foreign minister",),
+    "premier": ("prime minister", "premier"),
+    "army chief": ("army chief", "gen", "general", "chief of army"),
+    "general": ("gen", "general", "army chief"),
+    "official": (),
+    "counterpart": (),
+    "leader": (),
+}
+_LEADING_PHRASE = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
+    r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b)[^,]{0,160},\s*"
+)
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Words in a sentence that point at a person (``figure``), or at something that is not one."""
+
+    start: int
+    end: int
+    figure: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker found for some words, how sure we are, and the words that say so."""
+
+    figure: str | None
+    confidence: float
+    why: str
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A direct quotation with its attribution and the sentence(s) around it."""
+
+    quotation: Quotation
+    evidence: Span
+    attribution: Attribution
+    standalone: bool
+    heading: bool
+
+
+@dataclass(frozen=True)
+class FoundStatement:
+    """A reported statement ("X said that …") with its attribution."""
+
+    text: Span
+    evidence: Span
+    attribution: Attribution
+
+
+def masked(text: str, quotations: list[Quotation]) -> str:
+    """``text`` with every quotation (marks included) replaced by «xxx» of the same length."""
+    characters = list(text)
+    for quotation in quotations:
+        start, end = quotation.marks.start, quotation.marks.end
+        for position in range(start, end):
+            if characters[position] != "\n":
+                characters[position] = "x"
+        characters[start], characters[end - 1] = "«", "»"
+    return "".join(characters)
+
+
+def _role_matches(figure: Figure, role: str) -> bool:
+    wanted = _ROLE_MEANS.get(role, (role,))
+    titles = " | ".join(title.lower() for title in figure.titles)
+    return not wanted or any(word in titles for word in wanted)
+
+
+class Attributor:
+    """Walks an article's sentences in order, keeping track of who was last the subject."""
+
+    def __init__(self, text: str, quotations: list[Quotation], cast: Cast) -> None:
+        self.text = text
+        self.quotations = quotations
+        self.cast = cast
+        self.masked = masked(text, quotations)
+        self.last_subject: str | None = None
+        self.last_speaker: str | None = None
+        self.last_speaker_paragraph = -10
+
+    def _inside_quotation(self, start: int) -> bool:
+        return any(q.marks.start < start < q.marks.end for q in self.quotations)
+
+    def resolve_role(self, role: str, side_words: str | None, offset: int) -> str | None:
+        """The person most recently named, before ``offset``, who fits a role and a side."""
+        side = side_of(side_words or "")
+        role = re.sub(r"\s+", " ", role.lower())
+        candidates = self.cast.people_before(offset)
+        if side:
+            candidates = [figure for figure in candidates if figure.side == side]
+        fitting = [figure for figure in candidates if _role_matches(figure, role)]
+        chosen = fitting or ([] if role in {"president", "prime minister"} else candidates)
+        return chosen[0].id if chosen else None
+
+    def referents(self, span: Span) -> list[Referent]:
+        """Every referent inside ``span`` (outside quotations), in order."""
+        found: list[Referent] = []
+        for mention in self.cast.mentions:
+            if mention.figure and span.start <= mention.start < span.end and not self._inside_quotation(mention.start):
+                found.append(Referent(mention.start, mention.end, mention.figure, "name"))
+        window = self.masked[span.start : span.end]
+        taken = [(r.start, r.end) for r in found]
+        for match in _ROLE.finditer(window):
+            start, end = span.start + match.start(), span.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            figure = self.resolve_role(match["role"], match["side"], start)
+            found.append(Referent(start, end, figure, "role"))
+            taken.append((start, end))
+        for match in _PRONOUN.finditer(window):
+            found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_subject, "pronoun"))
+        for match in _NON_PERSON.finditer(window):
+            start = span.start + match.start()
+            if not any(s <= start < e for s, e in taken):
+                found.append(Referent(start, span.start + match.end(), None, "thing"))
+        return sorted(found, key=lambda referent: referent.start)
+
+    def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
+        """The subject of the sentence: its first referent after any leading adverbial phrase."""
+        lead = _LEADING_PHRASE.match(self.masked[sentence.start : sentence.end])
+        after = sentence.start + (lead.end() if lead else 0)
+        return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
+
+    def _referent_at(self, referents: list[Referent], offset: int) -> Referent | None:
+        return next((r for r in referents if r.start == offset), None)
+
+    def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
+        words = self.text[referent.start : referent.end]
+        if referent.kind == "pronoun":
+            confidence -= 0.1
+            how += f"; “{words}” taken as the last subject"
+        elif referent.kind == "role":
+            confidence -= 0.1
+            how += f"; the role “{words}” taken as the person last named with it"
+        if referent.figure is None:
+            return Attribution(None, 0.2, how + f"; “{words}” is not a person in the article")
+        return Attribution(referent.figure, round(confidence, 2), how)
+
+    def attribute_words(self, start: int, end: int, context: Span, referents: list[Referent]) -> Attribution | None:
+        """The speaker of the words at ``start``..``end`` (a quotation or a clause) within ``context``."""
+        after = self.masked[end : context.end]
+        gap = re.match(r"[\s,;:—–-]*", after)
+        position = end + (gap.end() if gap else 0)
+        referent = self._referent_at(referents, position)
+        if referent and _POST_VERB.match(self.masked, referent.end):
+            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” X said)")
+        if (inverted := _INVERTED.match(self.masked, end)) and (
+                referent := self._referent_at(referents, inverted.end())):
+            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
+        for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
+            referent = self._referent_at(referents, match.end())
+            if referent and _AS_SAYING.match(self.masked, referent.end):
+                return self._attribution(referent, 0.95, "“quoted X as saying”")
+        for referent in referents:
+            if _WAS_QUOTED.match(self.masked, referent.end):
+                return self._attribution(referent, 0.95, "“X was quoted as saying”")
+        for match in _ACCORDING.finditer(self.masked, context.start, context.end):
+            referent = self._referent_at(referents, match.end())
+            if referent and referent.kind != "thing":
+                return self._attribution(referent, 0.9, "“according to X”")
+        verbs = [m for m in _ANY_VERB.finditer(self.masked, context.start, start)]
+        if verbs:
+            verb = verbs[-1]
+            before = [r for r in referents if r.end <= verb.start()]
+            adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
+            if (verb["finite"] or adjacent) and before:
+                return self._attribution(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
+            subject = self.main_subject(context, referents)
+            if subject:
+                return self._attribution(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
+        return None
+
+    def quote(self, quotation: Quotation, sentences: list[Sentence]) -> FoundQuote:
+        """Attribute one quotation; call in reading order, so pronouns find the last subject."""
+        first = next(s for s in sentences if s.span.end > quotation.marks.start)
+        last = next((s for s in sentences if s.span.end >= quotation.marks.end), sentences[-1])
+        return self._quote(quotation, first, last)
+
+    def _quote(self, quotation: Quotation, first: Sentence, last: Sentence) -> FoundQuote:
+        context = Span(first.span.start, max(last.span.end, quotation.marks.end))
+        outside = re.sub(r"«x*»|[\s.,;:!?…]", "", self.masked[context.start : context.end])
+        standalone = not outside
+        referents = self.referents(context)
+        attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
+        if attribution is None and standalone and self.last_speaker and not first.is_heading:
+            attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
+        if attribution is None:
+            subject = self.main_subject(context, referents)
+            attribution = self._attribution(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
+                else Attribution(None, 0.0, "no speaker found")
+        return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
+
+    def statements_in(self, sentence: Sentence) -> list[FoundStatement]:
+        """Reported statements of one sentence ("X said that …", "…, he said")."""
+        span = sentence.span
+        body = self.masked[span.start : span.end]
+        referents = self.referents(span)
+        found: list[FoundStatement] = []
+        for referent in referents:
+            offset = referent.start - span.start
+            if offset > 2 and body[:offset].rstrip().endswith(",") and \
+                    _CLOSING_VERB.match(self.masked, referent.end):
+                clause_end = span.start + body[:offset].rstrip().rfind(",")
+                clause = _trim_clause(self.masked, span.start, clause_end)
+                if clause and not _mostly_quoted(self.masked, clause):
+                    attribution = self._attribution(referent, 0.85, "“…, X said”")
+                    found.append(FoundStatement(clause, span, attribution))
+                    break
+        for match in _REPORTING.finditer(body):
+            clause_start = span.start + match.end()
+            if self.masked[clause_start : clause_start + 1] in {"«", ",", ":", ""} or re.match(
+                    r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
+                continue
+            clause = _trim_clause(self.masked, clause_start, span.end)
+            if clause is None or "«" in self.masked[clause.start : clause.end]:
+                continue
+            before = [r for r in referents if r.end <= span.start + match.start()]
+            subject = before[-1] if before and re.fullmatch(
+                rf"{_ADVERBS}\s*(?:and\s+)?", self.masked[before[-1].end : span.start + match.start()]) else None
+            subject = subject or self.main_subject(span, referents)
+            if subject is None:
+                continue
+            attribution = self._attribution(subject, 0.8, f"“{match.group().strip()}” with its subject")
+            found.append(FoundStatement(clause, span, attribution))
+        return found
+
+    def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
+        """Remember who spoke or was the subject, for pronouns and continuations that follow."""
+        spoken = [speaker for speaker in speakers if speaker]
+        if spoken:
+            self.last_speaker = spoken[-1]
+            self.last_speaker_paragraph = sentence.paragraph
+            self.last_subject = spoken[-1]
+            return
+        subject = self.main_subject(sentence.span, self.referents(sentence.span))
+        if subject and subject.figure:
+            self.last_subject = subject.figure
+
+
+_REPORTING = re.compile(
+    r"\b(?:(?:said|says|added)(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?(?:\s+that)?"
+    r"|told\s+(?:\w+\s+){1,3}?that"
+    r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
+    r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
+    r"(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that"
+    r"|(?:stressed|emphasi[sz]ed|underlined|underscored|highlighted)\s+(?=the\s+(?:need|importance)\b))\s+",
+)
+_CLAUSE_TAIL = re.compile(rf",\s+(?:{PARTICIPLES})\b|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?!that\b)|\s+—\s+|;")
+
+
+def _trim_clause(masked_text: str, start: int, end: int) -> Span | None:
+    tail = _CLAUSE_TAIL.search(masked_text, start, end)
+    stop = tail.start() if tail else end
+    while stop > start and masked_text[stop - 1] in " .,;:":
+        stop -= 1
+    return Span(start, stop) if stop - start >= 12 else None
+
+
+def _mostly_quoted(masked_text: str, span: Span) -> bool:
+    words = masked_text[span.start : span.end]
+    return sum(len(found) for found in re.findall(r"«x*»?", words)) > 0.6 * len(words)

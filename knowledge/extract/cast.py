@@ -1,0 +1,293 @@
+"""Who an article talks about: known people and groups by any alias, and new names.
+
+``find_cast(text, directory)`` walks the article once and returns every mention of a person
+(a name, a surname after the full name, a title plus name) and of a group, in order, with the
+person or group it denotes. New people are given a proposed id and whatever the article says
+of their role and side. Role references ("the top Iranian diplomat") and pronouns are resolved
+later, by the attribution step, against the people mentioned so far.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.dates import MONTHS, WEEKDAYS
+from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry, Side
+from knowledge.names import normalize
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The people and groups already in the curated base."""
+
+    people: tuple[PersonEntry, ...] = ()
+    groups: tuple[GroupEntry, ...] = ()
+
+    @classmethod
+    def load(cls, knowledge: Path) -> Directory:
+        """Read ``people.toml`` and ``groups.toml`` from the curated folder (missing files: empty)."""
+        people_path, groups_path = knowledge / "people.toml", knowledge / "groups.toml"
+        people = PeopleFile.model_validate(tomllib.loads(people_path.read_text("utf-8"))).person \
+            if people_path.exists() else []
+        groups = GroupsFile.model_validate(tomllib.loads(groups_path.read_text("utf-8"))).group \
+            if groups_path.exists() else []
+        return cls(tuple(people), tuple(groups))
+
+
+@dataclass
+class Figure:
+    """A person of the article: ``known`` when the base holds them, else proposed as new."""
+
+    id: str
+    name: str
+    side: Side | None
+    titles: list[str] = field(default_factory=list)
+    known: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Characters ``start``..``end`` name ``figure`` (a person id) or ``group`` (a group id)."""
+
+    start: int
+    end: int
+    figure: str | None = None
+    group: str | None = None
+
+
+@dataclass
+class Cast:
+    """Everyone and every group an article mentions, and where."""
+
+    figures: dict[str, Figure]
+    mentions: list[Mention]
+    new_groups: dict[str, str]
+    group_kinds: dict[str, str] = field(default_factory=dict)
+
+    def people_before(self, offset: int) -> list[Figure]:
+        """People mentioned before ``offset``, most recent first, each once."""
+        seen: dict[str, Figure] = {}
+        for mention in reversed(self.mentions):
+            if mention.end <= offset and mention.figure and mention.figure not in seen:
+                seen[mention.figure] = self.figures[mention.figure]
+        return list(seen.values())
+
+    def person_at(self, start: int, end: int) -> Mention | None:
+        """The first person mention inside ``start``..``end``."""
+        return next((m for m in self.mentions if m.figure and start <= m.start and m.end <= end), None)
+
+    def groups_in(self, start: int, end: int) -> list[str]:
+        """Group ids mentioned inside ``start``..``end``, in order, each once."""
+        return list(dict.fromkeys(m.group for m in self.mentions if m.group and start <= m.start < end))
+
+
+SIDE_WORDS: dict[str, Side] = {
+    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
+    "pakistani": "Pakistan", "pakistan": "Pakistan", "islamabad": "Pakistan",
+    "afghan": "Afghanistan", "afghanistan": "Afghanistan", "kabul": "Afghanistan", "taliban": "Afghanistan",
+}
+_SIDE = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s|Tehran[’']s|Islamabad[’']s)"
+_TITLE_HEADS = (
+    r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
+    r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
+    r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
+    r"|Speaker|Chairman|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
+    r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
+)
+_TITLE = re.compile(
+    rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
+)
+_NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+{_NAME_WORD}(?:[’']s)?)*")
+_NOT_NAMES = frozenset(
+    """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
+    this that these those there here both many some several all each every any no not most more meanwhile earlier
+    later after before during following eventually according also however while when where what who which home
+    diplomacy background meetings border news agency press photo read leave reply please enter comment name
+    iran pakistan afghanistan islamabad tehran kabul doha istanbul qatar turkey turkiye israel palestine lebanon
+    india china russia united states america nations council security national supreme ministry minister foreign
+    interior prime deputy president secretary army league organisation organization cooperation economic
+    conference islamic republic arab muslim muslims shia sunni liberation front movement group party taliban
+    baloch balochistan sistan baluchestan east west middle north south asia pacific europe european union
+    government parliament senate assembly office embassy police forces military navy air force guard guards
+    revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
+    adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
+    energy planning communications justice law culture affairs""".split()  # noqa: SIM905
+) | set(MONTHS) | set(WEEKDAYS)
+_GROUP = re.compile(
+    r"\b(?:(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah|Jamaat)"
+    r"(?:[-\s](?:al|ul|e|el|i|[A-Z][a-zA-Z]+)){1,3}"
+    r"|(?:[A-Z][a-z]+\s+){1,4}(?:Army|Front|Movement|Brigade|Brigades)"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
+)
+SPEECH_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
+    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared)\b"
+)
+
+
+def slug(name: str) -> str:
+    """A proposed id for a new name: 'Mohsin Naqvi' -> 'mohsin-naqvi'."""
+    return normalize(name).replace(" ", "-")
+
+
+def side_of(words: str) -> Side | None:
+    """The side a title's words name ("Iranian Foreign Minister" -> Iran), if any."""
+    for word in re.findall(r"[A-Za-z]+", re.sub(r"\bto\s+[A-Z]\w+", "", words)):
+        side = SIDE_WORDS.get(word.lower())
+        if side:
+            return side
+    return None
+
+
+def _alias_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    escaped = (re.escape(name).replace("\\-", "[-\\s]?") for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?:[’']s)?(?![\w-])")
+
+
+def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> dict[str, str]:
+    """Every name and alias to its id; for people also the surname, when no one else shares it."""
+    names: dict[str, str] = {}
+    for entry in entries:
+        for name in (entry.name, *entry.aliases):
+            if len(name) >= 2 and name.lower() not in {"he", "she", "it", "fm"}:
+                names.setdefault(name, entry.id)
+    surnames: dict[str, set[str]] = {}
+    for entry in entries:
+        if isinstance(entry, PersonEntry):
+            for name in (entry.name, *entry.aliases):
+                surnames.setdefault(name.split()[-1], set()).add(entry.id)
+    for surname, refs in surnames.items():
+        if len(refs) == 1 and len(surname) > 2 and surname.lower() not in _NOT_NAMES:
+            names.setdefault(surname, next(iter(refs)))
+    return names
+
+
+def _lookup(names: dict[str, str], found: str) -> str:
+    bare = re.sub(r"[’']s$", "", found)
+    for name, ref in names.items():
+        if normalize(name) == normalize(bare):
+            return ref
+    return names[bare]
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _title_before(text: str, start: int) -> str | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - 80) : start]
+    match = _TITLE.search(window)
+    return match.group().strip().rstrip(",").strip() if match else None
+
+
+def _name_runs(text: str, lowercase_words: set[str]) -> list[tuple[int, str]]:
+    """Runs of capitalised words that may be names, split at words that are not names."""
+    runs: list[tuple[int, str]] = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        current: list[tuple[int, str]] = []
+        for word in re.finditer(r"\S+", match.group()):
+            bare = re.sub(r"[’']s$", "", word.group())
+            if bare.lower() in _NOT_NAMES or bare.lower() in lowercase_words:
+                if current:
+                    runs.append(_joined(match.start(), current))
+                current = []
+                continue
+            current.append((word.start(), bare))
+            if bare != word.group():
+                runs.append(_joined(match.start(), current))
+                current = []
+        if current:
+            runs.append(_joined(match.start(), current))
+    return runs
+
+
+def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
+    first, last = words[0], words[-1]
+    return offset + first[0], " ".join(word for _, word in words) if len(words) == 1 else \
+        words[0][1] + " " + " ".join(word for _, word in words[1:]) if last[0] - first[0] == sum(
+            len(word) + 1 for _, word in words[:-1]) else words[0][1]
+
+
+def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None) -> bool:
+    """A new name is a person when titled, followed by a speech verb, or (two words or more)
+    introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
+    if title or SPEECH_VERB_AFTER_NAME.match(text, end):
+        return True
+    if single:
+        return False
+    return bool(re.match(r"\s*,\s+(?:who|the|an?|" + _SIDE + r")\b", text[end:])
+                or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
+
+
+def find_cast(text: str, directory: Directory) -> Cast:
+    """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
+    figures: dict[str, Figure] = {}
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    for entry in directory.people:
+        figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
+
+    people_names = _known_names(directory.people)
+    group_names = _known_names(directory.groups)
+    for names, is_group in ((group_names, True), (people_names, False)):
+        pattern = _alias_pattern(names)
+        for match in pattern.finditer(text) if pattern else ():
+            if not _free(taken, match.start(), match.end()):
+                continue
+            ref = _lookup(names, match.group())
+            end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
+            mentions.append(Mention(match.start(), end, group=ref) if is_group else
+                            Mention(match.start(), end, figure=ref))
+            taken.append((match.start(), match.end()))
+            title = None if is_group else _title_before(text, match.start())
+            if title and title not in figures[ref].titles:
+                figures[ref].titles.append(title)
+
+    new_groups: dict[str, str] = {}
+    for match in _GROUP.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
+        start = match.end() - len(name)
+        qualifiers = name.split()[:-1]
+        if not _free(taken, start, match.end()) or all(word.lower() in SIDE_WORDS for word in qualifiers):
+            continue
+        ref = slug(name)
+        new_groups.setdefault(ref, name)
+        mentions.append(Mention(start, match.end(), group=ref))
+        taken.append((start, match.end()))
+
+    surnames: dict[str, str] = {}
+    runs = _name_runs(text, lowercase_words)
+    for start, name in sorted(runs, key=lambda run: " " not in run[1]):
+        end = start + len(name)
+        if not _free(taken, start, end):
+            continue
+        title = _title_before(text, start)
+        single = " " not in name
+        if single and name in surnames:
+            ref = surnames[name]
+        elif not _looks_like_person(text, start, end, single, title):
+            continue
+        else:
+            ref = slug(name)
+            if ref not in figures:
+                figures[ref] = Figure(ref, name, None, [])
+            surnames.setdefault(name.split()[-1], ref)
+        figure = figures[ref]
+        if title and title not in figure.titles:
+            figure.titles.append(title)
+        if figure.side is None and not figure.known:
+            figure.side = side_of(title or "")
+        mentions.append(Mention(start, end, figure=ref))
+        taken.append((start, end))
+    mentions.sort(key=lambda mention: mention.start)
+    used = {mention.figure for mention in mentions}
+    figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
+    return Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups})

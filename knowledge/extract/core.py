@@ -1,0 +1,254 @@
+"""The pure core: article text in, reviewable proposals out.
+
+``propose(text, directory, published=None)`` returns :class:`Proposals`: curated-file entries
+(``QuoteEntry``, ``EventEntry``, ``ThreatEntry``, ``PersonEntry``, ``GroupEntry``,
+``ExclusionEntry``) each with a confidence and the reason for it, ready for a curator to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from knowledge.extract.attribution import Attribution, Attributor
+from knowledge.extract.cast import Cast, Directory, find_cast, side_of
+from knowledge.extract.happenings import date_phrases, most_precise, threats_in
+from knowledge.extract.reading import (
+    Quotation,
+    Sentence,
+    find_dateline,
+    find_quotations,
+    latest_full_date,
+    paragraph_spans,
+    sentence_spans,
+)
+from knowledge.models import (
+    EventEntry,
+    ExclusionEntry,
+    GroupEntry,
+    PersonEntry,
+    QuoteEntry,
+    RoleEntry,
+    SourceEntry,
+    ThreatEntry,
+)
+from knowledge.names import normalize
+
+Entry = TypeVar("Entry", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Proposal(Generic[Entry]):
+    """One proposed curated entry, how sure the extractor is (0-1), and why."""
+
+    entry: Entry
+    confidence: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date used to resolve date phrases, and where it came from."""
+
+    day: date | None
+    basis: str
+    certain: bool
+
+
+@dataclass
+class Proposals:
+    """Everything proposed for one article."""
+
+    source: SourceEntry | None
+    published: Published
+    quotes: list[Proposal[QuoteEntry]] = field(default_factory=list)
+    events: list[Proposal[EventEntry]] = field(default_factory=list)
+    threats: list[Proposal[ThreatEntry]] = field(default_factory=list)
+    people: list[Proposal[PersonEntry]] = field(default_factory=list)
+    groups: list[Proposal[GroupEntry]] = field(default_factory=list)
+    exclusions: list[ExclusionEntry] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def publication(text: str, given: date | None) -> Published:
+    """The publication date: as given, from a dateline, or a weak guess from the text."""
+    if given is not None:
+        return Published(given, "given by the curator (--published)", True)
+    dateline = find_dateline(text)
+    if dateline:
+        return Published(dateline[0], f"dateline “{dateline[1]}”", True)
+    guess = latest_full_date(text)
+    if guess:
+        return Published(guess[0], f"ASSUMED from the latest full date in the text, “{guess[1]}”; "
+                                   "pass --published YYYY-MM-DD to be sure", False)
+    return Published(None, "NEEDED: no dateline and no full date in the text; pass --published YYYY-MM-DD", False)
+
+
+def _headline(text: str, sentences: list[Sentence]) -> str:
+    for sentence in sentences[:6]:
+        words = sentence.span.text(text)
+        if len(words.split()) >= 5:
+            return words
+    return sentences[0].span.text(text) if sentences else ""
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, *parts: str) -> str:
+        words = normalize(" ".join(parts)).split()
+        base = "-".join(words[:7]) or "fact"
+        candidate, number = base, 2
+        while candidate in self.used:
+            candidate, number = f"{base}-{number}", number + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def _short(text: str, words: int = 8) -> str:
+    return " ".join(re.sub(r"[“”\"‘’]", "", text).split()[:words])
+
+
+def propose(text: str, directory: Directory, published: date | None = None) -> Proposals:
+    """Propose the quotes, events, threats, people and groups of an article for review."""
+    when = publication(text, published)
+    paragraphs = paragraph_spans(text)
+    quotations = find_quotations(text, paragraphs)
+    sentences = sentence_spans(text, paragraphs, quotations)
+    cast = find_cast(text, directory)
+    attributor = Attributor(text, quotations, cast)
+    ids = _Ids()
+    source = None
+    if when.day is not None:
+        source = SourceEntry(headline=_headline(text, sentences), published=when.day, precision="day",
+                             basis=when.basis)
+    result = Proposals(source, when)
+    if not when.certain:
+        result.notices.append(f"publication date {when.basis}")
+
+    by_sentence: dict[int, list[Quotation]] = {}
+    for quotation in quotations:
+        index = next(i for i, s in enumerate(sentences) if s.span.end >= quotation.marks.end)
+        by_sentence.setdefault(index, []).append(quotation)
+
+    seen_quotes: set[tuple[str, str | None]] = set()
+    last_day: date | None = None
+    for index, sentence in enumerate(sentences):
+        words = sentence.span.text(text)
+        outside = attributor.masked[sentence.span.start : sentence.span.end]
+        phrases = [] if sentence.is_heading else date_phrases(outside, sentence.span.start, when.day, last_day)
+        best = most_precise(phrases)
+        speakers: list[str | None] = []
+        for quotation in by_sentence.get(index, []):
+            found = attributor.quote(quotation, sentences)
+            attribution = found.attribution
+            speakers.append(attribution.figure)
+            quote_text = found.quotation.words.text(text)
+            key = (normalize(quote_text), attribution.figure)
+            if key in seen_quotes:
+                continue
+            seen_quotes.add(key)
+            if attribution.figure is None or (found.heading and found.standalone):
+                reason = "no speaker found" if attribution.figure is None else "a heading with no attribution"
+                result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
+                continue
+            _add_quote(result, ids, cast, found.evidence.text(text), quote_text, "direct", attribution,
+                       best.phrase if best and not found.heading else None, found.quotation.paragraphs)
+        statements = [] if sentence.is_heading else attributor.statements_in(sentence)
+        for statement in statements:
+            speakers.append(statement.attribution.figure)
+            if statement.attribution.figure:
+                _add_quote(result, ids, cast, words, statement.text.text(text), "reported", statement.attribution,
+                           best.phrase if best else None, 1)
+        attributor.note_sentence(sentence, speakers)
+        if best is not None:
+            if best.span.precision == "day":
+                last_day = best.span.start
+            _add_event(result, ids, cast, sentence, words, best.phrase, best.resolve_as, when)
+        if not sentence.is_heading:
+            speaker = next((s for s in reversed(speakers) if s), None)
+            _add_threats(result, ids, cast, sentence, words, outside, speaker, best.phrase if best else None)
+
+    _add_people_and_groups(result, cast)
+    if not result.quotes:
+        result.notices.append("no quotations found")
+    return result
+
+
+def _add_quote(result: Proposals, ids: _Ids, cast: Cast, evidence: str, quote_text: str, kind: str,
+               attribution: Attribution, date_phrase: str | None, paragraphs: int) -> None:
+    speaker = attribution.figure
+    assert speaker is not None
+    note = "the quotation runs over several paragraphs" if paragraphs > 1 else None
+    entry = QuoteEntry(
+        id=ids.make(speaker.split("-")[-1], _short(quote_text, 6)), speaker=speaker,
+        kind="direct" if kind == "direct" else "reported", text=quote_text, evidence=evidence,
+        date_phrase=date_phrase, note=note,
+    )
+    confidence = attribution.confidence if kind == "direct" else min(attribution.confidence, 0.8)
+    if not cast.figures[speaker].known:
+        confidence -= 0.05
+    result.quotes.append(Proposal(entry, round(confidence, 2), attribution.why))
+
+
+def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, phrase: str,
+               resolve_as: str | None, when: Published) -> None:
+    actors = [m.figure or m.group for m in cast.mentions
+              if sentence.span.start <= m.start < sentence.span.end and (m.figure or m.group)]
+    summary = re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words)
+    if not summary:
+        return
+    entry = EventEntry(
+        id=ids.make(_short(summary, 7)), summary=summary, evidence=words, date_phrase=phrase,
+        resolve_as=resolve_as, actors=list(dict.fromkeys(a for a in actors if a)),
+    )
+    confidence = 0.85 if resolve_as is None else 0.6
+    why = f"dated by “{phrase}”" + (f", read as {resolve_as} (the day last named)" if resolve_as else "")
+    if not when.certain:
+        confidence -= 0.25
+        why += "; publication date not certain"
+    result.events.append(Proposal(entry, round(confidence, 2), why))
+
+
+def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
+                 speaker: str | None, date_phrase: str | None) -> None:
+    groups = [group for group in cast.groups_in(sentence.span.start, sentence.span.end)
+              if cast.group_kinds.get(group, "militant") and re.search(
+                  r"militant|terror|separatist|insurgent|armed", cast.group_kinds.get(group, "militant"))]
+    said_by = (speaker, cast.figures[speaker].side) if speaker else None
+    side_by = None if said_by is None or said_by[1] not in ("Iran", "Pakistan") else said_by
+    for found in threats_in(outside, groups, side_by):  # type: ignore[arg-type]
+        label = found.group or found.unnamed or "threat"
+        entry = ThreatEntry(
+            id=ids.make(found.side, label, found.how), side=found.side, named_by=found.named_by, how=found.how,
+            group=found.group, unnamed=found.unnamed, evidence=words, date_phrase=date_phrase,
+        )
+        result.threats.append(Proposal(entry, found.confidence, found.why))
+
+
+def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
+    named = {p.entry.speaker for p in result.quotes} | {
+        actor for p in result.events for actor in p.entry.actors} | {p.entry.named_by for p in result.threats}
+    for figure in cast.figures.values():
+        if figure.known or figure.id not in named:
+            continue
+        titles = [re.sub(r"^(?:(?:Iranian|Pakistani|Afghan|\w+[’']s)\s+)", "", title) for title in figure.titles]
+        entry = PersonEntry(
+            id=figure.id, name=figure.name, side=figure.side or "other",
+            roles=[RoleEntry(title=title) for title in dict.fromkeys(titles)],
+            aliases=list(dict.fromkeys([figure.name, figure.name.split()[-1]])),
+            note=None if figure.side else "side not stated by a title: check",
+        )
+        why = "new name, not in people.toml" + ("" if figure.side else "; side unknown")
+        result.people.append(Proposal(entry, 0.7 if figure.side else 0.5, why))
+    used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
+    for ref, name in cast.new_groups.items():
+        if ref in used_groups:
+            kind = "militant group" if side_of(name) is None else "organisation"
+            group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name])
+            result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))

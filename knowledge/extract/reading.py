@@ -1,0 +1,252 @@
+"""Read an article: decode its bytes, split paragraphs and sentences, find quotation marks.
+
+Everything here works on character offsets into the article text, so every piece of evidence
+the extractor proposes is an exact substring of the file it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from knowledge.dates import MONTHS
+
+
+class ArticleError(ValueError):
+    """An input the extractor cannot read; the message is one line for the curator."""
+
+
+def decode_article(data: bytes, name: str = "article") -> str:
+    """The text of an article file, or :class:`ArticleError` when it is not UTF-8 news text."""
+    if not data.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 2:
+        encoding = "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "binary or UTF-16/32"
+        raise ArticleError(f"{name}: the file looks {encoding}, not UTF-8 text; convert it to UTF-8 first")
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: the file holds NUL bytes; it is binary, not an article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{name}: byte {error.start} is not valid UTF-8 (the file may be Latin-1 or another "
+            "encoding); convert it to UTF-8 first"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    if controls > max(3, len(text) // 100):
+        raise ArticleError(f"{name}: the file holds control characters; it is binary, not an article")
+    if not re.search(r"[A-Za-z]{2,}", text):
+        raise ArticleError(f"{name}: the file holds no words")
+    return text
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start``..``end`` (exclusive) of the article text."""
+
+    start: int
+    end: int
+
+    def text(self, article: str) -> str:
+        """The characters this span covers."""
+        return article[self.start : self.end]
+
+    def contains(self, offset: int) -> bool:
+        """True when ``offset`` lies inside the span."""
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words inside quotation marks: ``marks`` from opening to closing mark, ``words`` inside.
+
+    A quotation that runs over several paragraphs has one ``words`` span from its first to its
+    last word (the paragraph breaks and reopening marks lie inside it).
+    """
+
+    marks: Span
+    words: Span
+    paragraphs: int = 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence; quotations are never split, so a sentence may span quoted sentences."""
+
+    span: Span
+    paragraph: int
+    is_heading: bool
+
+
+_OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+_BEFORE_OPENING = set(" \t\n([{—–-/:;,") | {""}
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Every non-blank line is a paragraph (news text puts one paragraph on a line)."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped)
+            spans.append(Span(start, start + len(stripped)))
+    return spans
+
+
+@dataclass
+class _Open:
+    mark: str
+    mark_start: int
+    words_start: int
+    paragraphs: int
+    last_end: int = 0
+
+
+def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
+    """Quotations in curly or straight, double or single marks.
+
+    Apostrophes inside words (Pakistan’s, won't) are not marks. A double quotation left open
+    at the end of a paragraph continues when the next paragraph opens with a mark; otherwise it
+    ends with its paragraph. Single marks never span paragraphs.
+    """
+    found: list[Quotation] = []
+    carried: _Open | None = None
+    for paragraph in paragraphs:
+        position = paragraph.start
+        current: _Open | None = None
+        if carried is not None:
+            if text[paragraph.start] in "“\"":
+                current = _Open(carried.mark, carried.mark_start, carried.words_start, carried.paragraphs + 1)
+                position += 1
+            else:
+                found.append(_unclosed(carried))
+            carried = None
+        while position < paragraph.end:
+            char = text[position]
+            before = text[position - 1] if position > paragraph.start else ""
+            after = text[position + 1] if position + 1 < paragraph.end else ""
+            if current is None:
+                if _opens(char, before, after):
+                    current = _Open(char, position, position + 1, 1)
+            elif _closes(current.mark, char, after):
+                found.append(Quotation(Span(current.mark_start, position + 1),
+                                       Span(current.words_start, position), current.paragraphs))
+                current = None
+            position += 1
+        if current is not None and current.mark in "“\"":
+            current.last_end = paragraph.end
+            carried = current
+    if carried is not None:
+        found.append(_unclosed(carried))
+    return [_trimmed(text, quotation) for quotation in found if quotation.words.end > quotation.words.start]
+
+
+def _opens(char: str, before: str, after: str) -> bool:
+    if char == "“":
+        return True
+    if char not in "\"‘'" or before not in _BEFORE_OPENING or not after or after.isspace():
+        return False
+    return char == '"' or after.isalnum() or after in "“\"…"
+
+
+def _closes(mark: str, char: str, after: str) -> bool:
+    if mark == "“":
+        return char in "”\""
+    if char != _OPENERS[mark]:
+        return False
+    return mark == '"' or not after.isalnum()
+
+
+def _unclosed(open_quote: _Open) -> Quotation:
+    return Quotation(Span(open_quote.mark_start, open_quote.last_end),
+                     Span(open_quote.words_start, open_quote.last_end), open_quote.paragraphs)
+
+
+def _trimmed(text: str, quotation: Quotation) -> Quotation:
+    start, end = quotation.words.start, quotation.words.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return Quotation(quotation.marks, Span(start, end), quotation.paragraphs)
+
+
+_ABBREVIATIONS = {
+    "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "mr", "mrs", "ms", "dr", "prof", "sen",
+    "rep", "gov", "st", "no", "vs", "inc", "co", "ltd", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e",
+    "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen",
+} | set(MONTHS)
+_BOUNDARY = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation]) -> list[Sentence]:
+    """Sentences of every paragraph, never breaking inside a quotation or after an abbreviation."""
+    sentences: list[Sentence] = []
+    for index, paragraph in enumerate(paragraphs):
+        body = paragraph.text(text)
+        start = 0
+        for match in _BOUNDARY.finditer(body):
+            end = match.end()
+            absolute = paragraph.start + match.start()
+            if any(q.marks.start < absolute and q.marks.end > paragraph.start + end for q in quotations):
+                continue
+            word = re.search(r"([\w.\-]+)$", body[start : match.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+            sentences.append(_sentence(paragraph.start + start, paragraph.start + end, index, text))
+            start = end
+            while start < len(body) and body[start].isspace():
+                start += 1
+        if start < len(body):
+            sentences.append(_sentence(paragraph.start + start, paragraph.end, index, text))
+    return sentences
+
+
+def _sentence(start: int, end: int, paragraph: int, text: str) -> Sentence:
+    words = text[start:end].rstrip()
+    heading = not re.search(r"[.?!…:][”’\"')\]]*$", words)
+    return Sentence(Span(start, start + len(words)), paragraph, heading)
+
+
+_DATELINE = re.compile(
+    r"(?P<phrase>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2}))\s*:"
+    r"|(?P<phrase2>(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\s+(?P<year2>(?:19|20)\d{2}))\s*:"
+)
+
+
+def find_dateline(text: str) -> tuple[date, str] | None:
+    """The publication date stated by a dateline ("October 29, 2025:") in the first lines."""
+    head = "\n".join(text.splitlines()[:12])
+    for match in _DATELINE.finditer(head):
+        month_name = (match["month"] or match["month2"]).lower()
+        if month_name not in MONTHS:
+            continue
+        day_text, year_text = match["day"] or match["day2"], match["year"] or match["year2"]
+        try:
+            found = date(int(year_text), MONTHS[month_name], int(day_text))
+        except ValueError:
+            continue
+        line = head[head.rfind("\n", 0, match.start()) + 1 : match.end()]
+        return found, line.strip()
+    return None
+
+
+_FULL_DATE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def latest_full_date(text: str) -> tuple[date, str] | None:
+    """The latest complete date written in the text ("November 11, 2020"), as a weak guess."""
+    best: tuple[date, str] | None = None
+    for match in _FULL_DATE.finditer(text):
+        name = match["month"].lower()
+        if name not in MONTHS:
+            continue
+        try:
+            found = date(int(match["year"]), MONTHS[name], int(match["day"]))
+        except ValueError:
+            continue
+        if best is None or found > best[0]:
+            best = (found, match.group())
+    return best
