@@ -232,7 +232,7 @@ def seed_cases(root: Path) -> list[Case]:
     return cases
 
 
-def test_cases(folder: Path) -> list[Case]:
+def own_cases(folder: Path) -> list[Case]:
     """Our own test articles: ``<name>.txt`` with ``<name>.expected.toml``."""
     cases = []
     for expected in sorted(folder.glob("*.expected.toml")):
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     directory = Directory.load(args.root / "knowledge")
     for title, cases in (("seeds (curated files)", seed_cases(args.root)),
-                         ("test articles (expected files)", test_cases(args.articles or args.root / "tests" /
+                         ("test articles (expected files)", own_cases(args.articles or args.root / "tests" /
                                                                         "articles"))):
         total, each = evaluate(cases, directory)
         print(report(f"{title}: {len(each)} articles", total))

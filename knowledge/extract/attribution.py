@@ -51,12 +51,12 @@ _NON_PERSON = re.compile(
 )
 _SIDE_WORD = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s)"
 _ROLE_WORDS = (
-    r"deputy\s+prime\s+minister|prime\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
+    r"deputy\s+prime\s+minister|prime\s+minister|deputy\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
     r"information\s+minister|army\s+chief|top\s+diplomat|diplomat|minister|president|premier|official|"
     r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader"
 )
 _ROLE = re.compile(
-    rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?"
+    rf"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
     rf"(?:(?P<side>{_SIDE_WORD})\s+)?(?P<role>{_ROLE_WORDS})\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -66,6 +66,7 @@ _ROLE_MEANS = {
     "premier": ("prime minister", "premier"),
     "army chief": ("army chief", "gen", "general", "chief of army"),
     "general": ("gen", "general", "army chief"),
+    "deputy minister": ("deputy minister",),
     "official": (),
     "counterpart": (),
     "leader": (),
@@ -152,7 +153,7 @@ class Attributor:
         """The person most recently named, before ``offset``, who fits a role and a side."""
         side = side_of(side_words or "")
         role = re.sub(r"\s+", " ", role.lower())
-        candidates = self.cast.people_before(offset)
+        candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
             candidates = [figure for figure in candidates if figure.side == side]
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
@@ -169,7 +170,11 @@ class Attributor:
         taken = [(r.start, r.end) for r in found]
         for match in _ROLE.finditer(window):
             start, end = span.start + match.start(), span.start + match.end()
-            if any(s < end and start < e for s, e in taken):
+            determined = not re.match(r"(?i)[a-z]+\s", match.group()) or match.group().split()[0].lower() in {
+                "the", "his", "her"}
+            if any(s < end and start < e for s, e in taken) or not (determined or match["side"]):
+                continue
+            if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue
             figure = self.resolve_role(match["role"], match["side"], start)
             found.append(Referent(start, end, figure, "role"))
@@ -189,7 +194,12 @@ class Attributor:
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
     def _referent_at(self, referents: list[Referent], offset: int) -> Referent | None:
-        return next((r for r in referents if r.start == offset), None)
+        """The referent at ``offset``, allowing a title before a name ("Deputy Minister X")."""
+        for referent in referents:
+            if referent.start >= offset and re.fullmatch(
+                    r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*", self.masked[offset : referent.start]):
+                return referent
+        return None
 
     def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
         words = self.text[referent.start : referent.end]
@@ -279,7 +289,8 @@ class Attributor:
                     r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
                 continue
             clause = _trim_clause(self.masked, clause_start, span.end)
-            if clause is None or "«" in self.masked[clause.start : clause.end]:
+            if clause is None or "«" in self.masked[clause.start : clause.end] or \
+                    _inverted_name(self._referent_at(referents, clause_start), clause_start):
                 continue
             before = [r for r in referents if r.end <= span.start + match.start()]
             subject = before[-1] if before and re.fullmatch(
@@ -305,7 +316,7 @@ class Attributor:
 
 
 _REPORTING = re.compile(
-    r"\b(?:(?:said|says|added)(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?(?:\s+that)?"
+    r"\b(?:(?:said|says|added)(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that)?"
     r"|told\s+(?:\w+\s+){1,3}?that"
     r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
     r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
@@ -313,6 +324,11 @@ _REPORTING = re.compile(
     r"|(?:stressed|emphasi[sz]ed|underlined|underscored|highlighted)\s+(?=the\s+(?:need|importance)\b))\s+",
 )
 _CLAUSE_TAIL = re.compile(rf",\s+(?:{PARTICIPLES})\b|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?!that\b)|\s+—\s+|;")
+
+
+def _inverted_name(referent: Referent | None, offset: int) -> bool:
+    """True when the words after "said" are its speaker ("said Minister X at …"), not a clause."""
+    return referent is not None and referent.kind == "name" and referent.start - offset < 60
 
 
 def _trim_clause(masked_text: str, start: int, end: int) -> Span | None:

@@ -75,6 +75,14 @@ class Cast:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
+    def people_after(self, offset: int) -> list[Figure]:
+        """People first mentioned after ``offset`` (a headline's role names someone named below)."""
+        seen: dict[str, Figure] = {}
+        for mention in self.mentions:
+            if mention.start >= offset and mention.figure and mention.figure not in seen:
+                seen[mention.figure] = self.figures[mention.figure]
+        return list(seen.values())
+
     def person_at(self, start: int, end: int) -> Mention | None:
         """The first person mention inside ``start``..``end``."""
         return next((m for m in self.mentions if m.figure and start <= m.start and m.end <= end), None)
@@ -98,7 +106,7 @@ _TITLE_HEADS = (
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
 )
 _TITLE = re.compile(
-    rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
+    rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
 )
 _NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+{_NAME_WORD}(?:[’']s)?)*")
@@ -115,7 +123,8 @@ _NOT_NAMES = frozenset(
     government parliament senate assembly office embassy police forces military navy air force guard guards
     revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
-    energy planning communications justice law culture affairs""".split()  # noqa: SIM905
+    energy planning communications justice law culture affairs iranian pakistani afghan consul general
+    provincial home roads""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 _GROUP = re.compile(
     r"\b(?:(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah|Jamaat)"

@@ -20,6 +20,7 @@ from knowledge.extract.happenings import date_phrases, most_precise, threats_in
 from knowledge.extract.reading import (
     Quotation,
     Sentence,
+    Span,
     find_dateline,
     find_quotations,
     latest_full_date,
@@ -157,8 +158,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                 reason = "no speaker found" if attribution.figure is None else "a heading with no attribution"
                 result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
                 continue
-            _add_quote(result, ids, cast, found.evidence.text(text), quote_text, "direct", attribution,
-                       best.phrase if best and not found.heading else None, found.quotation.paragraphs)
+            for evidence, piece in _pieces(text, paragraphs, found.quotation, found.evidence):
+                _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
+                           best.phrase if best and not found.heading else None, found.quotation.paragraphs)
         statements = [] if sentence.is_heading else attributor.statements_in(sentence)
         for statement in statements:
             speakers.append(statement.attribution.figure)
@@ -178,6 +180,20 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
     if not result.quotes:
         result.notices.append("no quotations found")
     return result
+
+
+def _pieces(text: str, paragraphs: list[Span], quotation: Quotation, evidence: Span) -> list[tuple[str, str]]:
+    """A quotation as (evidence, text) pairs: one per paragraph when it runs over several."""
+    if quotation.paragraphs == 1:
+        return [(evidence.text(text), quotation.words.text(text))]
+    pieces = []
+    for paragraph in paragraphs:
+        start, end = max(quotation.words.start, paragraph.start), min(quotation.words.end, paragraph.end)
+        if start < end:
+            words = text[start:end].strip().lstrip("“\"").rstrip("”\"").rstrip(",; ")
+            if words:
+                pieces.append((paragraph.text(text), words))
+    return pieces
 
 
 def _add_quote(result: Proposals, ids: _Ids, cast: Cast, evidence: str, quote_text: str, kind: str,
