@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.compile import Paths, compile_base, coverage_problems, quoted_passages
-from knowledge.models import Citation, Event, Quote, Threat
+from knowledge.models import Citation, Event, Group, Person, Quote, Source, Threat
 
 PATHS = Paths()
 DATA = compile_base(PATHS)
@@ -35,9 +35,9 @@ def test_seeds_are_the_articles_as_received() -> None:
 
 
 @pytest.mark.parametrize("source", DATA.sources, ids=lambda source: source.article)
-def test_every_source_says_how_it_was_dated(source: object) -> None:
-    assert getattr(source, "basis").strip()
-    assert getattr(source, "headline") in SEEDS[getattr(source, "article")] or getattr(source, "note")
+def test_every_source_says_how_it_was_dated(source: Source) -> None:
+    assert source.basis.strip()
+    assert source.headline in SEEDS[source.article] or source.note
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=fact_id)
@@ -76,15 +76,15 @@ def test_every_speaker_is_named_near_the_quote(quote: Quote) -> None:
 
 
 @pytest.mark.parametrize("person", DATA.people, ids=lambda person: person.id)
-def test_every_person_has_a_role_and_an_alias_and_is_named_in_the_seeds(person: object) -> None:
-    names = [getattr(person, "name"), *getattr(person, "aliases")]
-    assert getattr(person, "roles")
+def test_every_person_has_a_role_and_an_alias_and_is_named_in_the_seeds(person: Person) -> None:
+    names = [person.name, *person.aliases]
+    assert person.roles
     assert any(name in text for name in names for text in SEEDS.values())
 
 
 @pytest.mark.parametrize("group", DATA.groups, ids=lambda group: group.id)
-def test_every_group_is_named_in_the_seeds(group: object) -> None:
-    names = [getattr(group, "name"), *getattr(group, "aliases")]
+def test_every_group_is_named_in_the_seeds(group: Group) -> None:
+    names = [group.name, *group.aliases]
     assert any(name in text for name in names for text in SEEDS.values())
 
 
