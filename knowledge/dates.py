@@ -97,6 +97,17 @@ def resolve(phrase: str, published: date) -> DateSpan:
     if text == "last week":
         start = week_start(published) - timedelta(days=7)
         return _span(start, start + timedelta(days=6), "week")
+    if text == "tomorrow":
+        day = published + timedelta(days=1)
+        return _span(day, day, "day")
+    if text == "next week":
+        start = week_start(published) + timedelta(days=7)
+        return _span(start, start + timedelta(days=6), "week")
+    if text == "next month":
+        following = published.replace(day=28) + timedelta(days=4)
+        return _month(following.year, following.month)
+    if text == "next year":
+        return _span(date(published.year + 1, 1, 1), date(published.year + 1, 12, 31), "year")
     if text in {"this month", "earlier this month"}:
         return _span(published.replace(day=1), published, "month")
     if text == "last month":
