@@ -1,0 +1,321 @@
+"""End to end over HTTP: the production server (gunicorn + Bolt's WSGI adapter) on loopback.
+
+Slack's side is played for real: signed form bodies for slash commands, signed JSON
+``event_callback`` bodies for DMs and mentions. The app's Web API calls go over loopback to
+:class:`FakeSlack`, the only fake, pointed at by ``SLACK_API_URL``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from fake_slack import FakeSlack
+from slack_sdk.signature import SignatureVerifier
+
+from bot.commands import COMMANDS
+from knowledge.store import FactBase
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "xoxb-test-" + secrets.token_hex(8)
+SECRET = "signing-" + secrets.token_hex(16)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def signed_headers(body: str, content_type: str, *, secret: str = SECRET, age: int = 0) -> dict[str, str]:
+    timestamp = str(int(time.time()) - age)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body) or ""
+    return {"Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature}
+
+
+def post(url: str, body: str, headers: dict[str, str]) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def command_body(command: str, text: str) -> str:
+    return urlencode({"token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": "C0TEST",
+                      "channel_name": "general", "user_id": "U0ASKER", "user_name": "asker", "command": command,
+                      "text": text, "api_app_id": "A0TEST", "is_enterprise_install": "false",
+                      "response_url": "https://hooks.slack.invalid/commands/1", "trigger_id": "1.2.3"})
+
+
+def event_body(event: dict[str, Any]) -> str:
+    return json.dumps({"token": "legacy", "team_id": "T0TEST", "api_app_id": "A0TEST", "event": event,
+                       "type": "event_callback", "event_id": "Ev" + secrets.token_hex(5),
+                       "event_time": int(time.time()),
+                       "authorizations": [{"team_id": "T0TEST", "user_id": "U0FACTDESK", "is_bot": True}]})
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def command(self, command: str, text: str, **sign: Any) -> tuple[int, str]:
+        body = command_body(command, text)
+        return post(self.url, body, signed_headers(body, "application/x-www-form-urlencoded", **sign))
+
+    def event(self, event: dict[str, Any], **sign: Any) -> tuple[int, str]:
+        body = event_body(event)
+        return post(self.url, body, signed_headers(body, "application/json", **sign))
+
+
+def server_env(slack: FakeSlack, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack.api_url, PORT=str(port),
+               PYTHONPATH=str(ROOT), PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    return env
+
+
+def wait_until_serving(server: Server, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    body = json.dumps({"token": "legacy", "challenge": "ready?", "type": "url_verification"})
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise AssertionError(f"the server exited ({server.process.returncode}):\n{server.log.read_text()}")
+        try:
+            if post(server.url, body, signed_headers(body, "application/json"))[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"the server did not answer within {timeout}s:\n{server.log.read_text()}")
+
+
+def start(argv: list[str], env: dict[str, str], port: int, log: Path, cwd: Path) -> Server:
+    process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}/slack/events", process, log)
+    wait_until_serving(server)
+    return server
+
+
+def stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack(TOKEN) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def web(slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The Procfile's ``web`` process, verbatim but bound to loopback, with two worker processes."""
+    line = next(ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith("web:"))
+    port = free_port()
+    argv = shlex.split(line.removeprefix("web:").replace("$PORT", str(port)).replace("0.0.0.0", "127.0.0.1"))
+    assert argv[0] == "gunicorn"
+    env = server_env(slack, port) | {"WEB_CONCURRENCY": "2"}
+    tmp = tmp_path_factory.mktemp("web")
+    server = start([sys.executable, "-m", "gunicorn", *argv[1:]], env, port, tmp / "server.log", tmp)
+    yield server
+    stop(server)
+
+
+def reply_text(body: str) -> str:
+    payload = json.loads(body)
+    assert payload.get("text"), f"no fallback text in {body[:300]}"
+    assert isinstance(payload.get("blocks"), list) and payload["blocks"], f"no blocks in {body[:300]}"
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def test_url_verification_answers_the_challenge(web: Server) -> None:
+    body = json.dumps({"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                       "type": "url_verification"})
+    status, answer = post(web.url, body, signed_headers(body, "application/json"))
+    assert status == 200
+    assert json.loads(answer) == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
+
+
+def test_a_slash_command_is_answered_in_the_ack_body(web: Server) -> None:
+    status, body = web.command("/whois", "araghchi")
+    assert status == 200
+    assert "Araghchi" in reply_text(body)
+
+
+def test_sources_lists_the_articles_in_the_ack_body(web: Server, fact_base: FactBase) -> None:
+    status, body = web.command("/sources", "")
+    assert status == 200
+    text = reply_text(body)
+    for source in fact_base.export()["sources"]:
+        assert f"[{source['article'][:3]}]" in text and source["published"][:4] in text
+
+
+@pytest.mark.parametrize("text", ["", "help"])
+def test_every_command_answers_help_and_empty_with_usage_over_http(web: Server, text: str) -> None:
+    for spec in COMMANDS:
+        if spec.slash == spec.usage and not text:
+            continue  # a command without arguments (/sources) answers an empty one
+        status, body = web.command(spec.slash, text)
+        assert status == 200, spec.slash
+        assert spec.slash in reply_text(body), f"{spec.slash} {text!r} does not show its usage"
+
+
+def test_a_dm_is_answered_with_chat_post_message(web: Server, slack: FakeSlack) -> None:
+    before = len(slack.calls_to("chat.postMessage"))
+    status, _ = web.event({"type": "message", "channel_type": "im", "channel": "D0DM1", "user": "U0ASKER",
+                           "text": "who is Araghchi?", "ts": "1700000000.000100"})
+    assert status == 200
+    posted = slack.wait_for("chat.postMessage", before + 1)[before:]
+    assert [call["channel"] for call in posted] == ["D0DM1"]
+    assert "Araghchi" in json.dumps(posted[0], ensure_ascii=False)
+    assert posted[0]["blocks"] and posted[0]["text"]
+    assert "thread_ts" not in posted[0]
+
+
+def test_a_mention_in_a_thread_is_answered_in_that_thread(web: Server, slack: FakeSlack) -> None:
+    before = len(slack.calls_to("chat.postMessage"))
+    status, _ = web.event({"type": "app_mention", "channel": "C0CHAN", "user": "U0ASKER",
+                           "text": "<@U0FACTDESK> who is Jilani?", "ts": "1700000000.000300",
+                           "thread_ts": "1700000000.000200"})
+    assert status == 200
+    posted = slack.wait_for("chat.postMessage", before + 1)[before:]
+    assert posted[0]["channel"] == "C0CHAN" and posted[0]["thread_ts"] == "1700000000.000200"
+    assert "Jilani" in json.dumps(posted[0], ensure_ascii=False)
+
+
+def test_bot_messages_edits_and_channel_messages_get_no_reply(web: Server, slack: FakeSlack) -> None:
+    before = len(slack.calls_to("chat.postMessage"))
+    ignored = [
+        {"type": "message", "channel_type": "im", "channel": "D0DM2", "bot_id": "B0OTHER", "text": "who is Araghchi?"},
+        {"type": "message", "subtype": "message_changed", "channel_type": "im", "channel": "D0DM2",
+         "message": {"text": "who is Araghchi?"}},
+        {"type": "message", "subtype": "bot_message", "channel_type": "im", "channel": "D0DM2", "text": "hi"},
+        {"type": "message", "channel_type": "channel", "channel": "C0CHAN", "user": "U0ASKER",
+         "text": "who is Jilani?"},
+    ]
+    for event in ignored:
+        assert web.event(event | {"ts": "1700000001.000100"})[0] == 200
+    web.event({"type": "message", "channel_type": "im", "channel": "D0DM3", "user": "U0ASKER",
+               "text": "/sources", "ts": "1700000001.000200"})
+    slack.wait_for("chat.postMessage", before + 1)
+    time.sleep(0.3)
+    posted = slack.calls_to("chat.postMessage")[before:]
+    assert [call["channel"] for call in posted] == ["D0DM3"], "only the user's DM deserves a reply"
+
+
+@pytest.mark.parametrize("case", ["forged", "missing", "stale", "wrong secret"])
+def test_unsigned_or_badly_signed_requests_get_401(web: Server, slack: FakeSlack, case: str) -> None:
+    body = command_body("/whois", "araghchi")
+    headers = signed_headers(body, "application/x-www-form-urlencoded")
+    if case == "forged":
+        headers["X-Slack-Signature"] = "v0=" + "0" * 64
+    elif case == "missing":
+        del headers["X-Slack-Signature"], headers["X-Slack-Request-Timestamp"]
+    elif case == "stale":
+        headers = signed_headers(body, "application/x-www-form-urlencoded", age=6 * 60)
+    else:
+        headers = signed_headers(body, "application/x-www-form-urlencoded", secret="not-the-secret")
+    before = len(slack.calls)
+    status, answer = post(web.url, body, headers)
+    assert status == 401
+    assert "Araghchi" not in answer
+    assert len(slack.calls) == before
+
+
+def test_a_signed_body_replayed_with_other_content_is_refused(web: Server) -> None:
+    body = command_body("/whois", "araghchi")
+    headers = signed_headers(body, "application/x-www-form-urlencoded")
+    assert post(web.url, command_body("/whois", "jilani"), headers)[0] == 401
+
+
+def test_other_paths_are_not_found(web: Server) -> None:
+    body = command_body("/whois", "araghchi")
+    status, _ = post(web.url.replace("/slack/events", "/other"), body,
+                     signed_headers(body, "application/x-www-form-urlencoded"))
+    assert status == 404
+
+
+def test_secrets_never_reach_the_server_log(web: Server) -> None:
+    web.command("/whois", "araghchi")
+    log = web.log.read_text(errors="replace")
+    assert TOKEN not in log and SECRET not in log
+
+
+def run_bot(env: dict[str, str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot"], env=env, cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.mark.parametrize("missing", ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"])
+def test_a_missing_setting_is_one_line_naming_it(slack: FakeSlack, tmp_path: Path, missing: str) -> None:
+    env = server_env(slack, free_port())
+    del env[missing]
+    done = run_bot(env, tmp_path)
+    assert done.returncode != 0
+    assert missing in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert TOKEN not in done.stderr + done.stdout and SECRET not in done.stderr + done.stdout
+
+
+def test_socket_mode_needs_the_bot_token_too(slack: FakeSlack, tmp_path: Path) -> None:
+    env = server_env(slack, free_port()) | {"SLACK_APP_TOKEN": "xapp-1-test"}
+    del env["SLACK_BOT_TOKEN"]
+    done = run_bot(env, tmp_path)
+    assert done.returncode != 0 and "SLACK_BOT_TOKEN" in done.stderr and "Socket Mode" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_rejected_token_is_one_line_without_the_token(slack: FakeSlack, tmp_path: Path) -> None:
+    env = server_env(slack, free_port()) | {"SLACK_BOT_TOKEN": "xoxb-wrong-" + secrets.token_hex(6)}
+    done = run_bot(env, tmp_path)
+    assert done.returncode != 0
+    assert "SLACK_BOT_TOKEN" in done.stderr and "invalid_auth" in done.stderr and "Traceback" not in done.stderr
+    assert env["SLACK_BOT_TOKEN"] not in done.stderr
+
+
+def test_the_procfile_web_process_refuses_to_start_without_settings(slack: FakeSlack, tmp_path: Path) -> None:
+    env = server_env(slack, free_port())
+    del env["SLACK_SIGNING_SECRET"]
+    done = subprocess.run([sys.executable, "-m", "gunicorn", "bot.wsgi:application", "--bind",
+                           f"127.0.0.1:{env['PORT']}"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode != 0
+    assert "factdesk: error: missing setting SLACK_SIGNING_SECRET" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_settings_come_from_dotenv_in_the_working_directory(slack: FakeSlack, tmp_path: Path) -> None:
+    port = free_port()
+    env = server_env(slack, port)
+    (tmp_path / ".env").write_text(f"SLACK_SIGNING_SECRET={SECRET}\nSLACK_BOT_TOKEN={TOKEN}\n")
+    del env["SLACK_SIGNING_SECRET"], env["SLACK_BOT_TOKEN"]
+    server = start([sys.executable, "-m", "bot"], env, port, tmp_path / "bot.log", tmp_path)
+    try:
+        status, body = server.command("/whois", "araghchi")
+        assert status == 200 and "Araghchi" in reply_text(body)
+        log = server.log.read_text(errors="replace")
+        assert "gunicorn" in log and f"{port}/slack/events" in log
+        assert TOKEN not in log and SECRET not in log
+    finally:
+        stop(server)
