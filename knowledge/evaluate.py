@@ -21,7 +21,8 @@ Matching, per article:
   unnamed); *named_by accuracy* compares who named the threat.
 
 Precision = matched extracted / extracted; recall = matched curated / curated. Each curated
-fact matches at most one extracted fact. Figures are printed per corpus (seeds, test articles)
+fact matches at most one extracted fact: among the unused extracted facts that match it, the
+first that also agrees (a sentence may hold several events with different dates), else the first. Figures are printed per corpus (seeds, test articles)
 and per article with ``--verbose``.
 """
 
@@ -142,7 +143,8 @@ def _pair(extracted: list[Any], curated: list[Any], matches: Callable[[Any, Any]
     tally = Tally(extracted=len(extracted), curated=len(curated))
     used: set[int] = set()
     for theirs in curated:
-        found = next((i for i, ours in enumerate(extracted) if i not in used and matches(ours, theirs)), None)
+        candidates = [i for i, ours in enumerate(extracted) if i not in used and matches(ours, theirs)]
+        found = next((i for i in candidates if agrees(extracted[i], theirs)), next(iter(candidates), None))
         if found is None:
             tally.misses.append(f"missed {describe(theirs)}")
             continue
