@@ -156,37 +156,47 @@ class Console:
 
     def send(self, line: str) -> list[dict[str, Any]]:
         """The messages the app sends in reply to ``line``: a slash command if it starts with ``/``, else a DM."""
-        line = line.strip()
-        if line.startswith("/"):
-            name, _, text = line[1:].partition(" ")
-            return self.command(name, text)
-        return self.dm(line)
+        return self.deliver(self.request(line))
 
     def command(self, name: str, text: str) -> list[dict[str, Any]]:
         """Run ``/name text`` as Slack would send it; the reply is the ack body."""
+        return self.deliver(self.command_request(name, text))
+
+    def dm(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
+        """Send ``text`` as a direct message (a ``message.im`` event)."""
+        event: dict[str, Any] = {"type": "message", "channel_type": "im", "channel": DM_CHANNEL,
+                                 "user": USER_ID, "text": text}
+        return self.deliver(self.event_request(event, thread_ts))
+
+    def mention(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
+        """Mention the bot in a channel (an ``app_mention`` event): ``<@BOT> text``."""
+        event: dict[str, Any] = {"type": "app_mention", "channel": PUBLIC_CHANNEL, "user": USER_ID,
+                                 "text": f"<@{BOT_USER_ID}> {text}"}
+        return self.deliver(self.event_request(event, thread_ts))
+
+    def request(self, line: str) -> BoltRequest:
+        """The signed request Slack would send for ``line`` (a slash command, else a DM)."""
+        line = line.strip()
+        if line.startswith("/"):
+            name, _, text = line[1:].partition(" ")
+            return self.command_request(name, text)
+        return self.event_request({"type": "message", "channel_type": "im", "channel": DM_CHANNEL,
+                                   "user": USER_ID, "text": line}, None)
+
+    def command_request(self, name: str, text: str) -> BoltRequest:
+        """A slash command's signed form body, as Slack posts it."""
         form = {"token": "console", "team_id": TEAM_ID, "team_domain": "factdesk-console",
                 "channel_id": DM_CHANNEL, "channel_name": "directmessage", "user_id": USER_ID,
                 "user_name": "you", "command": f"/{name.lower()}", "text": text.strip(),
                 "api_app_id": API_APP_ID, "is_enterprise_install": "false",
                 "response_url": "https://hooks.slack.invalid/commands/T0CONSOLE/1/console",
                 "trigger_id": f"{next(_ts_counter)}.console"}
-        return self._dispatch(urlencode(form), "application/x-www-form-urlencoded")
+        return self._signed(urlencode(form), "application/x-www-form-urlencoded")
 
-    def dm(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
-        """Send ``text`` as a direct message (a ``message.im`` event)."""
-        event: dict[str, Any] = {"type": "message", "channel_type": "im", "channel": DM_CHANNEL,
-                                 "user": USER_ID, "text": text}
-        return self._event(event, thread_ts)
-
-    def mention(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
-        """Mention the bot in a channel (an ``app_mention`` event): ``<@BOT> text``."""
-        event: dict[str, Any] = {"type": "app_mention", "channel": PUBLIC_CHANNEL, "user": USER_ID,
-                                 "text": f"<@{BOT_USER_ID}> {text}"}
-        return self._event(event, thread_ts)
-
-    def _event(self, event: dict[str, Any], thread_ts: str | None) -> list[dict[str, Any]]:
+    def event_request(self, event: dict[str, Any], thread_ts: str | None) -> BoltRequest:
+        """An Events API ``event_callback`` carrying ``event``, signed, as Slack posts it."""
         ts = _next_ts()
-        event.update({"ts": ts, "event_ts": ts, "team": TEAM_ID})
+        event = event | {"ts": ts, "event_ts": ts, "team": TEAM_ID}
         if thread_ts:
             event["thread_ts"] = thread_ts
         body = {"token": "console", "team_id": TEAM_ID, "api_app_id": API_APP_ID, "event": event,
@@ -194,15 +204,19 @@ class Console:
                 "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True,
                                     "is_enterprise_install": False}],
                 "is_ext_shared_channel": False, "event_context": "console"}
-        return self._dispatch(json.dumps(body), "application/json")
+        return self._signed(json.dumps(body), "application/json")
 
-    def _dispatch(self, body: str, content_type: str) -> list[dict[str, Any]]:
+    def _signed(self, body: str, content_type: str) -> BoltRequest:
         timestamp = str(int(time.time()))
         signature = SignatureVerifier(self.signing_secret).generate_signature(timestamp=timestamp, body=body)
         headers: dict[str, str | Sequence[str]] = {"content-type": content_type, "x-slack-request-timestamp": timestamp,
                                                    "x-slack-signature": signature or ""}
+        return BoltRequest(body=body, headers=headers)
+
+    def deliver(self, request: BoltRequest) -> list[dict[str, Any]]:
+        """Dispatch ``request`` through the app; the ack body (if any) and the messages it posted."""
         self.slack.calls.clear()
-        response: BoltResponse = self.app.dispatch(BoltRequest(body=body, headers=headers))
+        response: BoltResponse = self.app.dispatch(request)
         self.last_status = response.status
         messages = []
         if response.status == 200 and response.body and response.body.lstrip().startswith("{"):
