@@ -22,8 +22,8 @@ Matching, per article:
 
 Precision = matched extracted / extracted; recall = matched curated / curated. Each curated
 fact matches at most one extracted fact: among the unused extracted facts that match it, the
-first that also agrees (a sentence may hold several events with different dates), else the first. Figures are printed per corpus (seeds, test articles)
-and per article with ``--verbose``.
+first that also agrees (a sentence may hold several events with different dates), else the first.
+Figures are printed per corpus (seeds, test articles) and per article with ``--verbose``.
 """
 
 from __future__ import annotations

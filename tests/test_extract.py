@@ -12,7 +12,7 @@ import pytest
 from knowledge.evaluate import evaluate, own_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.render import article_toml
-from knowledge.models import ArticleFile, PeopleFile, PersonEntry
+from knowledge.models import ArticleFile, GroupEntry, PeopleFile, PersonEntry
 
 ARTICLES = Path(__file__).parent / "articles"
 PUBLISHED = date(2024, 3, 6)
@@ -164,3 +164,69 @@ def test_our_own_articles_meet_the_targets() -> None:
     assert total.direct.accuracy >= 0.95, total.direct.misses
     assert total.events.accuracy >= 0.9, total.events.misses
     assert total.events.recall >= 0.9, total.events.misses
+    assert total.threats.recall >= 0.9, total.threats.misses
+    assert total.threats.accuracy >= 0.9, total.threats.misses
+
+
+GROUPS = Directory(groups=(GroupEntry(id="jaish-al-adl", name="Jaish al-Adl", kind="militant group",
+                                      aliases=["Jaish al-Adl", "Jaish ul-Adl"]),))
+
+
+def threats(text: str, directory: Directory = GROUPS) -> list[tuple[str, str, str, str | None]]:
+    """(side, named_by, how, group or 'unnamed') of every proposed threat claim."""
+    return [(t.entry.side, t.entry.named_by, t.entry.how, t.entry.group or ("unnamed" if t.entry.unnamed else None))
+            for t in propose(text, directory, PUBLISHED).threats]
+
+
+def test_a_foreign_office_spokesperson_speaks_for_pakistan_when_the_article_is_about_pakistan() -> None:
+    text = ("Pakistan and Iran held talks on Monday.\n"
+            "“Jaish ul-Adl must be stopped,” Foreign Office spokesperson Sana Mir said.")
+    assert threats(text) == [("Pakistan", "sana-mir", "statement", "jaish-al-adl")]
+    assert propose(text, GROUPS, PUBLISHED).people[0].entry.side == "Pakistan"
+
+
+def test_a_deputy_takes_the_one_side_of_the_officials_named_before() -> None:
+    text = ("Iran’s Oil Minister Javad Owji opened the plant on Monday.\n"
+            "“Terrorists will not stop us,” Deputy Minister Ali Samadi said.")
+    assert threats(text) == [("Iran", "ali-samadi", "statement", "unnamed")]
+    person = next(p.entry for p in propose(text, GROUPS, PUBLISHED).people if p.entry.id == "ali-samadi")
+    assert person.side == "Iran" and person.note and "inferred" in person.note
+
+
+def test_unnamed_threats_inside_a_quotation_are_described() -> None:
+    text = "Pakistan’s envoy Omar Saeed said: “We have lost soldiers to attacks planned across the border.”"
+    found = propose(text, GROUPS, PUBLISHED).threats
+    assert [(t.entry.side, t.entry.named_by, t.entry.unnamed) for t in found] == [
+        ("Pakistan", "omar-saeed", "attacks planned across the border")]
+
+
+def test_quoted_words_count_only_for_a_speaker() -> None:
+    assert threats("The headline read “terrorists strike again” across the region.") == []
+
+
+def test_military_action_is_the_acting_sides_and_a_terror_label_is_the_outlets() -> None:
+    text = "On January 16, Iran launched missile attacks on two bases of Jaish ul-Adl, a terror outfit formed in 2012."
+    assert threats(text) == [("Iran", "government", "military action", "jaish-al-adl"),
+                             ("Iran", "outlet", "narration", "jaish-al-adl")]
+
+
+def test_a_government_designation_is_a_designation() -> None:
+    assert threats("Pakistan designated Jaish al-Adl a terrorist organisation on Monday.") == [
+        ("Pakistan", "government", "designation", "jaish-al-adl")]
+
+
+def test_proscribed_as_an_adjective_is_narration_not_designation() -> None:
+    text = "Pakistan and Iran have faced threats from proscribed groups such as Jaish al-Adl."
+    assert {how for _, _, how, _ in threats(text)} == {"narration"}
+
+
+def test_the_outlet_narrates_a_country_grappling_with_terrorism() -> None:
+    assert threats("Meanwhile, Pakistan continues to grapple with the issue of terrorism.") == [
+        ("Pakistan", "outlet", "narration", "unnamed")]
+    assert threats("Pakistan faces tension with its neighbours over trade, water and rising militancy.") == []
+
+
+def test_both_sides_are_the_countries_the_paragraph_names() -> None:
+    text = "Pakistan and Iran signed a trade deal. Both sides reaffirmed their pledge to combat terrorism."
+    assert sorted(threats(text)) == [("Iran", "government", "statement", "unnamed"),
+                                     ("Pakistan", "government", "statement", "unnamed")]

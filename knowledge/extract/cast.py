@@ -46,6 +46,7 @@ class Figure:
     side: Side | None
     titles: list[str] = field(default_factory=list)
     known: bool = False
+    side_implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,28 @@ SPEECH_VERB_AFTER_NAME = re.compile(
     r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
     r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared)\b"
 )
+
+
+_INSTITUTIONS: dict[str, Side] = {
+    "foreign office": "Pakistan", "inter-services public relations": "Pakistan", "ispr": "Pakistan",
+    "revolutionary guards?": "Iran", "irgc": "Iran", "majlis": "Iran",
+}
+_SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
+
+
+def implied_side(titles: list[str], text: str, named_before: list[Figure]) -> Side | None:
+    """The side of a person whose title names none: an institution of one side ("Foreign Office"
+    spokesperson, when the article speaks of Pakistan), or, for a deputy, spokesperson or official,
+    the one side of every person with a side named before them."""
+    words = " ".join(titles)
+    for institution, side in _INSTITUTIONS.items():
+        if re.search(rf"(?i)\b{institution}\b", words) and re.search(rf"\b{side}\b", text):
+            return side
+    if _SUBORDINATE.search(words):
+        sides = {figure.side for figure in named_before if figure.side}
+        if len(sides) == 1:
+            return sides.pop()
+    return None
 
 
 def slug(name: str) -> str:
@@ -299,4 +322,10 @@ def find_cast(text: str, directory: Directory) -> Cast:
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
-    return Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups})
+    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups})
+    for mention in mentions:
+        unsided = figures[mention.figure] if mention.figure else None
+        if unsided and unsided.side is None and not unsided.known:
+            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start))
+            unsided.side_implied = unsided.side is not None
+    return cast

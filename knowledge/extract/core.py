@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from knowledge.extract.attribution import Attribution, Attributor
 from knowledge.extract.cast import Cast, Directory, find_cast, side_of
-from knowledge.extract.happenings import date_phrases, most_precise, threats_in
+from knowledge.extract.happenings import GroupAt, date_phrases, most_precise, sides_named, threats_in
 from knowledge.extract.reading import (
     Quotation,
     Sentence,
@@ -134,7 +134,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
 
     by_sentence: dict[int, list[Quotation]] = {}
     for quotation in quotations:
-        index = next(i for i, s in enumerate(sentences) if s.span.end >= quotation.marks.end)
+        index = next(i for i, s in enumerate(sentences) if s.span.end > quotation.marks.start)
         by_sentence.setdefault(index, []).append(quotation)
 
     seen_quotes: set[tuple[str, str | None]] = set()
@@ -174,7 +174,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             _add_event(result, ids, cast, sentence, words, best.phrase, best.resolve_as, when)
         if not sentence.is_heading:
             speaker = next((s for s in reversed(speakers) if s), None)
-            _add_threats(result, ids, cast, sentence, words, outside, speaker, best.phrase if best else None)
+            paragraph = paragraphs[sentence.paragraph]
+            _add_threats(result, ids, cast, sentence, words, outside, speaker, best.phrase if best else None,
+                         attributor.masked[paragraph.start : paragraph.end])
 
     _add_people_and_groups(result, cast)
     if not result.quotes:
@@ -232,13 +234,14 @@ def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, wor
 
 
 def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
-                 speaker: str | None, date_phrase: str | None) -> None:
-    groups = [group for group in cast.groups_in(sentence.span.start, sentence.span.end)
-              if cast.group_kinds.get(group, "militant") and re.search(
-                  r"militant|terror|separatist|insurgent|armed", cast.group_kinds.get(group, "militant"))]
-    said_by = (speaker, cast.figures[speaker].side) if speaker else None
-    side_by = None if said_by is None or said_by[1] not in ("Iran", "Pakistan") else said_by
-    for found in threats_in(outside, groups, side_by):  # type: ignore[arg-type]
+                 speaker: str | None, date_phrase: str | None, paragraph: str) -> None:
+    side = cast.figures[speaker].side if speaker else None
+    said_by = (speaker, side) if speaker and (side == "Iran" or side == "Pakistan") else None
+    start = sentence.span.start
+    groups = [GroupAt(m.group, m.start - start, m.end - start) for m in cast.mentions
+              if m.group and start <= m.start < sentence.span.end and (said_by or outside[m.start - start] != "x")
+              and re.search(r"militant|terror|separatist|insurgent|armed", cast.group_kinds.get(m.group, "militant"))]
+    for found in threats_in(outside, words, groups, said_by, sides_named(paragraph)):
         label = found.group or found.unnamed or "threat"
         entry = ThreatEntry(
             id=ids.make(found.side, label, found.how), side=found.side, named_by=found.named_by, how=found.how,
@@ -258,9 +261,11 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
             id=figure.id, name=figure.name, side=figure.side or "other",
             roles=[RoleEntry(title=title) for title in dict.fromkeys(titles)],
             aliases=list(dict.fromkeys([figure.name, figure.name.split()[-1]])),
-            note=None if figure.side else "side not stated by a title: check",
+            note="side inferred from the article, not stated by a title: check" if figure.side_implied
+            else None if figure.side else "side not stated by a title: check",
         )
-        why = "new name, not in people.toml" + ("" if figure.side else "; side unknown")
+        why = "new name, not in people.toml" + ("" if figure.side and not figure.side_implied else
+                                                "; side implied" if figure.side else "; side unknown")
         result.people.append(Proposal(entry, 0.7 if figure.side else 0.5, why))
     used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
     for ref, name in cast.new_groups.items():

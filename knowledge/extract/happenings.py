@@ -83,17 +83,35 @@ _MILITARY = re.compile(
     r"shelled|drone|missiles?|operations?\s+against|killed)\b"
 )
 _STATEMENT = re.compile(
-    r"\b(?:demanded|urged|called\s+on|called\s+for|agreed|vowed|accused|warned|pledged|asked|denounced|"
-    r"condemned|blamed|designated|banned|declared)\b"
+    r"\b(?:demanded|urged|called\s+on|called\s+for|agreed|reaffirmed|vowed|accused|warned|pledged|asked|"
+    r"denounced|condemned|blamed)\b"
+)
+_DESIGNATING = re.compile(
+    r"\b(?:designated|banned|proscribed|outlawed|blacklisted)\b(?!\s+(?:groups?|outfits?|organi[sz]ations?|militants?)\b)"
+)
+_LABELLED = re.compile(
+    r",?\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:terror(?:ist)?|militant|proscribed|banned|outlawed)\s+"
+    r"(?:outfit|group|organi[sz]ation|network)\b"
+)
+_FACING = re.compile(
+    r"\b(?:grappl\w+|fac(?:e|es|ed|ing)|suffer(?:s|ed|ing)?|battl(?:e|es|ed|ing)|struggl\w+|plagued|hit\s+by|"
+    r"confront\w*)\b"
 )
 _THREAT_WORDS = re.compile(
-    r"\b(?:terror\w*|militan\w*|insurgen\w*|extremis\w*|separatis\w*|threats?)\b", re.IGNORECASE
+    r"\b(?:terror\w*|militan\w*|insurgen\w*|extremis\w*|separatis\w*|threats?|cross-border\s+attacks?"
+    r"|attacks?\s+(?:planned|launched|staged|mounted|plotted)\s+(?:from|across|inside)\b)", re.IGNORECASE
+)
+_MODIFIERS = re.compile(r"(?:\b(?:[a-z]+-[a-z]+|foreign|armed|banned|proscribed|terrorist|terror|militant)\s+){0,2}$")
+_TAIL = re.compile(
+    r"(?:\s+(?!(?:and|but|or|that|which|who|to|is|are|was|were|has|have|had|will|would|as|in|on|is)\b)"
+    r"[\w’'-]+){0,5}"
 )
 _ACTORS: dict[str, ThreatSide] = {
     "Iran": "Iran", "Tehran": "Iran", "Iranian": "Iran", "Pakistan": "Pakistan", "Islamabad": "Pakistan",
     "Pakistani": "Pakistan",
 }
 _ACTOR = re.compile(r"\b(?:Iran|Tehran|Iranian|Pakistan|Islamabad|Pakistani)\b(?![’'-])")
+_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|sides|nations|neighbou?rs|governments)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,48 +127,87 @@ class FoundThreat:
     why: str
 
 
+@dataclass(frozen=True)
+class GroupAt:
+    """A group the sentence mentions, at characters ``start``..``end`` of the sentence."""
+
+    group: str
+    start: int
+    end: int
+
+
 def threat_words(sentence: str) -> str | None:
     """The words that make a sentence about a threat ("terrorism", "militants"), if any."""
     found = _THREAT_WORDS.search(sentence)
     return found.group() if found else None
 
 
-def threats_in(sentence: str, groups: list[str], speaker: tuple[str, ThreatSide | None] | None) -> list[FoundThreat]:
+def describe_threat(sentence: str) -> str | None:
+    """A short description of the unnamed threat a sentence speaks of ("cross-border terrorist
+    attacks", "attacks planned across the border"), or None when it names none."""
+    found = _THREAT_WORDS.search(sentence)
+    if found is None:
+        return None
+    left = _MODIFIERS.search(sentence, 0, found.start())
+    start = left.start() if left else found.start()
+    tail = _TAIL.match(sentence, found.end())
+    end = tail.end() if tail else found.end()
+    return " ".join(sentence[start:end].split())
+
+
+def sides_named(text: str) -> list[ThreatSide]:
+    """Iran and Pakistan as the text names them ("Tehran", "Pakistani"), in order, each once."""
+    return list(dict.fromkeys(_ACTORS[match.group()] for match in _ACTOR.finditer(text)))
+
+
+def _acting(sentence: str, before: int, pair: list[ThreatSide]) -> list[ThreatSide]:
+    """The sides named before ``before`` (the verb): countries, or "both sides" meaning ``pair``."""
+    sides = sides_named(sentence[:before])
+    return sides + [side for side in pair if side not in sides] if _BOTH.search(sentence[:before]) else sides
+
+
+def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[str, ThreatSide] | None,
+               pair: list[ThreatSide]) -> list[FoundThreat]:
     """Threat claims of one sentence: who names which group (or an unnamed threat), and how.
 
-    ``speaker`` is the person (and their side) the sentence attributes words to, if any.
+    ``sentence`` has its quotations masked, ``full`` is as written; ``speaker`` is the person
+    (and their side) the sentence attributes words to, if any; ``pair`` the sides the paragraph
+    names, for "both sides". Military action is the acting side's; words inside quotations count
+    only for a speaker; a group labelled "a terror outfit" by the outlet is also its narration.
     """
-    keyword = threat_words(sentence)
-    if not groups and keyword is None:
+    unnamed = describe_threat(full if speaker else sentence)
+    if not groups and unnamed is None:
         return []
-    targets: list[tuple[str | None, str | None]] = [(group, None) for group in groups] or [(None, keyword)]
+    ids = list(dict.fromkeys(found.group for found in groups))
+    targets: list[tuple[str | None, str | None]] = [(group, None) for group in ids] or [(None, unnamed)]
     military = _MILITARY.search(sentence)
-    actors = [(match.start(), _ACTORS[match.group()]) for match in _ACTOR.finditer(sentence)]
-    found: list[FoundThreat] = []
-    if military and groups:
-        acting = [side for start, side in actors if start < military.start()]
+    if military and ids:
         by_phrase = re.search(r"\bby\s+(Iran|Tehran|Pakistan|Islamabad)\b", sentence)
-        side = _ACTORS[by_phrase.group(1)] if by_phrase else (acting[0] if acting else None)
-        if side:
-            return [FoundThreat(side, "government", "military action", group, None, 0.7,
-                                f"“{military.group()}” by {side}") for group, _ in targets]
-    if speaker is not None and speaker[1] in ("Iran", "Pakistan"):
-        side = speaker[1]
-        assert side == "Iran" or side == "Pakistan"
-        return [FoundThreat(side, speaker[0], "statement", group, unnamed, 0.6, "said by a speaker of that side")
-                for group, unnamed in targets]
-    statement = _STATEMENT.search(sentence)
-    if statement:
-        acting = [side for start, side in actors if start < statement.start()]
+        acting = [_ACTORS[by_phrase.group(1)]] if by_phrase else _acting(sentence, military.start(), pair)
         if acting:
-            sides = list(dict.fromkeys(acting))
-            return [FoundThreat(side, "government", "statement", group, unnamed, 0.5,
-                                f"“{statement.group()}” by {side}") for side in sides for group, unnamed in targets]
-    if groups and keyword:
-        sides = list(dict.fromkeys(side for _, side in actors)) or ["Iran", "Pakistan"]
-        if re.search(r"\b(?:two|both)\s+(?:countries|sides|nations|neighbou?rs)\b", sentence):
-            sides = ["Pakistan", "Iran"]
-        for side in sides:
-            found.extend(FoundThreat(side, "outlet", "narration", group, None, 0.4, "the outlet's narration")
-                         for group, _ in targets)
-    return found
+            side = acting[0]
+            labelled = [found.group for found in groups if _LABELLED.match(full, found.end)]
+            return [FoundThreat(side, "government", "military action", group, None, 0.7,
+                                f"“{military.group()}” by {side}") for group in ids] + [
+                FoundThreat(side, "outlet", "narration", group, None, 0.5, "labelled a terrorist group by the outlet")
+                for group in dict.fromkeys(labelled)]
+    designating = _DESIGNATING.search(sentence)
+    if designating and ids and (acting := _acting(sentence, designating.start(), pair)):
+        return [FoundThreat(side, "government", "designation", group, None, 0.6, f"“{designating.group()}” by {side}")
+                for side in acting for group in ids]
+    if speaker is not None:
+        return [FoundThreat(speaker[1], speaker[0], "statement", group, what, 0.6, "said by a speaker of that side")
+                for group, what in targets]
+    statement = _STATEMENT.search(sentence)
+    if statement and (acting := _acting(sentence, statement.start(), pair)):
+        return [FoundThreat(side, "government", "statement", group, what, 0.5, f"“{statement.group()}” by {side}")
+                for side in acting for group, what in targets]
+    facing = next((match for match in _FACING.finditer(sentence)
+                   if _THREAT_WORDS.search(sentence, match.end(), match.end() + 40)), None)
+    sides = _acting(sentence, facing.start(), pair) if facing else []
+    if ids and unnamed:
+        sides = sides or sides_named(sentence) or ["Iran", "Pakistan"]
+    if not ids and facing is None:
+        return []
+    return [FoundThreat(side, "outlet", "narration", group, what, 0.4, "the outlet's narration")
+            for side in sides for group, what in targets]
