@@ -31,9 +31,14 @@ def serve(settings: Settings) -> int:
     app = create_app(settings, desk)  # checks the token (auth.test) before serving anything
     if settings.mode == "socket":
         from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from slack_sdk.errors import SlackApiError
 
         log.info("factdesk: Socket Mode (no public URL needed)")
-        SocketModeHandler(app, settings.app_token).start()
+        try:
+            SocketModeHandler(app, settings.app_token).start()
+        except SlackApiError as error:
+            raise SettingsError(f"Slack rejected SLACK_APP_TOKEN (apps.connections.open at {settings.api_url}): "
+                                f"{error.response.get('error', 'unknown error')}") from None
         return 0
     workers = os.environ.get("WEB_CONCURRENCY", "1")
     log.info("factdesk: HTTP mode on 0.0.0.0:%s%s under gunicorn (%s worker process(es), 4 threads each)",

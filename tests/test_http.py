@@ -319,3 +319,27 @@ def test_settings_come_from_dotenv_in_the_working_directory(slack: FakeSlack, tm
         assert TOKEN not in log and SECRET not in log
     finally:
         stop(server)
+
+
+def test_socket_mode_opens_its_connection_through_the_api_url_with_the_app_token(
+        slack: FakeSlack, tmp_path: Path) -> None:
+    app_token = "xapp-1-" + secrets.token_hex(8)
+    env = server_env(slack, free_port()) | {"SLACK_APP_TOKEN": app_token}
+    del env["SLACK_SIGNING_SECRET"]
+    before = len(slack.calls_to("apps.connections.open"))
+    done = run_bot(env, tmp_path)
+    assert len(slack.calls_to("apps.connections.open")) == before + 1, "Socket Mode did not ask for a connection"
+    assert done.returncode != 0  # the fake knows only the bot token, so it refuses the app token
+    assert "SLACK_APP_TOKEN" in done.stderr and "invalid_auth" in done.stderr
+    assert "Traceback" not in done.stderr and app_token not in done.stderr
+
+
+def test_a_hostile_dm_over_http_pings_no_one(web: Server, slack: FakeSlack) -> None:
+    before = len(slack.calls_to("chat.postMessage"))
+    web.event({"type": "message", "channel_type": "im", "channel": "D0DM4", "user": "U0ASKER",
+               "text": "<!channel> <@U0OTHER> <http://evil.example|Araghchi> who is Araghchi?",
+               "ts": "1700000002.000100"})
+    posted = json.dumps(slack.wait_for("chat.postMessage", before + 1)[before:], ensure_ascii=False)
+    for unsafe in ("<!", "<@", "<http"):
+        assert unsafe not in posted
+    assert "Araghchi" in posted
