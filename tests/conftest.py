@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.console import Console
 from bot.core import Desk
 from knowledge.store import FactBase
 
@@ -22,3 +23,9 @@ def fact_base() -> Iterator[FactBase]:
 def desk(fact_base: FactBase) -> Desk:
     """The bot core over the shipped fact base."""
     return Desk(fact_base)
+
+
+@pytest.fixture(scope="session")
+def console(desk: Desk) -> Console:
+    """The offline console: the real Bolt app over the shipped fact base, Slack's Web API at the transport."""
+    return Console(desk)

@@ -24,16 +24,10 @@ import pytest
 from bot.app import APOLOGY
 from bot.commands import COMMANDS, CommandSpec
 from bot.console import Console, answer_text, readable
-from bot.core import Desk
 from bot.replies import Reply
 from knowledge.store import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def console(desk: Desk) -> Console:
-    return Console(desk)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from bot.app import APOLOGY
 from bot.commands import COMMANDS
 from bot.console import Console
-from bot.core import Desk
 
 HOSTILE = {
     "channel": "<!channel> who is Araghchi",
@@ -46,11 +45,6 @@ HOSTILE = {
 }
 UNSAFE = re.compile(r"<[!@#]|<(https?|mailto):", re.IGNORECASE)
 BROADCAST = re.compile(r"(?<![\w\u200b])@(channel|here|everyone)\b", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def console(desk: Desk) -> Console:
-    return Console(desk)
 
 
 def texts(payload: Any) -> list[str]:
