@@ -230,3 +230,22 @@ def test_both_sides_are_the_countries_the_paragraph_names() -> None:
     text = "Pakistan and Iran signed a trade deal. Both sides reaffirmed their pledge to combat terrorism."
     assert sorted(threats(text)) == [("Iran", "government", "statement", "unnamed"),
                                      ("Pakistan", "government", "statement", "unnamed")]
+
+
+def test_military_action_needs_the_group_as_its_target() -> None:
+    assert threats("Iran said Jaish al-Adl killed two guards on Monday.") != []
+    assert all(how != "military action" for _, _, how, _ in threats("Iran said Jaish al-Adl killed two guards."))
+
+
+def test_a_known_surname_after_another_first_name_is_a_new_person() -> None:
+    known = Directory(people=(PersonEntry(id="shah-mahmood-qureshi", name="Shah Mahmood Qureshi", side="Pakistan",
+                                          aliases=["Qureshi"]),))
+    text = "“We are ready,” Interior Minister Tahir Qureshi said.\nQureshi said that the road would reopen soon."
+    assert [who for _, who, _ in speakers(text, known)] == ["tahir-qureshi", "tahir-qureshi"]
+    assert [who for _, who, _ in speakers("“We are ready,” Foreign Minister Qureshi said.", known)] == [
+        "shah-mahmood-qureshi"]
+
+
+def test_the_dateline_does_not_date_the_lead() -> None:
+    events = propose("QUETTA, May 15, 2024: Guards reopened the crossing on Tuesday.", Directory()).events
+    assert [(e.entry.date_phrase, e.entry.evidence.startswith("QUETTA")) for e in events] == [("on Tuesday", True)]

@@ -127,6 +127,7 @@ _NOT_NAMES = frozenset(
     energy planning communications justice law culture affairs iranian pakistani afghan consul general
     provincial home roads""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
+MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
     r"\b(?:(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah|Jamaat)"
     r"(?:[-\s](?:al|ul|e|el|i|[A-Z][a-zA-Z]+)){1,3}"
@@ -200,6 +201,17 @@ def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> d
     return names
 
 
+def _another_first_name(text: str, start: int, people: tuple[PersonEntry, ...], ref: str) -> bool:
+    """True when a known surname follows a first name that is not that person's ("Tahir Qureshi"
+    is not Shah Mahmood Qureshi)."""
+    before = re.search(r"(?<![\w.’'-])([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    if before is None or before.group(1).lower() in _NOT_NAMES:
+        return False
+    person = next(entry for entry in people if entry.id == ref)
+    own = {word for name in (person.name, *person.aliases) for word in name.split()}
+    return before.group(1) not in own and not _TITLE.search(text[max(0, start - 80) : start])
+
+
 def _lookup(names: dict[str, str], found: str) -> str:
     bare = re.sub(r"[’']s$", "", found)
     for name, ref in names.items():
@@ -269,12 +281,17 @@ def find_cast(text: str, directory: Directory) -> Cast:
 
     people_names = _known_names(directory.people)
     group_names = _known_names(directory.groups)
+    displaced: set[str] = set()
     for names, is_group in ((group_names, True), (people_names, False)):
         pattern = _alias_pattern(names)
         for match in pattern.finditer(text) if pattern else ():
             if not _free(taken, match.start(), match.end()):
                 continue
             ref = _lookup(names, match.group())
+            bare = re.sub(r"[’']s$", "", match.group())
+            if not is_group and (bare in displaced or _another_first_name(text, match.start(), directory.people, ref)):
+                displaced.add(bare)
+                continue
             end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
             mentions.append(Mention(match.start(), end, group=ref) if is_group else
                             Mention(match.start(), end, figure=ref))

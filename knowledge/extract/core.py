@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from knowledge.extract.attribution import Attribution, Attributor
-from knowledge.extract.cast import Cast, Directory, find_cast, side_of
+from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast, side_of
 from knowledge.extract.happenings import GroupAt, date_phrases, most_precise, sides_named, threats_in
 from knowledge.extract.reading import (
     Quotation,
@@ -129,6 +129,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
         source = SourceEntry(headline=_headline(text, sentences), published=when.day, precision="day",
                              basis=when.basis)
     result = Proposals(source, when)
+    dateline = find_dateline(text)
+    dateline_at = text.find(dateline[1]) if dateline else -1
+    in_dateline = Span(dateline_at, dateline_at + len(dateline[1])) if dateline else Span(0, 0)
     if not when.certain:
         result.notices.append(f"publication date {when.basis}")
 
@@ -142,7 +145,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
     for index, sentence in enumerate(sentences):
         words = sentence.span.text(text)
         outside = attributor.masked[sentence.span.start : sentence.span.end]
-        phrases = [] if sentence.is_heading else date_phrases(outside, sentence.span.start, when.day, last_day)
+        phrases = [] if sentence.is_heading else [
+            found for found in date_phrases(outside, sentence.span.start, when.day, last_day)
+            if not in_dateline.contains(found.start)]
         best = most_precise(phrases)
         speakers: list[str | None] = []
         for quotation in by_sentence.get(index, []):
@@ -270,6 +275,6 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
     used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
     for ref, name in cast.new_groups.items():
         if ref in used_groups:
-            kind = "militant group" if side_of(name) is None else "organisation"
+            kind = "militant group" if side_of(name) is None or MILITANT_NAME.match(name) else "organisation"
             group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name])
             result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))

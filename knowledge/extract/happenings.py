@@ -83,7 +83,7 @@ _MILITARY = re.compile(
     r"shelled|drone|missiles?|operations?\s+against|killed)\b"
 )
 _STATEMENT = re.compile(
-    r"\b(?:demanded|urged|called\s+on|called\s+for|agreed|reaffirmed|vowed|accused|warned|pledged|asked|"
+    r"\b(?:said|says|stated|demanded|urged|called\s+on|called\s+for|agreed|reaffirmed|vowed|accused|warned|pledged|asked|"
     r"denounced|condemned|blamed)\b"
 )
 _DESIGNATING = re.compile(
@@ -181,14 +181,15 @@ def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[s
     ids = list(dict.fromkeys(found.group for found in groups))
     targets: list[tuple[str | None, str | None]] = [(group, None) for group in ids] or [(None, unnamed)]
     military = _MILITARY.search(sentence)
-    if military and ids:
+    targeted = list(dict.fromkeys(found.group for found in groups if military and found.start > military.start()))
+    if military and targeted:
         by_phrase = re.search(r"\bby\s+(Iran|Tehran|Pakistan|Islamabad)\b", sentence)
         acting = [_ACTORS[by_phrase.group(1)]] if by_phrase else _acting(sentence, military.start(), pair)
         if acting:
             side = acting[0]
             labelled = [found.group for found in groups if _LABELLED.match(full, found.end)]
             return [FoundThreat(side, "government", "military action", group, None, 0.7,
-                                f"“{military.group()}” by {side}") for group in ids] + [
+                                f"“{military.group()}” by {side}") for group in targeted] + [
                 FoundThreat(side, "outlet", "narration", group, None, 0.5, "labelled a terrorist group by the outlet")
                 for group in dict.fromkeys(labelled)]
     designating = _DESIGNATING.search(sentence)
