@@ -33,9 +33,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         name="quotes",
-        usage="/quotes <person or role> [period]",
+        usage="/quotes <person or role> [period] [about words]",
         description="What a person (or whoever held a role) said, direct quotes first, with sources.",
-        examples=("/quotes <surname>", "/quotes pakistan's interior minister", "/quotes nov 2024"),
+        examples=("/quotes <surname>", "/quotes pakistan's interior minister", "/quotes nov 2024",
+                  "/quotes <surname> about border"),
     ),
     CommandSpec(
         name="threats",

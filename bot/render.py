@@ -24,9 +24,13 @@ _ROOM = 100
 _BROADCAST = re.compile(r"@(?=channel|here|everyone)", re.IGNORECASE)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def escape(text: str) -> str:
     """Escape Slack's control characters and defuse ``@channel``/``@here``/``@everyone``."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    printable = _CONTROL.sub("", text)
+    escaped = printable.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub("@\u200b", escaped)
 
 

@@ -57,6 +57,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
                    r"\s*(?P<arg>.*)"),
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
+        ("quotes", r"(?P<arg>.+?)\s+(?:quotes?|quotations?|statements?|remarks?)\b(?P<more>.*)"),
         ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
         ("threats", r"who\s+(?:named|designated|listed|blamed|accused|called out|branded|targeted|struck|attacked|hit)"
                     r"\s+(?P<arg>.+?)(?:\s+as\s+.*)?"),

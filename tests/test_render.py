@@ -133,3 +133,7 @@ def test_fallback_text_is_always_set() -> None:
     message = to_slack(Reply(tone="help", title="Commands"))
     assert message["text"] == "Commands"
     assert message["blocks"][0]["text"]["text"] == "*Commands*"
+
+
+def test_escape_drops_terminal_control_characters_but_keeps_line_breaks() -> None:
+    assert escape("a\x00b\x1b[31mc\x07\nd\te\x7f") == "ab[31mc\nd\te"

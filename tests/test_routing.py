@@ -25,6 +25,9 @@ TABLE: list[tuple[str, Request]] = [
     ("timeline 2024 talks", Request("timeline", "2024 talks")),
     ("threats named by pakistan in 2024", Request("threats", "pakistan 2024")),
     # quotes
+    ("Amirabdollahian quotes", Request("quotes", "Amirabdollahian")),
+    ("Naqvi statements in 2025", Request("quotes", "Naqvi 2025")),
+    ("Araghchi remarks about Israel", Request("quotes", "Araghchi about Israel")),
     ("what has Pakistan's interior minister said?", Request("quotes", "Pakistan's interior minister")),
     ("what did Pakistan's prime minister ask Naqvi to convey?", Request("quotes", "Pakistan's prime minister")),
     ("what did the Pakistani prime minister say?", Request("quotes", "Pakistani prime minister")),
