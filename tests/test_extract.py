@@ -249,3 +249,40 @@ def test_a_known_surname_after_another_first_name_is_a_new_person() -> None:
 def test_the_dateline_does_not_date_the_lead() -> None:
     events = propose("QUETTA, May 15, 2024: Guards reopened the crossing on Tuesday.", Directory()).events
     assert [(e.entry.date_phrase, e.entry.evidence.startswith("QUETTA")) for e in events] == [("on Tuesday", True)]
+
+
+def events(text: str, published: date = PUBLISHED) -> list[tuple[str | None, str | None]]:
+    """(date_phrase, resolve_as) of every proposed event."""
+    return [(e.entry.date_phrase, e.entry.resolve_as) for e in propose(text, Directory(), published).events]
+
+
+def test_a_subordinate_clause_with_its_own_date_is_a_second_event() -> None:
+    assert events("On January 16, Iran struck two bases of a group that was formed in 2012.") == [
+        ("On January 16", None), ("in 2012", None)]
+    assert events("The talks began earlier this month when the envoys met on March 2.") == [("on March 2", None)]
+
+
+def test_a_sentence_carrying_the_narrative_on_takes_its_period() -> None:
+    text = ("The clashes began earlier this month.\n"
+            "Meanwhile, strikes by Islamabad targeted camps in the north.\n"
+            "Eventually, the two sides met for talks in Doha.\n"
+            "The violence erupted after a March 2 assault on a post.\n"
+            "Meanwhile, Pakistan continues to grapple with terrorism.")
+    assert events(text) == [("earlier this month", None), ("Meanwhile", "earlier this month"),
+                            ("Eventually", "earlier this month"), (None, "earlier this month"), ("March 2", None)]
+
+
+def test_an_undated_happening_in_the_lead_is_dated_to_publication() -> None:
+    text = ("Envoys meet in Quetta\n\nThe envoys met in Quetta on Monday.\n\n"
+            "According to a statement, the two sides signed a trade accord.\n\n"
+            "The envoys later visited a market.")
+    assert events(text) == [("on Monday", None), (None, None)]
+
+
+def test_currently_and_a_month_before_a_noun_are_dates() -> None:
+    assert events("The minister is currently on a visit to Iran.") == [("currently", "today")]
+    assert events("Both sides reaffirmed their August agreement to fight smuggling.") == [("August", None)]
+
+
+def test_a_photo_caption_is_not_an_event() -> None:
+    assert events("Mr Zarif (L) and Mr Qureshi meet in Islamabad on November 11, 2020. (Photo by IRNA)") == []

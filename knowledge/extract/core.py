@@ -16,7 +16,18 @@ from pydantic import BaseModel
 
 from knowledge.extract.attribution import Attribution, Attributor
 from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast, side_of
-from knowledge.extract.happenings import GroupAt, date_phrases, most_precise, sides_named, threats_in
+from knowledge.extract.happenings import (
+    DatePhrase,
+    GroupAt,
+    continuation,
+    date_phrases,
+    is_caption,
+    most_precise,
+    reports_past,
+    sides_named,
+    split_clauses,
+    threats_in,
+)
 from knowledge.extract.reading import (
     Quotation,
     Sentence,
@@ -28,6 +39,7 @@ from knowledge.extract.reading import (
     sentence_spans,
 )
 from knowledge.models import (
+    DateSpan,
     EventEntry,
     ExclusionEntry,
     GroupEntry,
@@ -141,6 +153,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
         by_sentence.setdefault(index, []).append(quotation)
 
     seen_quotes: set[tuple[str, str | None]] = set()
+    timeline = _Timeline(when)
     last_day: date | None = None
     for index, sentence in enumerate(sentences):
         words = sentence.span.text(text)
@@ -173,10 +186,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                 _add_quote(result, ids, cast, words, statement.text.text(text), "reported", statement.attribution,
                            best.phrase if best else None, 1)
         attributor.note_sentence(sentence, speakers)
-        if best is not None:
-            if best.span.precision == "day":
-                last_day = best.span.start
-            _add_event(result, ids, cast, sentence, words, best.phrase, best.resolve_as, when)
+        if not sentence.is_heading and not is_caption(paragraphs[sentence.paragraph].text(text)):
+            timeline.date(result, ids, cast, sentence, words, outside, phrases)
+            last_day = timeline.last_day or last_day
         if not sentence.is_heading:
             speaker = next((s for s in reversed(speakers) if s), None)
             paragraph = paragraphs[sentence.paragraph]
@@ -219,8 +231,8 @@ def _add_quote(result: Proposals, ids: _Ids, cast: Cast, evidence: str, quote_te
     result.quotes.append(Proposal(entry, round(confidence, 2), attribution.why))
 
 
-def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, phrase: str,
-               resolve_as: str | None, when: Published) -> None:
+def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, phrase: str | None,
+               resolve_as: str | None, when: Published, confidence: float, why: str) -> None:
     actors = [m.figure or m.group for m in cast.mentions
               if sentence.span.start <= m.start < sentence.span.end and (m.figure or m.group)]
     summary = re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words)
@@ -230,12 +242,59 @@ def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, wor
         id=ids.make(_short(summary, 7)), summary=summary, evidence=words, date_phrase=phrase,
         resolve_as=resolve_as, actors=list(dict.fromkeys(a for a in actors if a)),
     )
-    confidence = 0.85 if resolve_as is None else 0.6
-    why = f"dated by “{phrase}”" + (f", read as {resolve_as} (the day last named)" if resolve_as else "")
     if not when.certain:
         confidence -= 0.25
         why += "; publication date not certain"
     result.events.append(Proposal(entry, round(confidence, 2), why))
+
+
+def _dated(phrase: DatePhrase) -> tuple[str, str | None, float, str]:
+    why = f"dated by “{phrase.phrase}”" + (f", read as {phrase.resolve_as}" if phrase.resolve_as else "")
+    return phrase.phrase, phrase.resolve_as, 0.85 if phrase.resolve_as is None else 0.6, why
+
+
+class _Timeline:
+    """Dates the happenings of each sentence, in reading order: by the sentence's own phrases (one
+    event for the main clause, one for a subordinate clause with a date of its own), by the period
+    the narrative is in ("Meanwhile, …", "The attack had followed …"), or, in the lead, by the
+    publication date."""
+
+    def __init__(self, when: Published) -> None:
+        self.when = when
+        self.period: tuple[str, int] | None = None
+        self.days: set[DateSpan] = set()
+        self.last_day: date | None = None
+        self.body: list[int] = []
+
+    def date(self, result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
+             phrases: list[DatePhrase]) -> None:
+        """Propose the events of one sentence and remember the narrative's period."""
+        if len(re.findall(r"[a-z]+", outside)) >= 6 and sentence.paragraph not in self.body:
+            self.body.append(sentence.paragraph)
+        main, aside = split_clauses(outside, sentence.span.start, phrases)
+        first, second = most_precise(main), most_precise(aside)
+        carried = continuation(outside)
+        dated: list[tuple[str | None, str | None, float, str]] = []
+        if first is not None:
+            dated.append(_dated(first))
+        elif carried is not None and self.period and sentence.paragraph - self.period[1] <= 3:
+            dated.append((carried or None, self.period[0], 0.5, f"carries on the narrative of “{self.period[0]}”"))
+            self.period = (self.period[0], sentence.paragraph)
+        elif second is None and sentence.paragraph in self.body[:2] and reports_past(outside) \
+                and not re.search(r"«|\b(?:will|would|could|should|may|might)\b", outside):
+            dated.append((None, None, 0.4, "undated in the lead: taken as the publication day"))
+        if second is not None and (not dated or second.span != (first.span if first else None)) and not (
+                dated and second.span.precision == "day" and second.span in self.days):
+            dated.append(_dated(second))
+        for phrase, resolve_as, confidence, why in dated:
+            _add_event(result, ids, cast, sentence, words, phrase, resolve_as, self.when, confidence, why)
+        for found in (first, second):
+            if found is not None and found.span.precision == "day":
+                self.days.add(found.span)
+                self.last_day = found.span.start
+        opening = min(main or ([] if carried is not None else aside), key=lambda found: found.start, default=None)
+        if opening is not None:
+            self.period = (opening.resolve_as or opening.phrase, sentence.paragraph)
 
 
 def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,

@@ -31,6 +31,8 @@ _DATE_PHRASE = re.compile(
     rf"|[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his\s+morning|(?:[Tt]his|[Ll]ast)\s+(?:week|month|year)"
     rf"|(?:[Ee]arlier|[Ll]ater)\s+(?:today|this\s+(?:week|month|year))"
     rf"|(?P<same_day>(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day)"
+    rf"|(?P<now>[Cc]urrently|[Aa]t\s+present)"
+    rf"|(?:(?<=their\s)|(?<=its\s)|(?<=his\s)|(?<=her\s)|(?<=the\s)){_MONTH}(?:\s+{_YEAR})?(?=\s+[a-z])"
     rf")\b"
 )
 _RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
@@ -54,6 +56,9 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
     found: list[DatePhrase] = []
     for match in _DATE_PHRASE.finditer(sentence):
         phrase = match.group()
+        if match["now"] and published is not None:
+            found.append(DatePhrase(phrase, offset + match.start(), resolve("today", published), "today"))
+            continue
         if match["same_day"]:
             if last_day is not None:
                 found.append(DatePhrase(phrase, offset + match.start(),
@@ -71,6 +76,54 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
             continue
         found.append(DatePhrase(phrase, offset + match.start(), span))
     return found
+
+
+_OPENER = re.compile(r"\b(?:that|which|who|after|following|since|before)\b", re.IGNORECASE)
+_SEQUENCE = re.compile(r"(?:Meanwhile|Eventually|Subsequently|Afterwards|Later|Then|(?:After|Following)\b[^,]{3,80}),")
+_EVENT_SUBJECT = re.compile(
+    r"(?:The|This|That|These)\s+(?:[a-z-]+\s+)?(?:attacks?|assault|violence|clash(?:es)?|fighting|(?:air)?strikes?|"
+    r"hostilities|incident|skirmish(?:es)?|bombing|blast|raids?|ambush)\b"
+)
+_PAST = re.compile(
+    r"(?<![-\w’'])(?:[a-z]{2,}ed|took|came|began|met|held|went|fell|rose|saw|made|gave|left|led|struck|fought|"
+    r"won|lost|sent|told|said|broke|hit|spoke|flew|drew)\b"
+)
+_NOT_PAST = re.compile(
+    r"\b(?:(?:has|have)\s+(?:\w+\s+)?|to\s+|(?:the|an?|from|of|with|for|by|its|their|his|her|and)\s+)$", re.IGNORECASE
+)
+_CAPTION = re.compile(r"\((?:Photo|File\s+photo|Image|Picture)\b|\((?:L|R|C|left|right)\)")
+
+
+def split_clauses(sentence: str, offset: int, phrases: list[DatePhrase]) -> tuple[list[DatePhrase], list[DatePhrase]]:
+    """The phrases of the main clause, and those of a subordinate one ("a group that was formed in
+    2012", "after an October 11 assault"), which date a happening of their own."""
+    main: list[DatePhrase] = []
+    aside: list[DatePhrase] = []
+    for found in phrases:
+        (aside if _OPENER.search(sentence, 0, found.start - offset) else main).append(found)
+    return main, aside
+
+
+def reports_past(sentence: str) -> bool:
+    """True when the sentence has a verb in the past ("met", "erupted"), not "has suffered"."""
+    return any(not _NOT_PAST.search(sentence, max(0, match.start() - 30), match.start())
+               for match in _PAST.finditer(sentence))
+
+
+def continuation(sentence: str) -> str | None:
+    """How a sentence carries a narrative on: its leading words ("Meanwhile", "After the skirmish
+    on Oct 11"), "" when its subject is a happening already told ("The attack had followed …"), or
+    None when it does neither or reports nothing past."""
+    if not reports_past(sentence):
+        return None
+    if lead := _SEQUENCE.match(sentence):
+        return lead.group().rstrip(",")
+    return "" if _EVENT_SUBJECT.match(sentence) else None
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption ("… meet in Islamabad. (Photo by IRNA)") reports no happening of its own."""
+    return bool(_CAPTION.search(paragraph))
 
 
 def most_precise(phrases: list[DatePhrase]) -> DatePhrase | None:
