@@ -271,7 +271,7 @@ class Desk:
         if not events:
             hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
             return self._nothing(title, more=(hint,))
-        ordered = sorted(events.values(), key=lambda event: (event.date.start, event.date.end, event.id))
+        ordered = sorted(events.values(), key=lambda event: (event.date.chronological_key(), event.id))
         return Reply(tone="answer", title=title,
                      summary=f"Events that name them: {len(ordered)} · "
                              f"{self._article_count(event.sources for event in ordered)}",

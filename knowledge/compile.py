@@ -510,11 +510,11 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
             grouped[key].append(draft)
     merged = {key: _merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())}
     events = sorted((fact for fact in merged.values() if isinstance(fact, Event)),
-                    key=lambda event: (event.date.start, event.date.end, event.id))
+                    key=lambda event: (event.date.chronological_key(), event.id))
     quotes = sorted((fact for fact in merged.values() if isinstance(fact, Quote)),
-                    key=lambda quote: (quote.date.start, quote.speaker, quote.id))
+                    key=lambda quote: (quote.date.chronological_key(), quote.speaker, quote.id))
     threats = sorted((fact for fact in merged.values() if isinstance(fact, Threat)),
-                     key=lambda threat: (threat.side, threat.date.start, threat.id))
+                     key=lambda threat: (threat.side, threat.date.chronological_key(), threat.id))
     _check_duplicate_quotes(quotes, problems)
     if problems.problems:
         raise CompileFailed(problems.problems)

@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from knowledge.models import DateSpan, Precision
+from knowledge.models import PRECISIONS, DateSpan, Precision
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -76,6 +76,20 @@ def iso_span(text: str) -> DateSpan | None:
     return _day(year, month, day) if day else _month(year, month)
 
 
+def _iso_range(text: str) -> DateSpan | None:
+    """Read ``A..B`` of ISO dates ('2025-10-11..2025-10-29'): a span known only to lie between them."""
+    first, separator, last = text.partition("..")
+    if not separator:
+        return None
+    start, end = iso_span(first), iso_span(last)
+    if start is None or end is None:
+        return None
+    if end.end < start.start:
+        raise DateError(f"the range {text!r} ends before it starts")
+    coarser = max(start.precision, end.precision, key=PRECISIONS.index)
+    return _span(start.start, end.end, coarser)
+
+
 def resolve(phrase: str, published: date) -> DateSpan:
     """The span a date phrase denotes in an article published on ``published``.
 
@@ -83,7 +97,7 @@ def resolve(phrase: str, published: date) -> DateSpan:
     """
     text = re.sub(r"\s+", " ", phrase.strip().lower().rstrip(".,;:"))
     text = re.sub(_LEAD_WORDS, "", text)
-    iso = iso_span(text)
+    iso = iso_span(text) or _iso_range(text)
     if iso:
         return iso
     if text in {"today", "earlier today", "this morning", "this evening", "tonight", "on the day",
@@ -189,6 +203,8 @@ def format_span(span: DateSpan) -> str:
     if span.precision == "day":
         if span.start == span.end:
             return f"{span.start.day} {span.start:%b %Y}"
+        if (span.start.year, span.start.month) == (span.end.year, span.end.month):
+            return f"{span.start.day}–{span.end.day} {span.end:%b %Y}"
         return f"{span.start.day} {span.start:%b %Y} – {span.end.day} {span.end:%b %Y}"
     if span.precision == "week":
         return f"week of {span.start.day} {span.start:%b %Y}"

@@ -165,6 +165,14 @@ class DateSpan(Frozen):
     end: date
     precision: Precision
 
+    def chronological_key(self) -> tuple[date, date]:
+        """Sort key for date order: by the latest day the span allows, then the earliest.
+
+        A fact known only to lie "earlier this month" sorts after a dated fact of that month
+        that it may follow, never before the events it is told as following.
+        """
+        return (self.end, self.start)
+
     def overlaps(self, start: date, end: date) -> bool:
         """True when this span shares at least one day with ``start``..``end``."""
         return self.start <= end and start <= self.end

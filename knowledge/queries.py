@@ -284,8 +284,8 @@ def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...
     return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
 
 
-def _quote_order(quote: Quote) -> tuple[int, date, str]:
-    return (0 if quote.kind == "direct" else 1, quote.date.start, quote.id)
+def _quote_order(quote: Quote) -> tuple[int, tuple[date, date], str]:
+    return (0 if quote.kind == "direct" else 1, quote.date.chronological_key(), quote.id)
 
 
 def _quote_words(quote: Quote) -> set[str]:

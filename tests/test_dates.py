@@ -49,13 +49,15 @@ def span(start: str, end: str | None, precision: str) -> DateSpan:
         ("next year", MONDAY, span("2025-01-01", "2025-12-31", "year")),
         ("2020-11-10", MONDAY, span("2020-11-10", None, "day")),
         ("2025-10", MONDAY, span("2025-10-01", "2025-10-31", "month")),
+        ("2025-10-11..2025-10-29", WEDNESDAY, span("2025-10-11", "2025-10-29", "day")),
+        ("2025-10-11..2025-11", WEDNESDAY, span("2025-10-11", "2025-11-30", "month")),
     ],
 )
 def test_resolve(phrase: str, published: date, expected: DateSpan) -> None:
     assert resolve(phrase, published) == expected
 
 
-@pytest.mark.parametrize("phrase", ["in recent years", "soon", "on February 30", "2024-13"])
+@pytest.mark.parametrize("phrase", ["in recent years", "soon", "on February 30", "2024-13", "2025-10-29..2025-10-11"])
 def test_unresolvable_phrases_say_so(phrase: str) -> None:
     with pytest.raises(DateError):
         resolve(phrase, MONDAY)
@@ -94,6 +96,7 @@ def test_impossible_periods_raise(text: str) -> None:
     ("value", "shown", "iso"),
     [
         (span("2025-10-29", None, "day"), "29 Oct 2025", "2025-10-29"),
+        (span("2025-10-11", "2025-10-29", "day"), "11–29 Oct 2025", "2025-10-11/2025-10-29"),
         (span("2025-10-20", "2025-10-26", "week"), "week of 20 Oct 2025", "2025-W43"),
         (span("2025-10-01", "2025-10-29", "month"), "Oct 2025", "2025-10"),
         (span("2012-01-01", "2012-12-31", "year"), "2012", "2012"),

@@ -90,7 +90,8 @@ def test_timeline_is_in_date_order_within_the_period(base: FactBase) -> None:
     assert period is not None
     events = queries.timeline(base, period).events
     assert events
-    assert [event.date.start for event in events] == sorted(event.date.start for event in events)
+    keys = [event.date.chronological_key() for event in events]
+    assert keys == sorted(keys)
     assert all(event.date.overlaps(period.start, period.end) for event in events)
     assert {"2024-01-16", "2024-01-17"} <= {str(event.date.start) for event in events}
 
@@ -191,3 +192,14 @@ def test_a_role_in_a_period_or_now_names_who_held_it_then(base: FactBase) -> Non
     assert [profile.person.name for profile in in_2020.people] == ["Mohammad Javad Zarif"]
     now = queries.whois(base, "current foreign minister of Iran")
     assert [profile.person.name for profile in now.people] == ["Abbas Araghchi"]
+
+
+def test_an_imprecise_event_sorts_after_the_dated_events_it_may_follow(base: FactBase) -> None:
+    events = queries.timeline(base, parse_period("2025-10")).events
+    ends = [event.date.end for event in events]
+    assert ends == sorted(ends)
+    day_precise = [event for event in events if event.date.start == event.date.end]
+    ranged = [event for event in events if event.date.start != event.date.end]
+    assert day_precise and ranged
+    first_day = events.index(day_precise[0])
+    assert all(events.index(event) > first_day for event in ranged if event.date.end > day_precise[0].date.end)
