@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.dates import DateError, resolve
 from knowledge.evaluate import evaluate, own_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.render import article_toml
@@ -286,3 +287,15 @@ def test_currently_and_a_month_before_a_noun_are_dates() -> None:
 
 def test_a_photo_caption_is_not_an_event() -> None:
     assert events("Mr Zarif (L) and Mr Qureshi meet in Islamabad on November 11, 2020. (Photo by IRNA)") == []
+
+
+def test_after_a_dated_happening_the_narrative_runs_from_that_day_to_publication() -> None:
+    try:
+        resolve("2024-03-02..2024-03-06", PUBLISHED)
+    except DateError:
+        pytest.skip("the resolver does not read ranges")
+    text = ("The clashes began earlier this month.\n"
+            "After the first skirmish on March 2, more clashes took place.\n"
+            "Meanwhile, strikes targeted camps in the north.")
+    assert events(text)[1:] == [("After the first skirmish on March 2", "2024-03-02..2024-03-06"),
+                                ("on March 2", None), ("Meanwhile", "2024-03-02..2024-03-06")]

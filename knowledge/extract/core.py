@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from knowledge.dates import DateError, resolve
 from knowledge.extract.attribution import Attribution, Attributor
 from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast, side_of
 from knowledge.extract.happenings import (
@@ -278,8 +279,9 @@ class _Timeline:
         if first is not None:
             dated.append(_dated(first))
         elif carried is not None and self.period and sentence.paragraph - self.period[1] <= 3:
-            dated.append((carried or None, self.period[0], 0.5, f"carries on the narrative of “{self.period[0]}”"))
-            self.period = (self.period[0], sentence.paragraph)
+            period = self._since(carried, aside) or self.period[0]
+            dated.append((carried or None, period, 0.5, f"carries on the narrative of “{period}”"))
+            self.period = (period, sentence.paragraph)
         elif second is None and sentence.paragraph in self.body[:2] and reports_past(outside) \
                 and not re.search(r"«|\b(?:will|would|could|should|may|might)\b", outside):
             dated.append((None, None, 0.4, "undated in the lead: taken as the publication day"))
@@ -295,6 +297,20 @@ class _Timeline:
         opening = min(main or ([] if carried is not None else aside), key=lambda found: found.start, default=None)
         if opening is not None:
             self.period = (opening.resolve_as or opening.phrase, sentence.paragraph)
+
+    def _since(self, carried: str, aside: list[DatePhrase]) -> str | None:
+        """"After the skirmish on Oct 11, …": from that day to publication, when the resolver reads ranges."""
+        if self.when.day is None or not re.match(r"(?:After|Following)\b", carried):
+            return None
+        day = next((found.span for found in aside if found.span.precision == "day"), None)
+        if day is None:
+            return None
+        since = f"{day.start.isoformat()}..{self.when.day.isoformat()}"
+        try:
+            resolve(since, self.when.day)
+        except DateError:
+            return None
+        return since
 
 
 def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
