@@ -40,9 +40,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         name="threats",
-        usage="/threats [iran|pakistan|group] [period]",
+        usage="/threats [iran|pakistan|group] [period] [military|statement]",
         description="The groups and threats each side named, who named them, how and when.",
-        examples=("/threats all", "/threats iran 2024", "/threats <group name or alias>"),
+        examples=("/threats all", "/threats iran 2024", "/threats pakistan military", "/threats <group name or alias>"),
     ),
     CommandSpec(
         name="whois",

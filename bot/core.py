@@ -17,7 +17,7 @@ from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
 from knowledge.dates import DateError, format_span, parse_period
-from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatSide
+from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatHow, ThreatSide
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
 
@@ -64,6 +64,26 @@ def split_period(text: str) -> tuple[DateSpan | None, str]:
                 rest = words[:first] + words[first + size:]
                 return period, " ".join(rest)
     return None, text.strip()
+
+
+MANNER_WORDS: dict[str, ThreatHow] = {
+    "military": "military action", "strike": "military action", "strikes": "military action",
+    "struck": "military action", "attacked": "military action", "bombed": "military action",
+    "statement": "statement", "statements": "statement", "said": "statement",
+    "designation": "designation", "designations": "designation", "designated": "designation",
+    "narration": "narration",
+}
+
+
+def split_manner(text: str) -> tuple[ThreatHow | None, str]:
+    """Find how a threat was named among the words ("military", "strikes", "statements"): (how, the rest)."""
+    words = text.split()
+    for index, word in enumerate(words):
+        how = MANNER_WORDS.get(normalize(word))
+        if how:
+            rest = [other for other in words[:index] + words[index + 1:] if normalize(other) != "action"]
+            return how, " ".join(rest)
+    return None, text
 
 
 def split_topic(text: str) -> tuple[str, str]:
@@ -317,6 +337,7 @@ class Desk:
     def threats(self, text: str) -> Reply:
         """``/threats [side|group] [period]``: who each side named as a threat, how and when."""
         period, rest = split_period(text)
+        how, rest = split_manner(rest)
         rest = _meaningful(rest)
         side: ThreatSide | None = None
         group_text = ""
@@ -331,10 +352,10 @@ class Desk:
                     word_sides = [queries.match_side(word) for word in words]
                     side = next((found for found in word_sides if found), None)
                     group_text = " ".join(word for word, found in zip(words, word_sides, strict=True) if not found)
-        answer = queries.threats(self.base, side, period, group_text or None)
+        answer = queries.threats(self.base, side, period, group_text or None, how)
         scope = " ".join(part for part in (
             f"named by {side}" if side else "", f"about {answer.group.name}" if answer.group else "",
-            f"in {format_span(period)}" if period else "") if part)
+            f"by {how}" if how else "", f"in {format_span(period)}" if period else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
                                  answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))

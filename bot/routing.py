@@ -49,7 +49,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"(?: (?:do|did) you (?:use|have|cite|read))?"),
         ("sources", r"where (?:do|does) (?:you|your|this|the bot)(?: \w+)? get"
                     r" (?:its|your|the)? ?(?:facts|information|data)"),
-        (SEARCH, r"who (?:said|says|wrote)\s+(?P<arg>.+)"),
+        ("quotes", r"who (?:said|says|wrote|called (?:it|them|\w+))\s+(?P<topic>.+)"),
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
@@ -99,7 +99,7 @@ _THREAT_FILLER = frozenset((
     "organizations", "organisation", "organization", "outfits", "outfit", "terrorists", "terrorist",
     "terror", "insurgents", "insurgent", "factions", "faction", "side", "sides", "country",
     "countries", "government", "governments", "its", "their", "them", "say", "said", "mention",
-    "mentioned", "me", "show", "list", "give",
+    "mentioned", "me", "show", "list", "give", "bomb", "bombs", "bombed", "bombing", "shelled", "raided",
 ))
 
 
@@ -110,10 +110,16 @@ def clean(text: str) -> str:
     return text.strip(" \t?!.,;:\"“”'‘’")
 
 
+_MILITARY = re.compile(r"\b(?:strike|strikes|struck|bomb(?:s|ed|ing)?|attacked|hit|military|shelled|raided)\b",
+                       re.IGNORECASE)
+
+
 def _threat_argument(text: str) -> str:
+    """The side, group and period words of a threat question, plus "military" when it asks about strikes."""
     words = [word.strip("?!.,;:\"“”()") for word in text.split()]
     words = [re.sub(r"(?:'s|’s)$", "", word) for word in words]
-    return " ".join(word for word in words if word and word.lower() not in _THREAT_FILLER)
+    kept = " ".join(word for word in words if word and word.lower() not in _THREAT_FILLER)
+    return f"{kept} military".strip() if _MILITARY.search(text) else kept
 
 
 def _slash(text: str) -> Request | None:
@@ -140,6 +146,8 @@ def route(text: str) -> Request:
         if not match:
             continue
         arg = match.groupdict().get("arg") or ""
+        if topic := match.groupdict().get("topic"):
+            return Request(command, f"about {clean(topic)}")
         if command == "threats":
             full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
             return Request(command, _threat_argument(full))

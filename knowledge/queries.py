@@ -15,7 +15,7 @@ from os.path import commonprefix
 from rapidfuzz import fuzz, process
 
 from knowledge.dates import DateError, iso_span
-from knowledge.models import DateSpan, Event, Group, Person, Quote, Role, Side, Source, Threat, ThreatSide
+from knowledge.models import DateSpan, Event, Group, Person, Quote, Role, Side, Source, Threat, ThreatHow, ThreatSide
 from knowledge.names import (
     CONFIDENT,
     STOPWORDS,
@@ -68,6 +68,7 @@ class ThreatsAnswer:
     group: Group | None
     threats: tuple[Threat, ...]
     suggestions: tuple[str, ...] = ()
+    how: ThreatHow | None = None
 
 
 @dataclass(frozen=True)
@@ -288,9 +289,11 @@ def _quote_order(quote: Quote) -> tuple[int, tuple[date, date], str]:
     return (0 if quote.kind == "direct" else 1, quote.date.chronological_key(), quote.id)
 
 
-def _quote_words(quote: Quote) -> set[str]:
-    text = " ".join((quote.text, quote.context or "", quote.via or "", *(c.evidence for c in quote.sources)))
-    return {word for word in tokens(text) if word not in STOPWORDS}
+def _quote_words(quote: Quote, *, setting: bool) -> set[str]:
+    parts = [quote.text]
+    if setting:
+        parts += [quote.context or "", quote.via or "", *(citation.evidence for citation in quote.sources)]
+    return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
 
 
 def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
@@ -305,19 +308,26 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     wanted = [word for word in content_words(words) if len(word) > 1]
 
     def about(found: list[Quote]) -> tuple[Quote, ...]:
-        kept = [quote for quote in found
-                if all(_word_matches(word, _quote_words(quote)) for word in wanted)] if wanted else found
+        """The quotes on the topic: those whose own words match, else those whose setting does."""
+        kept = found
+        if wanted:
+            for setting in (False, True):
+                kept = [quote for quote in found
+                        if all(_word_matches(word, _quote_words(quote, setting=setting)) for word in wanted)]
+                if kept:
+                    break
         return tuple(sorted(kept, key=_quote_order))
 
     if not who.strip():
         if period is None and side is None and not wanted:
             return QuotesAnswer(query=who, speakers=(), words=words)
+        candidates = [quote for quote in base.quotes(start=start, end=end)
+                      if side is None or base.people[quote.speaker].side == side]
         by_speaker: dict[str, list[Quote]] = {}
-        for quote in base.quotes(start=start, end=end):
-            if side is None or base.people[quote.speaker].side == side:
-                by_speaker.setdefault(quote.speaker, []).append(quote)
-        grouped = (SpeakerQuotes(base.people[speaker], about(found)) for speaker, found in by_speaker.items())
-        return QuotesAnswer(query=who, speakers=tuple(entry for entry in grouped if entry.quotes), words=words)
+        for quote in about(candidates):
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+        return QuotesAnswer(query=who, words=words, speakers=tuple(
+            SpeakerQuotes(base.people[speaker], tuple(found)) for speaker, found in by_speaker.items()))
     people, suggestions = match_people(base, who, period)
     if not people:
         with_quotes = {quote.speaker for quote in base.quotes()}
@@ -372,8 +382,9 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") ->
 
 
 def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | None = None,
-            group: str | None = None) -> ThreatsAnswer:
-    """Threat claims of a side (or both), in a period, about a group (named by any alias or spelling)."""
+            group: str | None = None, how: ThreatHow | None = None) -> ThreatsAnswer:
+    """Threat claims of a side (or both), in a period, about a group (named by any alias or spelling),
+    optionally only those made in one way (``military action``, ``statement``, …)."""
     start, end = (period.start, period.end) if period else (None, None)
     found_group = None
     if group:
@@ -382,7 +393,8 @@ def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | N
             return ThreatsAnswer(side=side, period=period, group=None, threats=(), suggestions=suggestions)
         found_group = groups[0]
     claims = base.threats(side, found_group.id if found_group else None, start, end)
-    return ThreatsAnswer(side=side, period=period, group=found_group, threats=tuple(claims))
+    kept = tuple(claim for claim in claims if how is None or claim.how == how)
+    return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how)
 
 
 def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:

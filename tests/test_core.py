@@ -357,3 +357,8 @@ def test_a_person_with_no_quotes_gets_the_events_that_name_them(desk: Desk, fact
     assert f"no quotes of {silent.name}" in reply["text"]
     for event in fact_base.events_with(silent.id):
         assert event.summary.replace("&", "&amp;")[:60] in reply["text"]
+
+
+def test_threats_by_military_action_through_the_desk(desk: Desk) -> None:
+    text = to_slack(desk.message("which groups did Pakistan strike in January 2024?"))["text"]
+    assert "military action" in text and "(statement)" not in text

@@ -203,3 +203,15 @@ def test_an_imprecise_event_sorts_after_the_dated_events_it_may_follow(base: Fac
     assert day_precise and ranged
     first_day = events.index(day_precise[0])
     assert all(events.index(event) > first_day for event in ranged if event.date.end > day_precise[0].date.end)
+
+
+def test_threats_made_one_way(base: FactBase) -> None:
+    strikes = queries.threats(base, "Iran", how="military action").threats
+    assert strikes and all(claim.how == "military action" for claim in strikes)
+    assert len(strikes) < len(queries.threats(base, "Iran").threats)
+
+
+def test_who_said_finds_quotes_by_their_own_words_first(base: FactBase) -> None:
+    answer = queries.quotes(base, "", words="partners in peace")
+    quoted = [quote for entry in answer.speakers for quote in entry.quotes]
+    assert quoted and all("partner" in quote.text for quote in quoted)

@@ -46,7 +46,9 @@ TABLE: list[tuple[str, Request]] = [
     # threats
     ("which groups did Iran target?", Request("threats", "Iran")),
     ("what groups did Pakistan target in January 2024?", Request("threats", "Pakistan January 2024")),
-    ("which militants did Pakistan strike in 2025", Request("threats", "Pakistan 2025")),
+    ("which militants did Pakistan strike in 2025", Request("threats", "Pakistan 2025 military")),
+    ("which groups did Iran attack?", Request("threats", "Iran")),
+    ("which groups did Iran bomb?", Request("threats", "Iran military")),
     ("who named Jaish al-Adl as a threat?", Request("threats", "Jaish al-Adl")),
     ("who does Iran consider a threat?", Request("threats", "Iran")),
     ("show threats", Request("threats", "")),
@@ -81,7 +83,8 @@ TABLE: list[tuple[str, Request]] = [
     ("how long is the border?", Request(SEARCH, "how long is the border")),
     ("why did relations sour?", Request(SEARCH, "why did relations sour")),
     ('who said "one nation in two different geographical areas"?',
-     Request(SEARCH, 'who said "one nation in two different geographical areas"')),
+     Request("quotes", "about one nation in two different geographical areas")),
+    ("who said fraternal role", Request("quotes", "about fraternal role")),
 ]
 
 
