@@ -299,3 +299,26 @@ def test_after_a_dated_happening_the_narrative_runs_from_that_day_to_publication
             "Meanwhile, strikes targeted camps in the north.")
     assert events(text)[1:] == [("After the first skirmish on March 2", "2024-03-02..2024-03-06"),
                                 ("on March 2", None), ("Meanwhile", "2024-03-02..2024-03-06")]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Interior Minister Sara Malik discussed the pipeline, saying Tehran was willing to talk.",
+     "Tehran was willing to talk"),
+    ("Interior Minister Sara Malik admitted coordination was lacking, but stressed the will to fix it.",
+     "coordination was lacking"),
+    ("Interior Minister Sara Malik expressed Iran’s readiness for closer trade with Pakistan.",
+     "Iran’s readiness for closer trade with Pakistan"),
+])
+def test_reported_statements_after_participles_bare_clauses_and_expressed(text: str, words: str) -> None:
+    assert ("reported", "sara-malik", words) in speakers(text)
+
+
+def test_stressing_a_need_is_not_proposed_as_a_statement() -> None:
+    assert speakers("Interior Minister Sara Malik stressed the need for closer trade.") == []
+
+
+def test_an_ambiguous_role_goes_to_the_last_speaker() -> None:
+    text = ("Iranian Foreign Minister Reza Tavakoli spoke first. “We are ready,” he said.\n"
+            "Tavakoli and Pakistani Foreign Minister Bilal Aslam then discussed the summit.\n"
+            "The foreign minister warned that the summit could fail.")
+    assert speakers(text)[-1] == ("reported", "reza-tavakoli", "the summit could fail")

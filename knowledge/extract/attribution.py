@@ -157,6 +157,8 @@ class Attributor:
         if side:
             candidates = [figure for figure in candidates if figure.side == side]
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
+        if not side and len(fitting) > 1:
+            fitting.sort(key=lambda figure: figure.id != self.last_speaker)
         chosen = fitting or ([] if role in {"president", "prime minister"} else candidates)
         return chosen[0].id if chosen else None
 
@@ -321,9 +323,14 @@ _REPORTING = re.compile(
     r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
     r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
     r"(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that"
-    r"|(?:stressed|emphasi[sz]ed|underlined|underscored|highlighted)\s+(?=the\s+(?:need|importance)\b))\s+",
+    r"|expressed(?=\s+(?:\w+[’']s\s+|(?:his|her|their|its)\s+)?(?:readiness|willingness|desire|hope|commitment)\b)"
+    r"|(?:admitted|acknowledged|conceded|insisted|claimed|argued|warned|asserted)(?=(?:\s+[\w’'-]+){1,4}?"
+    r"\s+(?:was|were|is|are|would|will|could|had|has|have)\b)"
+    r"|,\s+saying(?:\s+that)?)\s+",
 )
-_CLAUSE_TAIL = re.compile(rf",\s+(?:{PARTICIPLES})\b|\s+and\s+(?:also\s+)?[a-z]+ed\s+(?!that\b)|\s+—\s+|;")
+_CLAUSE_TAIL = re.compile(
+    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;"
+)
 
 
 def _inverted_name(referent: Referent | None, offset: int) -> bool:
