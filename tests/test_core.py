@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from slack_text import texts
 
 from bot.commands import COMMANDS
 from bot.core import Desk, article_label, split_period
@@ -14,17 +15,6 @@ from bot.replies import Reply
 from knowledge import queries
 from knowledge.dates import DateError
 from knowledge.store import FactBase
-
-
-def texts(node: object) -> list[str]:
-    """Every ``text`` string of a Slack message."""
-    if isinstance(node, dict):
-        return [value for key, value in node.items() if key == "text" and isinstance(value, str)] + [
-            text for key, value in node.items() if not (key == "text" and isinstance(value, str))
-            for text in texts(value)]
-    if isinstance(node, list):
-        return [text for value in node for text in texts(value)]
-    return []
 
 
 def shown(reply: Reply) -> str:

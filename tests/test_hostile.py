@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from slack_text import texts
 
 from bot.app import APOLOGY
 from bot.commands import COMMANDS
@@ -45,15 +46,6 @@ HOSTILE = {
 }
 UNSAFE = re.compile(r"<[!@#]|<(https?|mailto):", re.IGNORECASE)
 BROADCAST = re.compile(r"(?<![\w\u200b])@(channel|here|everyone)\b", re.IGNORECASE)
-
-
-def texts(payload: Any) -> list[str]:
-    if isinstance(payload, dict):
-        found = [value for key, value in payload.items() if key == "text" and isinstance(value, str)]
-        return found + [text for value in payload.values() if not isinstance(value, str) for text in texts(value)]
-    if isinstance(payload, list):
-        return [text for value in payload for text in texts(value)]
-    return []
 
 
 def assert_safe_and_helpful(messages: list[dict[str, Any]], what: str, *, judge_help: bool = True) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from slack_text import texts
 
 from bot.commands import COMMANDS
 from bot.core import Desk
@@ -27,17 +28,6 @@ argument_text = st.one_of(
 )
 
 
-def all_texts(node: object) -> list[str]:
-    """Every ``text`` string in a Slack message (the fallback included)."""
-    if isinstance(node, dict):
-        return [value for key, value in node.items() if key == "text" and isinstance(value, str)] + [
-            text for key, value in node.items() if not (key == "text" and isinstance(value, str))
-            for text in all_texts(value)]
-    if isinstance(node, list):
-        return [text for value in node for text in all_texts(value)]
-    return []
-
-
 def assert_safe(message: dict[str, Any]) -> None:
     assert message["text"].strip()
     assert len(message["text"]) <= MAX_FALLBACK_CHARS
@@ -45,7 +35,7 @@ def assert_safe(message: dict[str, Any]) -> None:
     for block in message["blocks"]:
         if "text" in block:
             assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
-    for text in all_texts(message):
+    for text in texts(message):
         assert "<" not in text and ">" not in text, text
         assert "@channel" not in text.lower() and "@here" not in text.lower(), text
 

@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
+from slack_text import texts
 
 from bot.render import MAX_BLOCKS, MAX_FALLBACK_CHARS, MAX_SECTION_CHARS, escape, to_slack
 from bot.replies import Item, Reply, Section, SourceRef
 
 HOSTILE = "<!channel> <@U123> <http://evil.example|click> & <!here> @channel @here <#C1>"
-
-
-def texts(message: dict[str, Any]) -> list[str]:
-    """Every ``text`` string in a Slack message, the fallback included."""
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "text" and isinstance(value, str):
-                    found.append(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(message)
-    return found
 
 
 def hostile_reply() -> Reply:
