@@ -322,3 +322,17 @@ def test_an_ambiguous_role_goes_to_the_last_speaker() -> None:
             "Tavakoli and Pakistani Foreign Minister Bilal Aslam then discussed the summit.\n"
             "The foreign minister warned that the summit could fail.")
     assert speakers(text)[-1] == ("reported", "reza-tavakoli", "the summit could fail")
+
+
+def test_hostile_actions_are_a_threat_named_by_the_speaker() -> None:
+    text = "Pakistani Foreign Minister Bilal Aslam said his country would not allow hostile actions against Iran."
+    assert threats(text) == [("Pakistan", "bilal-aslam", "statement", "unnamed")]
+
+
+def test_a_country_in_the_lead_stands_for_its_most_quoted_official() -> None:
+    text = ("Iran seeks border coordination\n\n"
+            "Iran on Tuesday called for closer ties with Pakistan to prevent cross-border terrorist attacks.\n\n"
+            "“We are ready,” Iranian Foreign Minister Reza Tavakoli said.\n\n"
+            "Pakistan has long demanded that Kabul stop terror groups.")
+    assert threats(text) == [("Iran", "reza-tavakoli", "statement", "unnamed"),
+                             ("Pakistan", "government", "statement", "unnamed")]

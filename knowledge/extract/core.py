@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
@@ -196,6 +197,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             _add_threats(result, ids, cast, sentence, words, outside, speaker, best.phrase if best else None,
                          attributor.masked[paragraph.start : paragraph.end])
 
+    lead = next((s.span.text(text) for s in sentences
+                 if not s.is_heading and len(re.findall(r"[a-z]+", s.span.text(text))) >= 6), None)
+    _lead_speaks_for(result, cast, lead)
     _add_people_and_groups(result, cast)
     if not result.quotes:
         result.notices.append("no quotations found")
@@ -328,6 +332,21 @@ def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, w
             group=found.group, unnamed=found.unnamed, evidence=words, date_phrase=date_phrase,
         )
         result.threats.append(Proposal(entry, found.confidence, found.why))
+
+
+def _lead_speaks_for(result: Proposals, cast: Cast, lead: str | None) -> None:
+    """A lead's "Iran on Tuesday called for …" stands for the official of that side the article
+    quotes most: the threat it names is theirs."""
+    for index, proposal in enumerate(result.threats):
+        threat = proposal.entry
+        if threat.evidence != lead or threat.named_by != "government" or threat.how != "statement":
+            continue
+        said = Counter(p.entry.speaker for p in result.quotes if cast.figures[p.entry.speaker].side == threat.side)
+        if said:
+            speaker = said.most_common(1)[0][0]
+            result.threats[index] = Proposal(threat.model_copy(update={"named_by": speaker}), 0.45,
+                                             f"{proposal.why}; the lead's {threat.side} taken as {speaker}, "
+                                             "its most quoted official")
 
 
 def _add_people_and_groups(result: Proposals, cast: Cast) -> None:

@@ -152,6 +152,7 @@ _FACING = re.compile(
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:terror\w*|militan\w*|insurgen\w*|extremis\w*|separatis\w*|threats?|cross-border\s+attacks?"
+    r"|hostile\s+(?:actions?|activit(?:y|ies)|acts?|elements)"
     r"|attacks?\s+(?:planned|launched|staged|mounted|plotted)\s+(?:from|across|inside)\b)", re.IGNORECASE
 )
 _MODIFIERS = re.compile(r"(?:\b(?:[a-z]+-[a-z]+|foreign|armed|banned|proscribed|terrorist|terror|militant)\s+){0,2}$")
