@@ -306,7 +306,7 @@ class Desk:
         return [self.person_name(ref) for ref in ranked[:limit]]
 
     def _person_title(self, person: Person) -> str:
-        roles = "; ".join(role.title for role in person.roles)
+        roles = "; ".join(dict.fromkeys(role.title for role in person.roles))
         return f"{person.name} — {roles} ({person.side})" if roles else f"{person.name} ({person.side})"
 
     def _speaker_section(self, found: queries.SpeakerQuotes) -> Section:

@@ -352,3 +352,11 @@ def test_a_person_with_no_quotes_gets_the_events_that_name_them(desk: Desk, fact
 def test_threats_by_military_action_through_the_desk(desk: Desk) -> None:
     text = to_slack(desk.message("which groups did Pakistan strike in January 2024?"))["text"]
     assert "military action" in text and "(statement)" not in text
+
+
+def test_a_title_held_twice_is_named_once_in_the_heading(desk: Desk, fact_base: FactBase) -> None:
+    twice = next(person for person in fact_base.people.values()
+                 if len({role.title for role in person.roles}) < len(person.roles))
+    heading = desk.command("whois", twice.name).title
+    for title in {role.title for role in twice.roles}:
+        assert heading.count(title) == 1
