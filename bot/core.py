@@ -365,9 +365,13 @@ class Desk:
         shown_sides: list[ThreatSide] = [side] if side else sorted({claim.side for claim in answer.threats})
         sections = []
         for named_side in shown_sides:
-            claims = [claim for claim in answer.threats if claim.side == named_side]
+            claims = [claim for claim in answer.threats if claim.side == named_side and claim.how != "narration"]
             if claims:
-                sections.append(self._side_section(named_side, claims))
+                sections.append(self._side_section(f"Named by {named_side}", claims))
+        narrated = [claim for claim in answer.threats if claim.how == "narration"]
+        if narrated:
+            sections.append(self._side_section(
+                "Background: the articles' own narration, not a claim by either side", narrated))
         title = f"Threats {scope}" if scope else "Threats named by each side"
         return Reply(tone="answer", title=title,
                      summary=f"{len(answer.threats)} claim{'s' if len(answer.threats) != 1 else ''} · "
@@ -378,15 +382,15 @@ class Desk:
     def _group_names(self) -> list[str]:
         return sorted(group.name for group in self.base.groups.values())
 
-    def _side_section(self, side: ThreatSide, claims: list[Threat]) -> Section:
+    def _side_section(self, heading: str, claims: list[Threat]) -> Section:
         groups = {claim.group for claim in claims if claim.group}
         items = []
         shown_aliases: set[str] = set()
-        for claim in claims:
+        for claim in sorted(claims, key=lambda claim: claim.group is None):
             items.append(self._threat_item(claim, claim.group not in shown_aliases))
             if claim.group:
                 shown_aliases.add(claim.group)
-        return Section(heading=f"Named by {side}",
+        return Section(heading=heading,
                        subheading=f"{len(claims)} claim{'s' if len(claims) != 1 else ''} · "
                                   f"{len(groups)} group{'s' if len(groups) != 1 else ''}",
                        items=tuple(items))
@@ -404,7 +408,9 @@ class Desk:
         details = []
         if group and with_aliases and group.aliases:
             details.append(f"also called {', '.join(group.aliases)}")
-        return Item(text=f"named by {self._named_by(claim)} ({claim.how})", lead=lead,
+        said = (f"in the article's background, as a threat to {claim.side}" if claim.how == "narration"
+                else f"named by {self._named_by(claim)} ({claim.how})")
+        return Item(text=said, lead=lead,
                     date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources))
 
     # ------------------------------------------------------------------ /whois

@@ -88,7 +88,7 @@ class GroupProfile:
     group: Group
     threat_count: int
     event_count: int
-    named_by_sides: tuple[ThreatSide, ...]
+    named_by_sides: tuple[ThreatSide, ...]  # sides that named it themselves (narration excluded)
     articles: tuple[str, ...]
 
 
@@ -427,7 +427,8 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     for group in groups:
         claims, events = base.threats(group=group.id), base.events_with(group.id)
         group_profiles.append(GroupProfile(
-            group, len(claims), len(events), tuple(sorted({claim.side for claim in claims})),
+            group, len(claims), len(events),
+            tuple(sorted({claim.side for claim in claims if claim.how != "narration"})),
             _articles([*claims, *events])))
     suggestions = () if profiles or group_profiles else tuple(
         dict.fromkeys((*person_suggestions, *group_suggestions)))

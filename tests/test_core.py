@@ -243,7 +243,9 @@ def test_threats_forgive_a_typo_in_the_side(desk: Desk) -> None:
 
 def test_threats_without_a_side_show_both_sides(desk: Desk) -> None:
     reply = desk.command("threats", "all")
-    assert [section.heading for section in reply.sections] == ["Named by Iran", "Named by Pakistan"]
+    headings = [section.heading or "" for section in reply.sections]
+    assert headings[:2] == ["Named by Iran", "Named by Pakistan"]
+    assert all("narration" in heading for heading in headings[2:])
     assert all(item.sources and item.date for section in reply.sections for item in section.items)
 
 
@@ -360,3 +362,23 @@ def test_a_title_held_twice_is_named_once_in_the_heading(desk: Desk, fact_base: 
     heading = desk.command("whois", twice.name).title
     for title in {role.title for role in twice.roles}:
         assert heading.count(title) == 1
+
+
+def test_narration_is_never_put_in_a_sides_mouth(desk: Desk, fact_base: FactBase) -> None:
+    narrated = [claim for claim in fact_base.threats() if claim.how == "narration" and claim.group]
+    assert narrated
+    for claim in narrated:
+        reply = desk.command("threats", claim.side.lower())
+        named_by_side = next(section for section in reply.sections if section.heading == f"Named by {claim.side}")
+        stated = {item.lead for item in named_by_side.items}
+        group = fact_base.groups[claim.group]
+        others = [c for c in fact_base.threats(claim.side, claim.group) if c.how != "narration"]
+        assert (group.name in stated) == bool(others)
+        assert any("narration" in (section.heading or "") for section in reply.sections)
+
+
+def test_groups_come_before_unnamed_threats(desk: Desk) -> None:
+    reply = desk.command("threats", "iran")
+    leads = [item.lead or "" for item in reply.sections[0].items]
+    unnamed = [lead.startswith("Unnamed") for lead in leads]
+    assert unnamed == sorted(unnamed)
