@@ -149,8 +149,15 @@ class Desk:
             return self.command(request.command, request.text)
         reply = self.command(request.command, request.text)
         if reply.tone == "nothing" and request.text and not _has_period(request.text):
-            return self._with_sentences(reply, request.text)
+            return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
+
+    def _named_words(self, request: Request) -> frozenset[str]:
+        """The words naming who a quotes/whois question is about: fallback sentences must contain one."""
+        if request.command not in {"quotes", "whois"}:
+            return frozenset()
+        who, _ = split_topic(split_period(request.text)[1])
+        return frozenset(word for word in content_words(who) if word not in queries.PERSON_SIDES)
 
     # ------------------------------------------------------------------ help and errors
 
@@ -539,8 +546,9 @@ class Desk:
         hits = queries.search(self.base, text, limit=SEARCH_LIMIT)
         return tuple(hit for hit in hits if wanted & set(content_words(hit.sentence)))
 
-    def _with_sentences(self, nothing: Reply, question: str) -> Reply:
-        hits = self._relevant_hits(question)
+    def _with_sentences(self, nothing: Reply, question: str, required: frozenset[str] = frozenset()) -> Reply:
+        hits = tuple(hit for hit in self._relevant_hits(question)
+                     if not required or required & set(content_words(hit.sentence)))
         if not hits:
             return nothing
         return Reply(tone="nothing", title=nothing.title,

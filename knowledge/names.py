@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 CONFIDENT = 85.0
-SUGGEST = 62.0
+SUGGEST = 70.0
 
 _STOPWORD_TEXT = (
     "a an the of in on at to for from by with and or about what which who whom whose when where why how "

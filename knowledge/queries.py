@@ -330,9 +330,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
             SpeakerQuotes(base.people[speaker], tuple(found)) for speaker, found in by_speaker.items()))
     people, suggestions = match_people(base, who, period)
     if not people:
-        with_quotes = {quote.speaker for quote in base.quotes()}
-        fallback = tuple(base.people[ref].name for ref in sorted(with_quotes))
-        return QuotesAnswer(query=who, speakers=(), suggestions=suggestions or fallback[:6], words=words)
+        return QuotesAnswer(query=who, speakers=(), suggestions=suggestions, words=words)
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))

@@ -382,3 +382,9 @@ def test_groups_come_before_unnamed_threats(desk: Desk) -> None:
     leads = [item.lead or "" for item in reply.sections[0].items]
     unnamed = [lead.startswith("Unnamed") for lead in leads]
     assert unnamed == sorted(unnamed)
+
+
+def test_an_unknown_speaker_gets_no_sentences_that_could_read_as_theirs(desk: Desk) -> None:
+    reply = desk.message("what did Putin say about Pakistan?")
+    assert reply.tone == "nothing" and not reply.sections
+    assert "Did you mean" not in shown(reply) + " ".join(reply.notes)

@@ -65,7 +65,13 @@ def test_a_role_held_by_several_people_over_time_finds_them_all(base: FactBase) 
 def test_a_name_not_in_the_base_is_never_answered_with_a_near_miss(base: FactBase, unknown: str) -> None:
     answer = queries.quotes(base, unknown)
     assert answer.speakers == ()
-    assert answer.suggestions
+    assert "Imran Khan" not in answer.suggestions
+
+
+def test_a_misspelling_too_far_to_answer_is_offered_as_a_suggestion(base: FactBase) -> None:
+    answer = queries.quotes(base, "naqwi")
+    assert answer.speakers == () and answer.suggestions == ("Mohsin Naqvi",)
+    assert queries.quotes(base, "khamenei").suggestions == ()
 
 
 def test_direct_quotes_come_before_reported_ones_and_carry_sources(base: FactBase) -> None:
