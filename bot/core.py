@@ -261,14 +261,20 @@ class Desk:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
         who, topic = split_topic(rest)
+        if not topic:
+            who, topic = queries.split_speaker(self.base, who)
         side = queries.SIDE_WORDS.get(normalize(who))
         answer = queries.quotes(self.base, "" if side else who, period, side=side, words=topic)
+        if who and not answer.speakers and not topic and not side:
+            said = queries.quotes(self.base, "", period, words=who, in_setting=False)
+            if said.speakers:
+                answer, who, topic = said, "", who
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
         scope = (f" in {format_span(period)}" if period else "") + (f" about “{topic}”" if topic else "")
         if not speakers:
             if who and answer.speakers:
-                return self._no_quotes_but_events(answer.speakers, scope, period)
+                return self._no_quotes_but_events(answer.speakers, scope, period, topic)
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
@@ -288,13 +294,14 @@ class Desk:
                      sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
 
     def _no_quotes_but_events(self, speakers: Iterable[queries.SpeakerQuotes], scope: str,
-                              period: DateSpan | None) -> Reply:
-        """No quotes of these people: say so, and show the events that name them instead."""
+                              period: DateSpan | None, topic: str) -> Reply:
+        """No quotes of these people: say so, and show the events (of the period, on the topic) naming them."""
         people = [found.person for found in speakers]
         names = ", ".join(person.name for person in people)
         title = f"The fact base holds no quotes of {names}{scope}."
+        relevant = {event.id for event in queries.timeline(self.base, period, topic).events}
         events = {event.id: event for person in people for event in self.base.events_with(person.id)
-                  if period is None or event.date.overlaps(period.start, period.end)}
+                  if event.id in relevant}
         if not events:
             hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
             return self._nothing(title, more=(hint,))

@@ -32,6 +32,7 @@ _GREETING = re.compile(
 _SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
     r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
+    r"|tweet|tweeted|post|posted|write|wrote"
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:target(?:s|ed|ing)?|threats?|threaten(?:s|ed|ing)?|strike|strikes|struck|attack(?:s|ed|ing)?"

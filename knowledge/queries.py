@@ -290,19 +290,20 @@ def _quote_order(quote: Quote) -> tuple[int, tuple[date, date], str]:
 
 
 def _quote_words(quote: Quote, *, setting: bool) -> set[str]:
-    parts = [quote.text]
+    parts = [quote.text, quote.via or ""]
     if setting:
-        parts += [quote.context or "", quote.via or "", *(citation.evidence for citation in quote.sources)]
+        parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
     return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
 
 
 def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
-           side: Side | None = None, words: str = "") -> QuotesAnswer:
+           side: Side | None = None, words: str = "", *, in_setting: bool = True) -> QuotesAnswer:
     """The quotes of the person (or role holders) ``who`` names, direct ones first.
 
     Optionally only those of a period, and only those about ``words`` (every content word must
     appear, up to a typo, in the quote, its setting or its sentence). With an empty ``who``:
     every quote of the period and/or of the people of ``side``, grouped by speaker.
+    ``in_setting`` False matches ``words`` against what was said (and how it was relayed) only.
     """
     start, end = (period.start, period.end) if period else (None, None)
     wanted = [word for word in content_words(words) if len(word) > 1]
@@ -311,7 +312,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
         """The quotes on the topic: those whose own words match, else those whose setting does."""
         kept = found
         if wanted:
-            for setting in (False, True):
+            for setting in (False, True) if in_setting else (False,):
                 kept = [quote for quote in found
                         if all(_word_matches(word, _quote_words(quote, setting=setting)) for word in wanted)]
                 if kept:
@@ -334,6 +335,31 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
+
+
+def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
+    """Split "<person, role or side> <topic words>" where no "about" marks the topic.
+
+    The longest run of leading words that names somebody (or a side) is the speaker; the rest
+    is the topic. Text that names nobody is returned whole, with no topic.
+    """
+    words = text.split()
+    if len(words) < 2 or match_people(base, text)[0]:
+        return text, ""
+    best: tuple[float, int] = (0.0, 0)
+    for size in range(len(words) - 1, 0, -1):
+        leading = " ".join(words[:size])
+        people = match_people(base, leading)[0]
+        if names_a_side(leading) or any(role for _, role in people):
+            score = 100.0
+        elif people:
+            score = rank(leading, _name_candidates(base))[0].score
+        else:
+            continue
+        best = max(best, (score, size))
+    if not best[1]:
+        return text, ""
+    return " ".join(words[:best[1]]), " ".join(words[best[1]:])
 
 
 def _event_words(base: FactBase, event: Event) -> set[str]:

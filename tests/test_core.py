@@ -388,3 +388,15 @@ def test_an_unknown_speaker_gets_no_sentences_that_could_read_as_theirs(desk: De
     reply = desk.message("what did Putin say about Pakistan?")
     assert reply.tone == "nothing" and not reply.sections
     assert "Did you mean" not in shown(reply) + " ".join(reply.notes)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("/quotes naqvi eco", "significant milestone with far-reaching implications"),
+        ("what did Zarif tweet?", "Detailed and fruitful talks"),
+        ("what did the press release say?", "Iran and Pakistan are partners in regional peace and stability"),
+    ],
+)
+def test_quotes_found_by_topic_or_channel(desk: Desk, asked: str, expected: str) -> None:
+    assert expected in shown(ask(desk, asked))

@@ -221,3 +221,26 @@ def test_who_said_finds_quotes_by_their_own_words_first(base: FactBase) -> None:
     answer = queries.quotes(base, "", words="partners in peace")
     quoted = [quote for entry in answer.speakers for quote in entry.quotes]
     assert quoted and all("partner" in quote.text for quote in quoted)
+
+
+@pytest.mark.parametrize(
+    ("typed", "speaker", "topic"),
+    [
+        ("naqvi eco", "naqvi", "eco"),
+        ("abbas araghchi gas pipeline", "abbas araghchi", "gas pipeline"),
+        ("Jalil Abbas Gilani territorial", "Jalil Abbas Gilani", "territorial"),
+        ("iran terrorism", "iran", "terrorism"),
+        ("interior minister border", "interior minister", "border"),
+        ("Pakistan's interior minister", "Pakistan's interior minister", ""),
+        ("putin ukraine", "putin ukraine", ""),
+    ],
+)
+def test_a_speaker_and_a_topic_split_without_about(base: FactBase, typed: str, speaker: str, topic: str) -> None:
+    assert queries.split_speaker(base, typed) == (speaker, topic)
+
+
+def test_words_that_name_nobody_can_find_quotes_by_how_they_were_relayed(base: FactBase) -> None:
+    answer = queries.quotes(base, "", words="press release", in_setting=False)
+    quoted = [quote for entry in answer.speakers for quote in entry.quotes]
+    assert quoted and all(quote.via and "press release" in quote.via for quote in quoted)
+    assert queries.quotes(base, "", words="Nawaz Sharif", in_setting=False).speakers == ()
