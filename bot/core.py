@@ -147,10 +147,39 @@ class Desk:
             return self.about(request.text)
         if find_command(request.command) is None:
             return self.command(request.command, request.text)
-        reply = self.command(request.command, request.text)
+        text = self._without_stray_words(request.text) if request.command == "threats" else request.text
+        reply = self.command(request.command, text)
         if reply.tone == "nothing" and request.text and not _has_period(request.text):
             return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
+
+    def _without_stray_words(self, text: str) -> str:
+        """A question's threat argument without words that name no side, group, manner or period.
+
+        "when did Pakistan strike back at Iran" keeps "Pakistan … military": the first side named
+        is the one that acted. Nothing left means every side.
+        """
+        words = text.split()
+        in_group = [False] * len(words)
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                if not any(in_group[start:end]) and queries.match_groups(self.base, " ".join(words[start:end]))[0]:
+                    in_group[start:end] = [True] * (end - start)
+                    break
+        in_period = [False] * len(words)
+        for index in range(len(words)):
+            for end in (index + 1, index + 2, index + 3):
+                if end <= len(words) and _has_period(" ".join(words[index:end])):
+                    in_period[index:end] = [True] * (end - index)
+        kept, side_seen = [], False
+        for index, word in enumerate(words):
+            if queries.match_side(word):
+                if not side_seen:
+                    kept.append(word)
+                side_seen = True
+            elif in_group[index] or in_period[index] or normalize(word) in MANNER_WORDS:
+                kept.append(word)
+        return " ".join(kept) or "all"
 
     def _named_words(self, request: Request) -> frozenset[str]:
         """The words naming who a quotes/whois question is about: fallback sentences must contain one."""

@@ -159,7 +159,7 @@ def resolve(phrase: str, published: date) -> DateSpan:
     )
 
 
-_PERIOD_SEPARATOR = re.compile(r"\s*(?:\.\.|–|—|\bto\b|\buntil\b|\bthrough\b)\s*")
+_PERIOD_SEPARATOR = re.compile(r"\s*(?:\.\.|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*")
 
 
 def _period_point(text: str) -> DateSpan | None:

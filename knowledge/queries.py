@@ -417,8 +417,19 @@ def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | N
             return ThreatsAnswer(side=side, period=period, group=None, threats=(), suggestions=suggestions)
         found_group = groups[0]
     claims = base.threats(side, found_group.id if found_group else None, start, end)
+    if found_group is not None:
+        names = [tokens(name) for name in (found_group.name, *found_group.aliases)]
+        claims += [claim for claim in base.threats(side, None, start, end)
+                   if claim.group is None and claim.unnamed and _mentions(tokens(claim.unnamed), names)]
+        claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how)
+
+
+def _mentions(words: list[str], names: list[list[str]]) -> bool:
+    """True when one of ``names`` (each a list of words) stands in ``words`` as a run."""
+    return any(name and any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+               for name in names)
 
 
 def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:

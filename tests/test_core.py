@@ -400,3 +400,20 @@ def test_an_unknown_speaker_gets_no_sentences_that_could_read_as_theirs(desk: De
 )
 def test_quotes_found_by_topic_or_channel(desk: Desk, asked: str, expected: str) -> None:
     assert expected in shown(ask(desk, asked))
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "absent"),
+    [
+        ("when did Pakistan strike back at Iran?", ["Baloch Liberation Front", "17 Jan 2024"], ["back at"]),
+        ("which groups threaten the Iran-Pakistan border?", ["Named by Iran", "Named by Pakistan"], ["Usage"]),
+        ("what happened between 2024-01-25 and 2024-01-30?", ["26 Jan 2024", "29 Jan 2024"], ["16 Jan 2024"]),
+        ("/threats taliban", ["Taliban allow"], ["Nothing in the fact base"]),
+    ],
+)
+def test_threat_and_period_questions_keep_only_words_that_mean_something(
+    desk: Desk, asked: str, expected: list[str], absent: list[str]
+) -> None:
+    text = shown(ask(desk, asked))
+    assert all(part in text for part in expected), text[:500]
+    assert not any(part in text for part in absent)

@@ -105,3 +105,7 @@ def test_impossible_periods_raise(text: str) -> None:
 def test_format_at_precision(value: DateSpan, shown: str, iso: str) -> None:
     assert format_span(value) == shown
     assert iso_text(value) == iso
+
+
+def test_between_a_and_b_is_a_range() -> None:
+    assert parse_period("2024-01-25 and 2024-01-30") == span("2024-01-25", "2024-01-30", "day")
