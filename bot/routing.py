@@ -74,6 +74,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("timeline", r"what\s+(?:did|has|have|does|do)\s+(?P<arg>.+?)\s+(?:do|done|doing)\b\s*(?P<more>.*)"),
         ("timeline", r"when\s+(?:did|was|were|is|are|does|do|has|have|will)\s+(?P<arg>.+?)"
                      r"(?:\s+(?:happen|happened|take place|took place|occur|held|start|begin|end|meet|met))?"),
+        ("timeline", r"who\s+(?:did|does|has|had|will)\s+(?P<arg>.+?)\s+(?:meet|met|see|visit|host|talk to)"
+                     r"(?:\s+with)?\b(?P<more>.*)"),
+        ("timeline", r"who\s+(?:met|meets|has met|visited|hosted|talked to|held talks with)\s+(?:with\s+)?(?P<arg>.+)"),
+        ("timeline", r"(?:the\s+)?(?:meetings?|visits?)\s+(?:of|by|with)\s+(?P<arg>.+)"),
         ("whois", r"who\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
         ("whois", r"(?:what is|what was|what's|what’s)\s+(?P<arg>.+?)(?:'s|’s)\s+(?:role|job|position|title|side)"),
         (ABOUT, r"(?:what|which)\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),

@@ -24,6 +24,9 @@ TABLE: list[tuple[str, Request]] = [
     ("sources", Request("sources")),
     ("timeline 2024 talks", Request("timeline", "2024 talks")),
     ("threats named by pakistan in 2024", Request("threats", "pakistan 2024")),
+    ("who did Araghchi meet in Islamabad?", Request("timeline", "Araghchi in Islamabad")),
+    ("who met Zarif in Islamabad?", Request("timeline", "Zarif in Islamabad")),
+    ("meetings of Naqvi in Tehran", Request("timeline", "Naqvi in Tehran")),
     # quotes
     ("Amirabdollahian quotes", Request("quotes", "Amirabdollahian")),
     ("Naqvi statements in 2025", Request("quotes", "Naqvi 2025")),
