@@ -261,14 +261,23 @@ class Desk:
         words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
         answer = queries.timeline(self.base, period, words)
         scope = self._period_words(period, words)
-        if not answer.events:
+        if not answer.events and not answer.approximate:
             return self._nothing(f"Nothing in the fact base for {scope}.",
                                  answer.suggestions, (self._coverage(), "Try /timeline all or fewer words."))
-        items = tuple(self._event_item(event) for event in answer.events)
-        count = f"{len(items)} event{'s' if len(items) != 1 else ''}"
+        sections = []
+        if answer.events:
+            sections.append(Section(items=tuple(self._event_item(event) for event in answer.events)))
+        if answer.approximate:
+            sections.append(Section(
+                heading="Dated less precisely: may fall in this period",
+                items=tuple(self._event_item(event) for event in answer.approximate)))
+        count = f"{len(answer.events)} event{'s' if len(answer.events) != 1 else ''}"
+        if answer.approximate:
+            count += f" (+{len(answer.approximate)} dated less precisely)"
+        shown_events = (*answer.events, *answer.approximate)
         return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
-                     summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
-                     sections=(Section(items=items),),
+                     summary=f"{count} · {self._article_count(event.sources for event in shown_events)}",
+                     sections=tuple(sections),
                      narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
 
     def _event_item(self, event: Event) -> Item:

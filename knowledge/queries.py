@@ -57,6 +57,7 @@ class TimelineAnswer:
     words: str
     events: tuple[Event, ...]
     suggestions: tuple[str, ...] = ()
+    approximate: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -389,20 +390,26 @@ def _word_matches(word: str, known: set[str]) -> bool:
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") -> TimelineAnswer:
-    """Events in date order, overlapping ``period`` and matching every content word of ``words``."""
+    """Events in date order within ``period`` and matching every content word of ``words``.
+
+    Events dated too coarsely to say whether they fall in the period (an "earlier this month"
+    event asked about one day) come apart, in ``approximate``.
+    """
     events = base.events(period.start, period.end) if period else base.events()
     wanted = [word for word in content_words(words) if len(word) > 1]
-    if not wanted:
-        return TimelineAnswer(period=period, words=words, events=tuple(events))
-    matching = tuple(event for event in events
-                     if all(_word_matches(word, _event_words(base, event)) for word in wanted))
+    matching = [event for event in events
+                if all(_word_matches(word, _event_words(base, event)) for word in wanted)]
     suggestions: tuple[str, ...] = ()
-    if not matching:
+    if wanted and not matching:
         vocabulary = sorted(set().union(*(_event_words(base, event) for event in base.events())))
         suggestions = tuple(dict.fromkeys(
             candidate for word in wanted for candidate, score, _ in
             process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
-    return TimelineAnswer(period=period, words=words, events=matching, suggestions=suggestions)
+    within = tuple(event for event in matching
+                   if period is None or (period.start <= event.date.start and event.date.end <= period.end))
+    approximate = tuple(event for event in matching if event not in within)
+    return TimelineAnswer(period=period, words=words, events=within, approximate=approximate,
+                          suggestions=suggestions)
 
 
 def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | None = None,

@@ -244,3 +244,13 @@ def test_words_that_name_nobody_can_find_quotes_by_how_they_were_relayed(base: F
     quoted = [quote for entry in answer.speakers for quote in entry.quotes]
     assert quoted and all(quote.via and "press release" in quote.via for quote in quoted)
     assert queries.quotes(base, "", words="Nawaz Sharif", in_setting=False).speakers == ()
+
+
+def test_a_day_keeps_coarsely_dated_events_apart(base: FactBase) -> None:
+    day = parse_period("2025-10-11")
+    assert day is not None
+    answer = queries.timeline(base, day)
+    assert answer.events and all(event.date.start == event.date.end == day.start for event in answer.events)
+    assert answer.approximate
+    assert all(event.date.start <= day.start <= event.date.end and event.date.start != event.date.end
+               for event in answer.approximate)
