@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
 from knowledge.dates import DateError, iso_span, month_span, resolve, week_start
+from knowledge.extract.reading import find_quotations, paragraph_spans, sentence_spans
 from knowledge.models import (
     ArticleFile,
     Citation,
@@ -299,12 +300,14 @@ def _citation(article: _Article, entry: DatedEntry, evidence: str, problems: _Co
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
-    """The sentences (and headline lines) of an article with their character offsets."""
-    for line in re.finditer(r"[^\n]+", text):
-        for sentence in re.finditer(r"\S.*?(?:[.!?][”\"’']?(?=\s|$)|$)", line.group()):
-            stripped = sentence.group().strip()
-            if stripped:
-                yield line.start() + sentence.start(), stripped
+    """The sentences (and headline lines) of an article with their character offsets.
+
+    The extractor's reading of the text is the one reading: a quotation is never split, nor a
+    sentence after a title or an initial ("Gen. Asim Munir").
+    """
+    paragraphs = paragraph_spans(text)
+    for sentence in sentence_spans(text, paragraphs, find_quotations(text, paragraphs)):
+        yield sentence.span.start, sentence.span.text(text)
 
 
 def _nearest_sentence(text: str, evidence: str) -> str | None:

@@ -54,6 +54,16 @@ CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset U
 Record = TypeVar("Record", bound=BaseModel)
 
 
+MIN_INDEXED_LINE_WORDS = 6  # shorter lines are page furniture ("Back to top button", "8 min read")
+
+
+def line_of(text: str, offset: int) -> str:
+    """The whole line of ``text`` holding ``offset``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
+
+
 def default_db_path(paths: Paths) -> Path:
     """Where the artefact lives: ``$FACTDESK_DB``, else ``knowledge/build/factbase.sqlite``."""
     configured = os.environ.get(DB_ENV)
@@ -104,7 +114,8 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
             for source in data.sources:
                 text = (paths.seeds / source.article).read_text(encoding="utf-8")
                 connection.executemany("INSERT INTO sentences VALUES (?, ?, ?)", [
-                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)])
+                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)
+                    if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS])
         connection.close()
         os.replace(temporary, target)
     finally:

@@ -298,3 +298,12 @@ def test_the_cli_exports_the_design_json_shape(tmp_path: Path) -> None:
     event = next(event for event in exported["events"] if event["id"] == "sun-front-formed")
     assert (event["start"], event["end"], event["precision"]) == ("2012-01-01", "2012-12-31", "year")
     assert exported["threats"][0]["group"] == "Sun Front"
+
+
+def test_sentences_do_not_break_after_a_title_or_inside_a_quotation() -> None:
+    from knowledge.compile import split_sentences
+
+    text = "He met Gen. Asim Munir. “We agree. We act,” he said.\nHeadline line"
+    assert [sentence for _, sentence in split_sentences(text)] == [
+        "He met Gen. Asim Munir.", "“We agree. We act,” he said.", "Headline line"]
+    assert all(text[offset:].startswith(sentence) for offset, sentence in split_sentences(text))

@@ -254,3 +254,7 @@ def test_a_day_keeps_coarsely_dated_events_apart(base: FactBase) -> None:
     assert answer.approximate
     assert all(event.date.start <= day.start <= event.date.end and event.date.start != event.date.end
                for event in answer.approximate)
+
+
+def test_page_furniture_is_not_searched(base: FactBase) -> None:
+    assert all("top button" not in hit.sentence for hit in queries.search(base, "back to top button"))
