@@ -549,21 +549,24 @@ class Desk:
             return self._side_not_a_name(name)
         if found.people or found.groups:
             reply = self.whois(name)
-            cited = sum(profile.quote_count + profile.event_count for profile in found.people) + sum(
-                profile.threat_count + profile.event_count for profile in found.groups)
+            refs = [profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
+            events = {event.id: event for ref in refs for event in self.base.events_with(ref)}
+            extra: list[Section] = []
+            if events:
+                ordered = sorted(events.values(), key=lambda event: (event.date.chronological_key(), event.id))
+                extra.append(Section(heading="What happened", items=tuple(self._event_item(e) for e in ordered)))
+            cited = sum(profile.quote_count for profile in found.people) + sum(
+                profile.threat_count for profile in found.groups) + len(events)
             hits = () if cited else self._relevant_hits(name)
             if hits:
-                extra = Section(heading="In the articles", items=self._sentence_items(hits))
-                return replace(reply, sections=(*reply.sections, extra))
-            return reply
+                extra.append(Section(heading="In the articles", items=self._sentence_items(hits)))
+            return replace(reply, sections=(*reply.sections, *extra)) if extra else reply
         try:
             period, rest = split_period(name)
         except DateError:
             period, rest = None, name
-        if period or content_words(rest):
-            events = queries.timeline(self.base, period, _meaningful(rest))
-            if events.events:
-                return self.timeline(name)
+        if (period or content_words(rest)) and queries.timeline(self.base, period, _meaningful(rest)).events:
+            return self.timeline(name)
         return self.search(text)
 
     def search(self, text: str) -> Reply:

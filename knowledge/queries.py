@@ -286,8 +286,13 @@ def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...
     return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
 
 
-def _quote_order(quote: Quote) -> tuple[int, tuple[date, date], str]:
-    return (0 if quote.kind == "direct" else 1, quote.date.chronological_key(), quote.id)
+def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
+    """Direct quotes first, whole remarks before quoted fragments ("strategic"), then by date.
+
+    A fragment is a quote that does not start as a sentence does, with a capital letter.
+    """
+    fragment = not quote.text[:1].isupper()
+    return (0 if quote.kind == "direct" else 1, fragment, quote.date.chronological_key(), quote.id)
 
 
 def _quote_words(quote: Quote, *, setting: bool) -> set[str]:

@@ -417,3 +417,10 @@ def test_threat_and_period_questions_keep_only_words_that_mean_something(
     text = shown(ask(desk, asked))
     assert all(part in text for part in expected), text[:500]
     assert not any(part in text for part in absent)
+
+
+def test_tell_me_about_a_group_says_what_happened(desk: Desk, fact_base: FactBase) -> None:
+    group = next(group for group in fact_base.groups.values() if fact_base.events_with(group.id))
+    text = shown(desk.message(f"tell me about {group.name}"))
+    assert "What happened" in text
+    assert all(event.summary[:40] in text for event in fact_base.events_with(group.id))

@@ -258,3 +258,10 @@ def test_a_day_keeps_coarsely_dated_events_apart(base: FactBase) -> None:
 
 def test_page_furniture_is_not_searched(base: FactBase) -> None:
     assert all("top button" not in hit.sentence for hit in queries.search(base, "back to top button"))
+
+
+def test_whole_remarks_come_before_quoted_fragments(base: FactBase) -> None:
+    (entry,) = queries.quotes(base, "araghchi").speakers
+    direct = [quote.text for quote in entry.quotes if quote.kind == "direct"]
+    whole = [text[:1].isupper() for text in direct]
+    assert whole == sorted(whole, reverse=True) and any(whole) and not all(whole)
