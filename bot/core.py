@@ -261,24 +261,27 @@ class Desk:
         words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
         answer = queries.timeline(self.base, period, words)
         scope = self._period_words(period, words)
-        if not answer.events and not answer.approximate:
-            return self._nothing(f"Nothing in the fact base for {scope}.",
-                                 answer.suggestions, (self._coverage(), "Try /timeline all or fewer words."))
-        sections = []
-        if answer.events:
-            sections.append(Section(items=tuple(self._event_item(event) for event in answer.events)))
-        if answer.approximate:
-            sections.append(Section(
-                heading="Dated less precisely: may fall in this period",
-                items=tuple(self._event_item(event) for event in answer.approximate)))
+        wider = self._wider_note(answer.approximate)
+        if not answer.events:
+            return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
+                                 f"Nothing in the fact base for {scope}.", answer.suggestions,
+                                 (*wider, self._coverage(), "Try /timeline all or fewer words."))
         count = f"{len(answer.events)} event{'s' if len(answer.events) != 1 else ''}"
-        if answer.approximate:
-            count += f" (+{len(answer.approximate)} dated less precisely)"
-        shown_events = (*answer.events, *answer.approximate)
         return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
-                     summary=f"{count} · {self._article_count(event.sources for event in shown_events)}",
-                     sections=tuple(sections),
-                     narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+                     summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
+                     sections=(Section(items=tuple(self._event_item(event) for event in answer.events)),),
+                     notes=wider, narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+
+    def _wider_note(self, approximate: tuple[Event, ...]) -> tuple[str, ...]:
+        """A pointer to events dated only to a wider span that overlaps the period asked about."""
+        if not approximate:
+            return ()
+        spans = sorted({format_span(event.date) for event in approximate})
+        first = min(approximate, key=lambda event: event.date.start).date.start
+        last = max(approximate, key=lambda event: event.date.end).date.end
+        return (f"{len(approximate)} more event{'s are' if len(approximate) != 1 else ' is'} dated only to a wider "
+                f"span that includes this period ({', '.join(spans[:3])}): try /timeline "
+                f"{first.isoformat()}..{last.isoformat()}",)
 
     def _event_item(self, event: Event) -> Item:
         details = []
@@ -421,14 +424,22 @@ class Desk:
             if claims:
                 sections.append(self._side_section(f"Named by {named_side}", claims))
         narrated = [claim for claim in answer.threats if claim.how == "narration"]
-        if narrated:
+        notes: tuple[str, ...] = ()
+        if narrated and side and not answer.group and how != "narration":
+            notes = (f"Not counted: {len(narrated)} background line{'s' if len(narrated) != 1 else ''} in which "
+                     f"the articles themselves, not {side}, name threats; /threats {side.lower()} narration "
+                     "shows them.",)
+        elif narrated:
             sections.append(self._side_section(
                 "Background: the articles' own narration, not a claim by either side", narrated))
+        if not sections:
+            return self._nothing(f"Nothing in the fact base: {side} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
+        shown = [claim for claim in answer.threats if not notes or claim.how != "narration"]
         return Reply(tone="answer", title=title,
-                     summary=f"{len(answer.threats)} claim{'s' if len(answer.threats) != 1 else ''} · "
-                             f"{self._article_count(claim.sources for claim in answer.threats)}",
-                     sections=tuple(sections),
+                     summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
+                             f"{self._article_count(claim.sources for claim in shown)}",
+                     sections=tuple(sections), notes=notes,
                      narrow_hint="Narrow it with a side or a period (e.g. /threats iran 2024-01).")
 
     def _group_names(self) -> list[str]:

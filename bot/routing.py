@@ -32,7 +32,8 @@ _GREETING = re.compile(
 _SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
     r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
-    r"|tweet|tweeted|post|posted|write|wrote"
+    r"|tweet|tweeted|post|posted|write|wrote|offer|offered|promise|promised|pledge|pledged|propose|proposed"
+    r"|demand|demanded|urge|urged|call for|called for|vow|vowed"
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:target(?:s|ed|ing)?|threats?|threaten(?:s|ed|ing)?|strike|strikes|struck|attack(?:s|ed|ing)?"
@@ -88,7 +89,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _WHEN = re.compile(r"(?:\s+\w+)??\s+(?:in|on|during|since|between|from)\s+(?P<when>.*\d.*)", re.IGNORECASE)
-_TOPIC = re.compile(r"\s*(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
     re.IGNORECASE,
@@ -161,7 +162,7 @@ def route(text: str) -> Request:
         more = match.groupdict().get("more") or ""
         if command == "quotes" and (when := _WHEN.match(more)):
             arg = f"{arg} {when['when']}"
-        elif command == "quotes" and (topic := _TOPIC.match(more)):
+        elif command == "quotes" and (topic := _TOPIC.search(more)):
             arg = f"{arg} about {clean(topic['topic'])}"
         if command == SEARCH:
             return Request(SEARCH, question)

@@ -406,10 +406,11 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") ->
                 if all(_word_matches(word, _event_words(base, event)) for word in wanted)]
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
-        vocabulary = sorted(set().union(*(_event_words(base, event) for event in base.events())))
+        vocabulary = set().union(*(_event_words(base, event) for event in base.events()))
+        unknown = [word for word in wanted if not _word_matches(word, vocabulary)]
         suggestions = tuple(dict.fromkeys(
-            candidate for word in wanted for candidate, score, _ in
-            process.extract(word, vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+            candidate for word in unknown for candidate, score, _ in
+            process.extract(word, sorted(vocabulary), scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
     within = tuple(event for event in matching
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
     approximate = tuple(event for event in matching if event not in within)

@@ -374,7 +374,9 @@ def test_narration_is_never_put_in_a_sides_mouth(desk: Desk, fact_base: FactBase
         group = fact_base.groups[claim.group]
         others = [c for c in fact_base.threats(claim.side, claim.group) if c.how != "narration"]
         assert (group.name in stated) == bool(others)
-        assert any("narration" in (section.heading or "") for section in reply.sections)
+        assert any("background line" in note for note in reply.notes)
+        shown_apart = desk.command("threats", "all")
+        assert any("narration" in (section.heading or "") for section in shown_apart.sections)
 
 
 def test_groups_come_before_unnamed_threats(desk: Desk) -> None:
@@ -424,3 +426,9 @@ def test_tell_me_about_a_group_says_what_happened(desk: Desk, fact_base: FactBas
     text = shown(desk.message(f"tell me about {group.name}"))
     assert "What happened" in text
     assert all(event.summary[:40] in text for event in fact_base.events_with(group.id))
+
+
+def test_a_day_lists_only_events_dated_within_it_and_points_to_wider_ones(desk: Desk) -> None:
+    reply = desk.command("timeline", "2025-10-11")
+    assert all(item.date == "11 Oct 2025" for section in reply.sections for item in section.items)
+    assert any("dated only to a wider span" in note for note in reply.notes)
