@@ -17,7 +17,7 @@ from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
 from knowledge.dates import DateError, format_span, parse_period
-from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Threat, ThreatHow, ThreatSide
+from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Role, Threat, ThreatHow, ThreatSide
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
 
@@ -375,8 +375,8 @@ class Desk:
 
     def _held(self, found: queries.SpeakerQuotes) -> str:
         """When the person held the matched role: " (2018-08 – 2022-04; from 2024-03)", or ""."""
-        periods = [_role_period(role.start, role.end) for role in found.person.roles
-                   if role.title == found.matched_role and (role.start or role.end)]
+        periods = [_role_period(role) for role in found.person.roles
+                   if role.title == found.matched_role and (role.start or role.end or not role.in_articles)]
         return f" ({'; '.join(periods)})" if periods else ""
 
     def _quote_item(self, quote: Quote) -> Item:
@@ -508,7 +508,7 @@ class Desk:
     def _person_section(self, profile: queries.PersonProfile) -> Section:
         person = profile.person
         items = [Item(text=role.title, lead="Role",
-                      details=(_role_period(role.start, role.end),) if role.start or role.end else ())
+                      details=(_role_period(role),) if role.start or role.end or not role.in_articles else ())
                  for role in person.roles]
         items.append(Item(text=person.side, lead="Side"))
         if person.aliases:
@@ -622,9 +622,9 @@ def _has_period(text: str) -> bool:
         return True
 
 
-def _role_period(start: str | None, end: str | None) -> str:
-    if start and end:
-        return f"{start} – {end}"
-    if start:
-        return f"from {start}"
-    return f"until {end}"
+def _role_period(role: Role) -> str:
+    """When a role was held ("2018-08 – 2022-04", "from 2024-03"), and whether the articles say so."""
+    period = (f"{role.start} – {role.end}" if role.start and role.end else
+              f"from {role.start}" if role.start else f"until {role.end}" if role.end else "")
+    provenance = "" if role.in_articles else "public record; no article gives this post"
+    return "; ".join(part for part in (period, provenance) if part)

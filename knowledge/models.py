@@ -32,11 +32,15 @@ class Frozen(BaseModel):
 
 
 class RoleEntry(Frozen):
-    """A post a person held; ``start``/``end`` are ISO dates of any precision, when known."""
+    """A post a person held; ``start``/``end`` are ISO dates of any precision, when known.
+
+    ``in_articles`` is false for a post no article gives the person (known from public record).
+    """
 
     title: str
     start: str | None = None
     end: str | None = None
+    in_articles: bool = True
     note: str | None = None
 
 
@@ -206,6 +210,7 @@ class Role(Frozen):
     title: str
     start: str | None = None
     end: str | None = None
+    in_articles: bool = True
     note: str | None = None
 
 

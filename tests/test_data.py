@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.compile import Paths, compile_base, coverage_problems, quoted_passages
-from knowledge.models import Citation, Event, Group, Person, Quote, Source, Threat
+from knowledge.models import Citation, Event, Group, Person, Quote, Role, Source, Threat
 
 PATHS = Paths()
 DATA = compile_base(PATHS)
@@ -107,3 +107,16 @@ def test_both_outlets_reporting_the_tehran_meeting_are_merged() -> None:
               if quote.text == "Iran and Pakistan are partners in regional peace and stability"]
     assert len(merged) == 1
     assert [citation.article[:3] for citation in merged[0].sources] == ["000", "001"]
+
+
+@pytest.mark.parametrize(
+    ("person", "role"),
+    [(person, role) for person in DATA.people for role in person.roles if role.in_articles],
+    ids=lambda value: getattr(value, "id", getattr(value, "title", "")),
+)
+def test_a_role_said_to_be_in_the_articles_is_named_there(person: Person, role: Role) -> None:
+    """Every word of the title stands in an article that names the person (else mark in_articles = false)."""
+    title_words = set(re.findall(r"\w+", role.title.lower())) - {"of", "the"}
+    names = [person.name, *person.aliases]
+    naming = [text.lower() for text in SEEDS.values() if any(name in text for name in names)]
+    assert any(title_words <= set(re.findall(r"\w+", text)) for text in naming)
