@@ -86,6 +86,13 @@ def split_manner(text: str) -> tuple[ThreatHow | None, str]:
     return None, text
 
 
+def _sides_named(text: str) -> set[ThreatSide]:
+    """The sides ``text`` consists of ("Iran", "Iran and Pakistan"); empty when it names anything else."""
+    words = content_words(text)
+    sides = [queries.match_side(word) for word in words]
+    return {side for side in sides if side} if words and all(sides) else set()
+
+
 def split_topic(text: str) -> tuple[str, str]:
     """Split "<who> about <topic>" into its two parts (the topic is "" when none is given)."""
     parts = ABOUT_SEPARATOR.split(text, maxsplit=1)
@@ -108,7 +115,7 @@ class Desk:
 
     def __init__(self, base: FactBase) -> None:
         self.base = base
-        self._handlers: dict[str, Callable[[str], Reply]] = {
+        self._handlers: dict[str, Callable[[str, bool], Reply]] = {
             "timeline": self.timeline,
             "quotes": self.quotes,
             "threats": self.threats,
@@ -118,8 +125,12 @@ class Desk:
 
     # ------------------------------------------------------------------ entry points
 
-    def command(self, name: str, text: str) -> Reply:
-        """Answer the slash command ``name`` (no slash) with its argument ``text``."""
+    def command(self, name: str, text: str, *, asked: bool = False) -> Reply:
+        """Answer the slash command ``name`` (no slash) with its argument ``text``.
+
+        ``asked`` marks an argument taken from a plain-English question: words that name nothing
+        are then passed over rather than reported.
+        """
         spec = find_command(name)
         if spec is None:
             return self.help_reply(f"There is no command /{name.strip().lstrip('/')}.", tone="error")
@@ -129,7 +140,7 @@ class Desk:
         if not argument and spec.name != "sources":
             return self.usage(spec)
         try:
-            return self._handlers[spec.name](argument)
+            return self._handlers[spec.name](argument, asked)
         except DateError as error:
             return self._bad_period(spec, error)
 
@@ -147,8 +158,7 @@ class Desk:
             return self.about(request.text)
         if find_command(request.command) is None:
             return self.command(request.command, request.text)
-        text = self._without_stray_words(request.text) if request.command == "threats" else request.text
-        reply = self.command(request.command, text)
+        reply = self.command(request.command, request.text, asked=True)
         if reply.tone == "nothing" and request.text and not _has_period(request.text):
             return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
@@ -255,13 +265,15 @@ class Desk:
 
     # ------------------------------------------------------------------ /timeline
 
-    def timeline(self, text: str) -> Reply:
+    def timeline(self, text: str, asked: bool = False) -> Reply:
         """``/timeline [period] [words]``: events in date order with their dates and sources."""
         period, rest = split_period(text)
         words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
-        answer = queries.timeline(self.base, period, words)
+        answer = queries.timeline(self.base, period, words, lenient=asked)
         scope = self._period_words(period, words)
         wider = self._wider_note(answer.approximate)
+        if answer.ignored:
+            wider += (f"Passed over (in no event): {', '.join(answer.ignored)}.",)
         if not answer.events:
             return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
                                  f"Nothing in the fact base for {scope}.", answer.suggestions,
@@ -298,15 +310,16 @@ class Desk:
 
     # ------------------------------------------------------------------ /quotes
 
-    def quotes(self, text: str) -> Reply:
+    def quotes(self, text: str, asked: bool = False) -> Reply:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
         who, topic = split_topic(rest)
         if not topic:
             who, topic = queries.split_speaker(self.base, who)
-        side = queries.SIDE_WORDS.get(normalize(who))
-        answer = queries.quotes(self.base, "" if side else who, period, side=side, words=topic)
-        if who and not answer.speakers and not topic and not side:
+        sides = _sides_named(who)
+        side = next(iter(sides)) if len(sides) == 1 else None
+        answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
+        if who and not answer.speakers and not topic and not sides:
             said = queries.quotes(self.base, "", period, words=who, in_setting=False)
             if said.speakers:
                 answer, who, topic = said, "", who
@@ -389,8 +402,10 @@ class Desk:
 
     # ------------------------------------------------------------------ /threats
 
-    def threats(self, text: str) -> Reply:
+    def threats(self, text: str, asked: bool = False) -> Reply:
         """``/threats [side|group] [period]``: who each side named as a threat, how and when."""
+        if asked:
+            text = self._without_stray_words(text)
         period, rest = split_period(text)
         how, rest = split_manner(rest)
         rest = _meaningful(rest)
@@ -478,7 +493,7 @@ class Desk:
 
     # ------------------------------------------------------------------ /whois
 
-    def whois(self, text: str) -> Reply:
+    def whois(self, text: str, asked: bool = False) -> Reply:
         """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
         period, rest = split_period(text)
         name = _meaningful(rest)
@@ -536,7 +551,7 @@ class Desk:
 
     # ------------------------------------------------------------------ /sources
 
-    def sources(self, text: str = "") -> Reply:
+    def sources(self, text: str = "", asked: bool = False) -> Reply:
         """``/sources``: every article with its headline, outlet and publication date."""
         answer = queries.sources(self.base)
         items = tuple(
@@ -575,10 +590,15 @@ class Desk:
         try:
             period, rest = split_period(name)
         except DateError:
-            period, rest = None, name
-        if (period or content_words(rest)) and queries.timeline(self.base, period, _meaningful(rest)).events:
-            return self.timeline(name)
-        return self.search(text)
+            return self.search(text)
+        if (period or content_words(rest)) and queries.timeline(
+                self.base, period, _meaningful(rest), lenient=True).events:
+            return self.timeline(name, asked=True)
+        reply = self.search(text)
+        if reply.tone == "help" and found.suggestions:
+            return self._nothing(f"Nothing in the fact base or the articles matches “{name}”.", found.suggestions,
+                                 ("Try /whois with the name, or /sources.",))
+        return reply
 
     def search(self, text: str) -> Reply:
         """The articles' sentences that best match a question no command fits, cited."""

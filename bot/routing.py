@@ -51,7 +51,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"(?: (?:do|did) you (?:use|have|cite|read))?"),
         ("sources", r"where (?:do|does) (?:you|your|this|the bot)(?: \w+)? get"
                     r" (?:its|your|the)? ?(?:facts|information|data)"),
-        ("quotes", r"who (?:said|says|wrote|called (?:it|them|\w+))\s+(?P<topic>.+)"),
+        ("threats", r"(?:who|which side|which country)\s+(?:called|calls|named|names|considers?|considered|labell?ed"
+                    r"|branded|designated)\s+(?P<arg>.+?)\s+(?:as\s+)?(?:an?\s+)?(?:threat|terrorists?|terror\w*"
+                    r"|enemy|militants?)\b(?P<more>.*)"),
+        ("quotes", r"who (?:said|says|wrote|called (?:it|them))\s+(?P<topic>.+)"),
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
@@ -61,7 +64,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
         ("quotes", r"(?P<arg>.+?)\s+(?:quotes?|quotations?|statements?|remarks?)\b(?P<more>.*)"),
         ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
-        ("threats", r"who\s+(?:named|designated|listed|blamed|accused|called out|branded|targeted|struck|attacked|hit)"
+        ("threats", r"(?:who|which side|which country)\s+(?:named|designated|listed|blamed|accused|called out|branded"
+                    r"|targeted|struck|attacked|hit)"
                     r"\s+(?P<arg>.+?)(?:\s+as\s+.*)?"),
         ("threats", r"(?:which|what)\s+(?:" + _GROUP_NOUNS + r")\b(?P<arg>.*)"),
         ("threats", r"(?:who|whom)\s+(?:does|did|do|has|have)\s+(?P<arg>.+?)\s+"
@@ -120,8 +124,17 @@ _MILITARY = re.compile(r"\b(?:strike|strikes|struck|bomb(?:s|ed|ing)?|attacked|h
                        re.IGNORECASE)
 
 
+_EXPLAIN = re.compile(r"(?:where|why|how)\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:iran|pakistan)\w*\s*,?\s*(?:or|and|&|/)\s*(?:iran|pakistan)\w*\b", re.IGNORECASE)
+
+
 def _threat_argument(text: str) -> str:
-    """The side, group and period words of a threat question, plus "military" when it asks about strikes."""
+    """The side, group and period words of a threat question, plus "military" when it asks about strikes.
+
+    Both sides named together ("Iran or Pakistan") ask about either, so neither is kept.
+    """
+    if _BOTH_SIDES.search(text):
+        text = _SIDE_WORD.sub(" ", _BOTH_SIDES.sub(" ", text))
     words = [word.strip("?!.,;:\"“”()") for word in text.split()]
     words = [re.sub(r"(?:'s|’s)$", "", word) for word in words]
     kept = " ".join(word for word in words if word and word.lower() not in _THREAT_FILLER)
@@ -164,11 +177,11 @@ def route(text: str) -> Request:
             arg = f"{arg} {when['when']}"
         elif command == "quotes" and (topic := _TOPIC.search(more)):
             arg = f"{arg} about {clean(topic['topic'])}"
-        if command == SEARCH:
-            return Request(SEARCH, question)
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):
             return Request("threats", _threat_argument(arg))
         return Request(command, clean(arg))
     if _THREAT_WORDS.search(question) and _SIDE_WORD.search(question):
         return Request("threats", _threat_argument(question))
-    return Request(SEARCH, question)
+    if _EXPLAIN.match(question):
+        return Request(SEARCH, question)
+    return Request(ABOUT, question)

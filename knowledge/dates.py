@@ -69,6 +69,8 @@ def iso_span(text: str) -> DateSpan | None:
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
+    if not 1 <= year <= 9998:
+        raise DateError(f"{text!r}: the year {year} is out of range")
     if month is None:
         return _span(date(year, 1, 1), date(year, 12, 31), "year")
     if not 1 <= month <= 12:

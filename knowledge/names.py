@@ -21,6 +21,13 @@ _STOPWORD_TEXT = (
 STOPWORDS = frozenset(_STOPWORD_TEXT.split(" "))
 
 
+_TITLE_TEXT = (
+    "president minister prime deputy foreign interior secretary general gen ambassador army chief "
+    "commander seyed seyyed syed sayyid mian hafiz dr mr mrs ms"
+)
+TITLE_WORDS = frozenset(_TITLE_TEXT.split(" "))
+
+
 def normalize(text: str) -> str:
     """Lower-case, strip accents, and fold punctuation to spaces: 'Amir-Abdollahian' -> 'amir abdollahian'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -53,18 +60,24 @@ def name_score(query: str, name: str) -> float:
     typed_words = typed.split()
     if len(typed_words) == 1 and len(typed) >= 3:
         for word in known.split():
-            if len(word) >= 3:
+            if len(word) >= 3 and word not in TITLE_WORDS:
                 best = max(best, fuzz.ratio(typed, word))
     return float(best)
 
 
 def side_word_distance(word: str, target: str) -> bool:
-    """True when ``word`` is ``target`` up to one typo (a transposition only, for short words)."""
+    """True when ``word`` is ``target`` up to one typo.
+
+    Short words forgive only a swap of two letters ('iarn'), so that a name one letter away
+    ('Imran', 'Iraq') is not taken for a country; from seven letters any one edit is forgiven.
+    """
     if word == target:
         return True
-    if len(word) >= 5:
+    if len(word) >= 7 and len(target) >= 7:
         return OSA.distance(word, target) <= 1
-    return len(word) == len(target) and sorted(word) == sorted(target) and OSA.distance(word, target) <= 1
+    if len(word) != len(target) or OSA.distance(word, target) > 1:
+        return False
+    return len(word) >= 5 or sorted(word) == sorted(target)
 
 
 @dataclass(frozen=True)

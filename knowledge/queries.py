@@ -58,6 +58,7 @@ class TimelineAnswer:
     events: tuple[Event, ...]
     suggestions: tuple[str, ...] = ()
     approximate: tuple[Event, ...] = ()
+    ignored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def _split_side(words: list[str]) -> tuple[str | None, list[str]]:
     return side, rest
 
 
-CURRENT_WORDS = frozenset({"current", "currently", "present", "now", "today", "incumbent"})
+CURRENT_WORDS = frozenset({"current", "currently", "now", "today", "incumbent"})
 ROLE_FILLER = CURRENT_WORDS | {"new", "top", "then"}
 
 
@@ -186,6 +187,14 @@ def _bound(text: str | None) -> DateSpan | None:
         return None
 
 
+ROLE_WORD_SIMILARITY = 90.0
+
+
+def _role_word_matches(word: str, title_word: str) -> bool:
+    """A typed role word against a title's word: the same stem, or one typo ('presdent', not 'present')."""
+    return _same_stem(word, title_word) or fuzz.ratio(word, title_word) >= ROLE_WORD_SIMILARITY
+
+
 def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> list[tuple[Person, str]]:
     """People holding a role named like ``text`` ('Pakistan's interior minister'), with the role title.
 
@@ -195,7 +204,7 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     (or, when nobody is known to, those whose role dates are unknown).
     """
     side, words = _split_side(_role_words(text))
-    if not words:
+    if not [word for word in words if word not in PERSON_SIDES]:
         return []
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
@@ -206,7 +215,7 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
             title_words = _role_words(role.title)
             if (set(title_words) & RANK_QUALIFIERS) - set(words):
                 continue
-            if not all(any(fuzz.ratio(word, title_word) >= CONFIDENT for title_word in title_words) for word in words):
+            if not all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
                 continue
             held = _held_during(role, period) if period else True
             if held is None:
@@ -227,6 +236,8 @@ def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]
         person, title = entry
         return max((role for role in person.roles if role.title == title), key=lambda role: role.start or "")
 
+    if not found:
+        return found
     ongoing = [entry for entry in found if term(entry).end is None] or found
     latest = max(term(entry).start or "" for entry in ongoing)
     return [entry for entry in ongoing if (term(entry).start or "") == latest]
@@ -308,7 +319,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
 
     Optionally only those of a period, and only those about ``words`` (every content word must
     appear, up to a typo, in the quote, its setting or its sentence). With an empty ``who``:
-    every quote of the period and/or of the people of ``side``, grouped by speaker.
+    every quote (of the period, of the people of ``side``, on the words), grouped by speaker.
     ``in_setting`` False matches ``words`` against what was said (and how it was relayed) only.
     """
     start, end = (period.start, period.end) if period else (None, None)
@@ -326,8 +337,6 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
         return tuple(sorted(kept, key=_quote_order))
 
     if not who.strip():
-        if period is None and side is None and not wanted:
-            return QuotesAnswer(query=who, speakers=(), words=words)
         candidates = [quote for quote in base.quotes(start=start, end=end)
                       if side is None or base.people[quote.speaker].side == side]
         by_speaker: dict[str, list[Quote]] = {}
@@ -383,7 +392,7 @@ def _same_stem(word: str, candidate: str) -> bool:
     if shorter < 4:
         return False
     shared = len(commonprefix((word, candidate)))
-    return shared == shorter or (shared >= 5 and shared >= shorter - 2)
+    return shared == shorter or (shared >= 6 and shared >= shorter - 2)
 
 
 def _word_matches(word: str, known: set[str]) -> bool:
@@ -394,14 +403,23 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
-def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") -> TimelineAnswer:
+def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
+             lenient: bool = False) -> TimelineAnswer:
     """Events in date order within ``period`` and matching every content word of ``words``.
 
     Events dated too coarsely to say whether they fall in the period (an "earlier this month"
-    event asked about one day) come apart, in ``approximate``.
+    event asked about one day) come apart, in ``approximate``. ``lenient`` (for questions in
+    plain English) ignores words no event knows, as long as two known words remain.
     """
     events = base.events(period.start, period.end) if period else base.events()
     wanted = [word for word in content_words(words) if len(word) > 1]
+    ignored: tuple[str, ...] = ()
+    if lenient:
+        vocabulary = set().union(*(_event_words(base, event) for event in base.events()))
+        known = [word for word in wanted if _word_matches(word, vocabulary)]
+        if len(known) >= 2 and len(known) < len(wanted):
+            ignored = tuple(word for word in wanted if word not in known)
+            wanted = known
     matching = [event for event in events
                 if all(_word_matches(word, _event_words(base, event)) for word in wanted)]
     suggestions: tuple[str, ...] = ()
@@ -415,7 +433,7 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "") ->
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
     approximate = tuple(event for event in matching if event not in within)
     return TimelineAnswer(period=period, words=words, events=within, approximate=approximate,
-                          suggestions=suggestions)
+                          suggestions=suggestions, ignored=ignored)
 
 
 def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | None = None,
@@ -466,7 +484,12 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
         elif group_best[0].score > person_best[0].score:
             people = []
     elif groups and people:
-        people = []
+        group_words = {word for group in groups for alias in (group.name, *group.aliases) for word in tokens(alias)}
+        asked = {word for word in content_words(name) if word not in PERSON_SIDES}
+        if asked - group_words:
+            groups = []
+        else:
+            people = []
     profiles = []
     for person, _ in people:
         said, events = base.quotes(person.id), base.events_with(person.id)

@@ -432,3 +432,30 @@ def test_a_day_lists_only_events_dated_within_it_and_points_to_wider_ones(desk: 
     reply = desk.command("timeline", "2025-10-11")
     assert all(item.date == "11 Oct 2025" for section in reply.sections for item in section.items)
     assert any("dated only to a wider span" in note for note in reply.notes)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "absent"),
+    [
+        ("who is the current chief justice", ["Nothing in the fact base"], ["went wrong"]),
+        ("who was present", ["Nothing in the fact base"], ["Pezeshkian —"]),
+        ("what did Iran and Pakistan say about territorial integrity?",
+         ["Both sides strongly respect each other's territorial integrity", "unavoidable principles"], ["Moqaddam"]),
+        ("which side named Gul Bahadur as a threat, Iran or Pakistan?", ["Named by Pakistan", "military action"],
+         ["Nothing in the fact base"]),
+        ("who called Jaish al-Adl a threat and when", ["Named by Iran", "16 Jan 2024"], ["Araghchi"]),
+        ("/whois Imran", ["Imran Khan"], ["Nothing"]),
+        ("who is the secretary of Iran's supreme national security council?", ["Larijani"], []),
+        ("raisi invite", ["invited", "29 Jan 2024"], ["Nothing"]),
+        ("did the Istanbul talks succeed?", ["failed to bring about any workable solution"], []),
+        ("Mohsen Naghvi", ["Did you mean: Mohsin Naqvi?"], []),
+        ("where is Rask?", ["southeastern city of Rask"], []),
+    ],
+)
+def test_plain_english_questions_reach_the_fact_that_answers_them(
+    desk: Desk, asked: str, expected: list[str], absent: list[str]
+) -> None:
+    reply = ask(desk, asked)
+    text = shown(reply) + " ".join(reply.notes) + reply.title
+    assert all(part in text for part in expected), text[:600]
+    assert not any(part in text for part in absent), text[:600]

@@ -86,7 +86,7 @@ def test_non_periods_are_none(text: str) -> None:
     assert parse_period(text) is None
 
 
-@pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "2024-01-20..2024-01-10"])
+@pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "2024-01-20..2024-01-10", "0000", "0000-01"])
 def test_impossible_periods_raise(text: str) -> None:
     with pytest.raises(DateError):
         parse_period(text)

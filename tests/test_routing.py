@@ -84,6 +84,9 @@ TABLE: list[tuple[str, Request]] = [
     ("which articles do you use?", Request("sources")),
     # anything else: sentence search over the articles
     ("where is Rask?", Request(SEARCH, "where is Rask")),
+    ("raisi invite", Request(ABOUT, "raisi invite")),
+    ("who called Jaish al-Adl a threat and when", Request("threats", "Jaish al-Adl when")),
+    ("which side named Gul Bahadur as a threat, Iran or Pakistan?", Request("threats", "Gul Bahadur")),
     ("how long is the border?", Request(SEARCH, "how long is the border")),
     ("why did relations sour?", Request(SEARCH, "why did relations sour")),
     ('who said "one nation in two different geographical areas"?',
