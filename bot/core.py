@@ -279,10 +279,22 @@ class Desk:
                                  f"Nothing in the fact base for {scope}.", answer.suggestions,
                                  (*wider, self._coverage(), "Try /timeline all or fewer words."))
         count = f"{len(answer.events)} event{'s' if len(answer.events) != 1 else ''}"
+        sections = [Section(items=tuple(self._event_item(event) for event in answer.events))]
+        if answer.ignored:
+            said = self._sentences_with(f"{words} {' '.join(answer.ignored)}", answer.ignored)
+            if said:
+                sections.insert(0, Section(heading=f"The articles on “{' '.join(answer.ignored)}”",
+                                           items=self._sentence_items(said)))
         return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
                      summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
-                     sections=(Section(items=tuple(self._event_item(event) for event in answer.events)),),
+                     sections=tuple(sections),
                      notes=wider, narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+
+    def _sentences_with(self, question: str, words: Iterable[str]) -> tuple[queries.SentenceHit, ...]:
+        """The best sentences for ``question`` that hold one of ``words`` (or a word of the same stem)."""
+        stems = {word[:5] for word in words if len(word) > 2}
+        return tuple(hit for hit in queries.search(self.base, question, limit=SEARCH_LIMIT)
+                     if any(token[:5] in stems for token in content_words(hit.sentence)))[:2]
 
     def _wider_note(self, approximate: tuple[Event, ...]) -> tuple[str, ...]:
         """A pointer to events dated only to a wider span that overlaps the period asked about."""
@@ -314,7 +326,7 @@ class Desk:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
         who, topic = split_topic(rest)
-        if not topic:
+        if not topic and not _sides_named(who):
             who, topic = queries.split_speaker(self.base, who)
         sides = _sides_named(who)
         side = next(iter(sides)) if len(sides) == 1 else None
@@ -566,7 +578,8 @@ class Desk:
     # ------------------------------------------------------------------ plain-English extras
 
     def about(self, text: str) -> Reply:
-        """"Tell me about X": a person or group when X names one, else its events, else the articles' words."""
+        """"Tell me about X": a person or group when X names one, else what a person said on a topic
+        ("araqchi pipeline"), else the events, else the articles' words."""
         name = _meaningful(text)
         if not name:
             return self.help_reply()
@@ -576,7 +589,7 @@ class Desk:
         if found.people or found.groups:
             reply = self.whois(name)
             refs = [profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
-            events = {event.id: event for ref in refs for event in self.base.events_with(ref)}
+            events = {event.id: event for ref in refs for event in self.base.events_with(ref)} if len(refs) == 1 else {}
             extra: list[Section] = []
             if events:
                 ordered = sorted(events.values(), key=lambda event: (event.date.chronological_key(), event.id))
@@ -591,6 +604,9 @@ class Desk:
             period, rest = split_period(name)
         except DateError:
             return self.search(text)
+        who, topic = queries.split_speaker(self.base, _meaningful(rest))
+        if topic and any(entry.quotes for entry in queries.quotes(self.base, who, period, words=topic).speakers):
+            return self.quotes(name, asked=True)
         if (period or content_words(rest)) and queries.timeline(
                 self.base, period, _meaningful(rest), lenient=True).events:
             return self.timeline(name, asked=True)

@@ -58,6 +58,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
+        ("quotes", r"what\s+(?!was\b|were\b|is\b|has been\b)(?P<arg>.+?)\s+(?:said|says|told|stated|announced"
+                   r"|declared|tweeted|posted|wrote|offered|promised|pledged|proposed|demanded|urged|warned)"
+                   r"\b(?P<more>.*)"),
         ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
                    r"\s*(?P<arg>.*)"),
@@ -92,7 +95,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_WHEN = re.compile(r"(?:\s+\w+)??\s+(?:in|on|during|since|between|from)\s+(?P<when>.*\d.*)", re.IGNORECASE)
+_PERIOD_TAIL = re.compile(r"(?P<before>.*)\s+(?:in|on|during|since|between|from)\s+(?P<when>\S.*\d.*)$",
+                          re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
@@ -152,13 +156,45 @@ def _slash(text: str) -> Request | None:
     return None
 
 
+_PREAMBLE = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|so|well|um|please|pls|btw|quick one|quick question|one more|and|also|"
+    r"any idea|remind me|i wonder|i'd like to know|i want to know|tell me|do you know|"
+    r"(?:can|could|would) you (?:please )?(?:tell me|show me|find|check|look up)?)\b[\s,:;!\-–—]*)+",
+    re.IGNORECASE,
+)
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?:what|when|who|whom|how|where|why|which|did|does|is|was)\b.*$",
+                              re.IGNORECASE)
+
+
+def _with_period_and_topic(who: str, more: str) -> str:
+    """A quotes argument from what follows the verb: "… about X in 2024" -> "<who> 2024 about X"."""
+    argument = who
+    if when := _PERIOD_TAIL.match(more):
+        argument = f"{argument} {when['when']}"
+        more = when["before"]
+    if topic := _TOPIC.search(more):
+        argument = f"{argument} about {clean(topic['topic'])}"
+    return argument
+
+
+def _first_question(text: str) -> str:
+    """The question itself: without a chatty lead-in ("hey, quick one -") or a second question after "and"."""
+    question = _PREAMBLE.sub("", text).strip()
+    if question.lower().startswith(("who ", "what ", "when ", "which ", "where ", "why ", "how ")):
+        question = _SECOND_QUESTION.sub("", question)
+    return question or text
+
+
 def route(text: str) -> Request:
     """The request a plain-English message asks for."""
     stripped = re.sub(r"\s+", " ", text).strip()
-    question = stripped.strip(" \t?!.")
-    if not question or _GREETING.fullmatch(question):
+    if stripped.startswith("/"):
+        return _slash(stripped) or Request(SEARCH, stripped)
+    whole = stripped.strip(" \t?!.")
+    question = _first_question(whole).strip(" \t?!.")
+    if not question or _GREETING.fullmatch(whole) or _GREETING.fullmatch(question):
         return Request(HELP)
-    if slash := _slash(question if not stripped.startswith("/") else stripped):
+    if slash := _slash(question):
         return slash
     for command, pattern in _RULES:
         match = pattern.fullmatch(question)
@@ -173,10 +209,8 @@ def route(text: str) -> Request:
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""
-        if command == "quotes" and (when := _WHEN.match(more)):
-            arg = f"{arg} {when['when']}"
-        elif command == "quotes" and (topic := _TOPIC.search(more)):
-            arg = f"{arg} about {clean(topic['topic'])}"
+        if command == "quotes":
+            arg = _with_period_and_topic(arg, more)
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):
             return Request("threats", _threat_argument(arg))
         return Request(command, clean(arg))

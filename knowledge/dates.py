@@ -171,6 +171,10 @@ def _period_point(text: str) -> DateSpan | None:
     iso = iso_span(cleaned)
     if iso:
         return iso
+    if match := re.fullmatch(rf"(?P<part>early|mid|late)[ -]?{_YEAR}", cleaned):
+        first = {"early": 1, "mid": 5, "late": 9}[match["part"]]
+        year = int(match["year"])
+        return _span(month_span(year, first)[0], month_span(year, first + 3)[1], "month")
     if match := re.fullmatch(rf"{_MONTH}[ ,/-]*{_YEAR}", cleaned) or re.fullmatch(
         rf"{_YEAR}[ ,/-]*{_MONTH}", cleaned
     ):

@@ -16,7 +16,9 @@ SUGGEST = 70.0
 _STOPWORD_TEXT = (
     "a an the of in on at to for from by with and or about what which who whom whose when where why how "
     "is are was were be been did do does has have had said say says tell me us show give list any all some "
-    "this that these those it its his her their there than then s"
+    "this that these those it its his her their there than then s "
+    "go goes went gone going come came back get got take took happen happens happened anything something "
+    "they them he she we you i know idea please base according factdesk corpus"
 )
 STOPWORDS = frozenset(_STOPWORD_TEXT.split(" "))
 

@@ -459,3 +459,24 @@ def test_plain_english_questions_reach_the_fact_that_answers_them(
     text = shown(reply) + " ".join(reply.notes) + reply.title
     assert all(part in text for part in expected), text[:600]
     assert not any(part in text for part in absent), text[:600]
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "absent"),
+    [
+        ("what did Naqvi congratulate Momeni on?", ["Economic Cooperation Organisation"], []),
+        ("who attended Naqvi's meetings in Tehran?", ["Khurram Agha"], []),
+        ("what did Iran and Pakistan say about territorial integrity in 2024?",
+         ["unavoidable principles", "strongly respect"], ["Zarif"]),
+        ("araqchi pipeline", ["There is goodwill on both sides"], []),
+        ("Iran's foreign ministers", ["Araghchi", "Amir-Abdollahian", "Zarif"], ["Jilani —"]),
+        ("who was Iran's FM in late 2024", ["Araghchi"], ["Zarif"]),
+    ],
+)
+def test_questions_with_lead_ins_topics_and_roles(
+    desk: Desk, asked: str, expected: list[str], absent: list[str]
+) -> None:
+    reply = ask(desk, asked)
+    text = shown(reply) + reply.title
+    assert all(part in text for part in expected), text[:600]
+    assert not any(part in text for part in absent), text[:600]

@@ -109,3 +109,8 @@ def test_format_at_precision(value: DateSpan, shown: str, iso: str) -> None:
 
 def test_between_a_and_b_is_a_range() -> None:
     assert parse_period("2024-01-25 and 2024-01-30") == span("2024-01-25", "2024-01-30", "day")
+
+
+def test_parts_of_a_year() -> None:
+    assert parse_period("late 2024") == span("2024-09-01", "2024-12-31", "month")
+    assert parse_period("early 2020") == span("2020-01-01", "2020-04-30", "month")
