@@ -9,20 +9,16 @@ Nothing already curated is overwritten.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from knowledge.extract import REPO_ROOT, iso_date
+from knowledge.extract import article_parser
 from knowledge.extract.cast import Directory
 from knowledge.extract.core import Proposals, propose
 from knowledge.extract.reading import ArticleError, decode_article
 from knowledge.extract.render import article_toml, groups_toml, people_toml
-
-ROOT_VARIABLE = "FACTDESK_ROOT"
 
 
 class AddRefused(Exception):
@@ -110,14 +106,8 @@ def checklist(added: Added, root: Path) -> str:
 
 def main(argv: list[str]) -> int:
     """``python -m knowledge add ARTICLE [--published YYYY-MM-DD] [--root DIR] [--replace-draft]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m knowledge add",
-        description="Copy a new article into seeds/ and draft its facts in knowledge/review/ for a curator.",
-    )
-    parser.add_argument("article", type=Path, help="the article, a UTF-8 text file")
-    parser.add_argument("--published", type=iso_date, help="publication date, YYYY-MM-DD (else: dateline)")
-    parser.add_argument("--root", type=Path, default=Path(os.environ.get(ROOT_VARIABLE, REPO_ROOT)),
-                        help=f"repository root (default: ${ROOT_VARIABLE} or this repository)")
+    parser = article_parser("python -m knowledge add",
+                            "Copy a new article into seeds/ and draft its facts in knowledge/review/ for a curator.")
     parser.add_argument("--replace-draft", action="store_true", help="write over an existing draft")
     args = parser.parse_args(argv)
     try:

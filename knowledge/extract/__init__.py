@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,16 +40,24 @@ def read_and_propose(path: Path, root: Path, published: date | None) -> Proposal
     return propose(text, Directory.load(root / "knowledge"), published)
 
 
-def main(argv: list[str]) -> int:
-    """``python -m knowledge extract ARTICLE [--published YYYY-MM-DD] [--json] [--root DIR]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m knowledge extract",
-        description="Propose quotes, events and threat claims of a news article, for review.",
-    )
+ROOT_VARIABLE = "FACTDESK_ROOT"
+
+
+def article_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    """The arguments every article command takes: the article, ``--published`` and ``--root``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("article", type=Path, help="the article, a UTF-8 text file")
     parser.add_argument("--published", type=iso_date, help="publication date, YYYY-MM-DD (else: dateline)")
+    parser.add_argument("--root", type=Path, default=Path(os.environ.get(ROOT_VARIABLE, REPO_ROOT)),
+                        help=f"repository root (default: ${ROOT_VARIABLE} or this repository)")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """``python -m knowledge extract ARTICLE [--published YYYY-MM-DD] [--json] [--root DIR]``."""
+    parser = article_parser("python -m knowledge extract",
+                            "Propose quotes, events and threat claims of a news article, for review.")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the TOML draft")
-    parser.add_argument("--root", type=Path, default=REPO_ROOT, help="repository root (default: this one)")
     args = parser.parse_args(argv)
     try:
         proposals = read_and_propose(args.article, args.root, args.published)
