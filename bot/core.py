@@ -16,7 +16,7 @@ from bot.commands import COMMANDS, CommandSpec, find_command
 from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
-from knowledge.dates import DateError, format_span, parse_period
+from knowledge.dates import MONTHS, DateError, format_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Role, Threat, ThreatHow, ThreatSide
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
@@ -25,7 +25,17 @@ PERIOD_EXAMPLES = "2024, 2024-01, jan 2024, 2024-01-16 or 2024-01-10..2024-01-20
 HELP_WORDS = frozenset({"help", "-h", "--help", "?", "usage"})
 ALL_WORDS = frozenset({"all", "everything", "*", "both"})
 MAX_PERIOD_WORDS = 7
-ABOUT_SEPARATOR = re.compile(r"\s+(?:about|regarding|concerning|on the subject of)\s+|^(?:about|regarding)\s+", re.I)
+MAX_QUESTION_CHARS = 600
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+YEARLESS_DAY = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month2>{_MONTH_WORD}))\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+ABOUT_SEPARATOR = re.compile(r"\s+(?:about|regarding|concerning|on the subject of|on)\s+|^(?:about|regarding)\s+",
+                             re.I)
+SIDE_PEOPLE = frozenset({"official", "officials", "leaders", "leadership", "government", "authorities", "side",
+                         "people", "state", "country"})
 SEARCH_LIMIT = 5
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -86,9 +96,19 @@ def split_manner(text: str) -> tuple[ThreatHow | None, str]:
     return None, text
 
 
+def _named_in(text: str, words: Iterable[str]) -> list[str]:
+    """Those of ``words`` that ``text`` writes as a name (capitalised, not first word), as written.
+
+    'did Naqvi meet Khamenei' -> ['Khamenei'].
+    """
+    wanted = set(words)
+    return list(dict.fromkeys(token.strip("?!.,;:") for token in text.split()[1:]
+                              if token[:1].isupper() and normalize(token) in wanted))
+
+
 def _sides_named(text: str) -> set[ThreatSide]:
     """The sides ``text`` consists of ("Iran", "Iran and Pakistan"); empty when it names anything else."""
-    words = content_words(text)
+    words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
     sides = [queries.match_side(word) for word in words]
     return {side for side in sides if side} if words and all(sides) else set()
 
@@ -145,8 +165,12 @@ class Desk:
             return self._bad_period(spec, error)
 
     def message(self, text: str) -> Reply:
-        """Answer a direct message or a mention written in plain English."""
-        return self.answer(route(text))
+        """Answer a direct message or a mention written in plain English.
+
+        Only the first ``MAX_QUESTION_CHARS`` characters are read: a question is never longer, and
+        a pasted page must not hold the desk up.
+        """
+        return self.answer(route(text[:MAX_QUESTION_CHARS]))
 
     def answer(self, request: Request) -> Reply:
         """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""
@@ -170,9 +194,11 @@ class Desk:
         is the one that acted. Nothing left means every side.
         """
         words = text.split()
+        longest = max((len(name.split()) for group in self.base.groups.values()
+                       for name in (group.name, *group.aliases)), default=1) + 1
         in_group = [False] * len(words)
         for start in range(len(words)):
-            for end in range(len(words), start, -1):
+            for end in range(min(len(words), start + longest), start, -1):
                 if not any(in_group[start:end]) and queries.match_groups(self.base, " ".join(words[start:end]))[0]:
                     in_group[start:end] = [True] * (end - start)
                     break
@@ -265,13 +291,45 @@ class Desk:
 
     # ------------------------------------------------------------------ /timeline
 
+    def _yearless_day(self, text: str) -> tuple[DateSpan | None, str, str]:
+        """A day named without a year ("January 17th"), dated to the year whose events it names.
+
+        Returns (period, the other words, a note when several years or none hold that day).
+        """
+        found = YEARLESS_DAY.search(text)
+        if not found:
+            return None, text, ""
+        month = MONTHS[(found["month"] or found["month2"]).lower()[:3]]
+        day = int(found["day"] or found["day2"])
+        rest = _meaningful(f"{text[:found.start()]} {text[found.end():]}")
+        years = sorted({event.date.start.year for event in self.base.events()
+                        if event.date.start == event.date.end and (event.date.start.month, event.date.start.day)
+                        == (month, day)})
+        if not years:
+            return None, text, f"No event in the base is dated {day} {MONTH_NAMES[month - 1].title()} of any year."
+        try:
+            span = parse_period(f"{years[-1]}-{month:02d}-{day:02d}")
+        except DateError:
+            return None, text, ""
+        note = f"Also on that day in {', '.join(map(str, years[:-1]))}." if len(years) > 1 else ""
+        return span, rest, note
+
     def timeline(self, text: str, asked: bool = False) -> Reply:
         """``/timeline [period] [words]``: events in date order with their dates and sources."""
         period, rest = split_period(text)
+        yearless_note = ""
+        if period is None:
+            period, rest, yearless_note = self._yearless_day(rest)
+            if yearless_note and period is None:
+                return self._nothing(yearless_note, more=(self._coverage(),))
         words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
         answer = queries.timeline(self.base, period, words, lenient=asked)
         scope = self._period_words(period, words)
-        wider = self._wider_note(answer.approximate)
+        unknown_names = _named_in(text, answer.ignored)
+        if unknown_names:
+            return self._nothing(f"Nothing in the fact base mentions {', '.join(unknown_names)}.",
+                                 more=("Try /whois or /sources to see who and what the base covers.",))
+        wider = self._wider_note(answer.approximate) + ((yearless_note,) if yearless_note else ())
         if answer.ignored:
             wider += (f"Passed over (in no event): {', '.join(answer.ignored)}.",)
         if not answer.events:
@@ -378,12 +436,13 @@ class Desk:
                      sections=(Section(items=tuple(self._event_item(event) for event in ordered)),),
                      narrow_hint="Narrow it with a period.")
 
-    def _quoted_people(self, limit: int = 6) -> list[str]:
+    def _quoted_people(self) -> list[str]:
+        """Everyone the base quotes, most quoted first."""
         counts: dict[str, int] = {}
         for quote in self.base.quotes():
             counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
         ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
-        return [self.person_name(ref) for ref in ranked[:limit]]
+        return [self.person_name(ref) for ref in ranked]
 
     def _person_title(self, person: Person) -> str:
         roles = "; ".join(dict.fromkeys(role.title for role in person.roles))
@@ -622,7 +681,7 @@ class Desk:
         if not hits:
             return self.help_reply(f"Nothing in the fact base or the articles matches “{text}”.")
         return Reply(tone="answer", title=f"From the articles, for “{text}”",
-                     summary="No fact in the base answers this directly; these are the closest sentences.",
+                     summary="The article sentences that match best (sentences, not curated facts):",
                      sections=(Section(items=self._sentence_items(hits)),))
 
     def _sentence_items(self, hits: Iterable[queries.SentenceHit]) -> tuple[Item, ...]:

@@ -54,7 +54,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("threats", r"(?:who|which side|which country)\s+(?:called|calls|named|names|considers?|considered|labell?ed"
                     r"|branded|designated)\s+(?P<arg>.+?)\s+(?:as\s+)?(?:an?\s+)?(?:threat|terrorists?|terror\w*"
                     r"|enemy|militants?)\b(?P<more>.*)"),
-        ("quotes", r"who (?:said|says|wrote|called (?:it|them))\s+(?P<topic>.+)"),
+        ("quotes", r"(?:who|which\s+(?:\w+\s+){0,2}(?:official|minister|diplomat|leader|person|president|envoy"
+                   r"|spokes\w+|general|secretary|ambassador))\s+(?:said|says|wrote|described|termed|called"
+                   r"|labell?ed|blamed|warned|referred to|spoke of|mentioned|hailed|praised)\s+(?P<topic>.+)"),
+        ("whois", r"what\s+(?:else\s+)?(?:is|are|was)\s+(?P<arg>.+?)\s+(?:also\s+)?(?:called|known as|named)"),
+        (SEARCH, r"(?:did|does|do)\s+the\s+(?:article|articles|report|reports|story|stories|piece|press)\b.*"),
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
@@ -86,7 +90,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"(?:\s+with)?\b(?P<more>.*)"),
         ("timeline", r"who\s+(?:met|meets|has met|visited|hosted|talked to|held talks with)\s+(?:with\s+)?(?P<arg>.+)"),
         ("timeline", r"(?:the\s+)?(?:meetings?|visits?)\s+(?:of|by|with)\s+(?P<arg>.+)"),
-        ("whois", r"who\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
+        ("whois", r"who\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+?)"
+                  r"(?:\s+(?:when|while|during|after|before|at the time)\b.*)?"),
         ("whois", r"(?:what is|what was|what's|what’s)\s+(?P<arg>.+?)(?:'s|’s)\s+(?:role|job|position|title|side)"),
         (ABOUT, r"(?:what|which)\s*(?:is|was|are|were|'s|’s)\s+(?P<arg>.+)"),
         (ABOUT, r"(?:tell me|talk|tell us|what do you know|what have you got|anything|info|information|more|brief me)"
@@ -157,7 +162,7 @@ def _slash(text: str) -> Request | None:
 
 
 _PREAMBLE = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|so|well|um|please|pls|btw|quick one|quick question|one more|and|also|"
+    r"^(?:(?:hey|hi|hello|ok|okay|so|well|um|please|kindly|pls|btw|quick one|quick question|one more|and|also|"
     r"any idea|remind me|i wonder|i'd like to know|i want to know|tell me|do you know|"
     r"(?:can|could|would) you (?:please )?(?:tell me|show me|find|check|look up)?)\b[\s,:;!\-–—]*)+",
     re.IGNORECASE,
@@ -201,6 +206,8 @@ def route(text: str) -> Request:
         if not match:
             continue
         arg = match.groupdict().get("arg") or ""
+        if command == SEARCH:
+            return Request(SEARCH, question)
         if topic := match.groupdict().get("topic"):
             return Request(command, f"about {clean(topic)}")
         if command == "threats":
@@ -214,8 +221,8 @@ def route(text: str) -> Request:
         if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):
             return Request("threats", _threat_argument(arg))
         return Request(command, clean(arg))
-    if _THREAT_WORDS.search(question) and _SIDE_WORD.search(question):
-        return Request("threats", _threat_argument(question))
     if _EXPLAIN.match(question):
         return Request(SEARCH, question)
+    if _THREAT_WORDS.search(question) and _SIDE_WORD.search(question):
+        return Request("threats", _threat_argument(question))
     return Request(ABOUT, question)

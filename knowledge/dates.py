@@ -179,10 +179,42 @@ def _period_point(text: str) -> DateSpan | None:
         rf"{_YEAR}[ ,/-]*{_MONTH}", cleaned
     ):
         return _month(int(match["year"]), MONTHS[match["month"]])
-    if match := re.fullmatch(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", cleaned) or re.fullmatch(
+    if match := re.fullmatch(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", cleaned) or re.fullmatch(
         rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", cleaned
     ):
         return _day(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
+    return _part_of_month(cleaned) or _season(cleaned)
+
+
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _part_of_month(text: str) -> DateSpan | None:
+    """'early/mid/late January 2024' (days 1–10, 11–20, 21–end) and 'the first … last week of …'."""
+    if match := re.fullmatch(rf"(?P<part>early|mid|late)[ -]?{_MONTH},?\s+{_YEAR}", text):
+        first, last = month_span(int(match["year"]), MONTHS[match["month"]])
+        start_day, end_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[match["part"]]
+        return _span(first.replace(day=start_day), first.replace(day=end_day), "day")
+    if match := re.fullmatch(rf"(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+of"
+                             rf"\s+{_MONTH},?\s+{_YEAR}", text):
+        month_start, month_end = month_span(int(match["year"]), MONTHS[match["month"]])
+        if match["which"] == "last":
+            return _span(month_end - timedelta(days=6), month_end, "week")
+        week = month_start + timedelta(days=7 * _ORDINALS[match["which"]])
+        return _span(week, min(week + timedelta(days=6), month_end), "week")
+    return None
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def _season(text: str) -> DateSpan | None:
+    """'summer 2025' (northern seasons by month; winter runs from December into the next year)."""
+    if match := re.fullmatch(rf"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+{_YEAR}", text):
+        year = int(match["year"])
+        first, last = _SEASONS[match["season"]]
+        end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+        return _span(month_span(year, first)[0], month_span(end_year, end_month)[1], "month")
     return None
 
 

@@ -352,6 +352,9 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
         for person, role in people if side is None or person.side == side))
 
 
+MAX_SPEAKER_WORDS = 8  # "the Iranian Supreme National Security Council secretary" and no longer
+
+
 def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
     """Split "<person, role or side> <topic words>" where no "about" marks the topic.
 
@@ -362,7 +365,7 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
     if len(words) < 2 or match_people(base, text)[0]:
         return text, ""
     best: tuple[float, int] = (0.0, 0)
-    for size in range(len(words) - 1, 0, -1):
+    for size in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
         leading = " ".join(words[:size])
         people = match_people(base, leading)[0]
         if names_a_side(leading) or any(role for _, role in people):

@@ -480,3 +480,26 @@ def test_questions_with_lead_ins_topics_and_roles(
     text = shown(reply) + reply.title
     assert all(part in text for part in expected), text[:600]
     assert not any(part in text for part in absent), text[:600]
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected", "absent"),
+    [
+        ("What happened on January 17th?", ["17 Jan 2024", "Baloch Liberation Front"], []),
+        ("what happened on March 3?", ["No event in the base is dated 3 March"], []),
+        ("what happened mid-January 2024", ["16 Jan 2024", "17 Jan 2024"], ["26 Jan 2024"]),
+        ("what happened in the first week of November 2024", ["Araghchi"], ["Naqvi"]),
+        ("anything happen in summer 2025?", ["Aug 2025"], ["Tarar"]),
+        ("How many Iranian police were killed in the January 10 Rask attack?", ["martyred one officer"], []),
+        ("Which minister said the Istanbul round failed to bring about any workable solution?", ["Tarar"], []),
+        ("who described bilateral progress as encouraging and constructive?", ["Larijani"], []),
+        ("what else is Jaish al-Adl called?", ["Jaish ul-Adl", "Jaysh al-Adl"], []),
+        ("Who was Pakistan's army chief when Araghchi visited?", ["Asim Munir"], []),
+        ("Did Naqvi meet Khamenei?", ["Nothing in the fact base mentions Khamenei"], ["Tehran"]),
+    ],
+)
+def test_third_round_questions(desk: Desk, asked: str, expected: list[str], absent: list[str]) -> None:
+    reply = ask(desk, asked)
+    text = shown(reply) + reply.title + " ".join(reply.notes)
+    assert all(part in text for part in expected), text[:600]
+    assert not any(part in text for part in absent), text[:600]

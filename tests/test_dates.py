@@ -114,3 +114,19 @@ def test_between_a_and_b_is_a_range() -> None:
 def test_parts_of_a_year() -> None:
     assert parse_period("late 2024") == span("2024-09-01", "2024-12-31", "month")
     assert parse_period("early 2020") == span("2020-01-01", "2020-04-30", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mid-January 2024", span("2024-01-11", "2024-01-20", "day")),
+        ("late October 2025", span("2025-10-21", "2025-10-31", "day")),
+        ("the first week of November 2024", span("2024-11-01", "2024-11-07", "week")),
+        ("last week of October 2025", span("2025-10-25", "2025-10-31", "week")),
+        ("summer 2025", span("2025-06-01", "2025-08-31", "month")),
+        ("winter 2024", span("2024-12-01", "2025-02-28", "month")),
+        ("the 29th of October 2025", span("2025-10-29", None, "day")),
+    ],
+)
+def test_loose_periods(text: str, expected: DateSpan) -> None:
+    assert parse_period(text) == expected
