@@ -124,7 +124,7 @@ class SourcesAnswer:
 AMBIGUITY_MARGIN = 3.0
 ROLE_ABBREVIATIONS = {
     "fm": "foreign minister", "pm": "prime minister", "dpm": "deputy prime minister",
-    "coas": "chief of army staff", "snsc": "supreme national security council",
+    "coas": "chief of army staff", "snsc": "supreme national security council", "diplomat": "foreign minister",
 }
 SIDE_WORDS: dict[str, ThreatSide] = {
     "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
@@ -390,7 +390,11 @@ def _event_words(base: FactBase, event: Event) -> set[str]:
 
 
 def _same_stem(word: str, candidate: str) -> bool:
-    """Words sharing all but a short ending: 'ambassadors'/'ambassador', 'Palestine'/'Palestinian'."""
+    """Words sharing all but a short ending: 'ambassadors'/'ambassador', 'Palestine'/'Palestinian'.
+
+    British and American spellings compare alike ('neighbours'/'neighboring').
+    """
+    word, candidate = word.replace("our", "or"), candidate.replace("our", "or")
     shorter = min(len(word), len(candidate))
     if shorter < 4:
         return False

@@ -265,3 +265,10 @@ def test_whole_remarks_come_before_quoted_fragments(base: FactBase) -> None:
     direct = [quote.text for quote in entry.quotes if quote.kind == "direct"]
     whole = [text[:1].isupper() for text in direct]
     assert whole == sorted(whole, reverse=True) and any(whole) and not all(whole)
+
+
+def test_top_diplomat_is_a_foreign_minister_and_spellings_compare_alike(base: FactBase) -> None:
+    people = {person.name for person, _ in queries.match_people(base, "Iran's top diplomat", parse_period("2020"))[0]}
+    assert people == {"Mohammad Javad Zarif"}
+    answer = queries.quotes(base, "", words="neighbours never had a dispute", in_setting=False)
+    assert [entry.person.name for entry in answer.speakers] == ["Hossein Amir-Abdollahian"]
