@@ -18,8 +18,10 @@ from knowledge.dates import DateError, iso_span
 from knowledge.models import DateSpan, Event, Group, Person, Quote, Role, Side, Source, Threat, ThreatHow, ThreatSide
 from knowledge.names import (
     CONFIDENT,
+    COUNTRY_WORDS,
     STOPWORDS,
     SUGGEST,
+    THREAT_SIDE_WORDS,
     Match,
     content_words,
     normalize,
@@ -126,14 +128,8 @@ ROLE_ABBREVIATIONS = {
     "fm": "foreign minister", "pm": "prime minister", "dpm": "deputy prime minister",
     "coas": "chief of army staff", "snsc": "supreme national security council", "diplomat": "foreign minister",
 }
-SIDE_WORDS: dict[str, ThreatSide] = {
-    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
-    "pak": "Pakistan",
-}
-PERSON_SIDES: dict[str, str] = {
-    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "kabul": "Afghanistan", **SIDE_WORDS,
-}
+SIDE_WORDS = THREAT_SIDE_WORDS
+PERSON_SIDES = COUNTRY_WORDS
 
 
 def match_side(text: str) -> ThreatSide | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from knowledge.dates import MONTHS, WEEKDAYS
 from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry, Side
-from knowledge.names import normalize
+from knowledge.names import COUNTRY_WORDS, normalize
 
 
 @dataclass(frozen=True)
@@ -84,20 +84,8 @@ class Cast:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
-    def person_at(self, start: int, end: int) -> Mention | None:
-        """The first person mention inside ``start``..``end``."""
-        return next((m for m in self.mentions if m.figure and start <= m.start and m.end <= end), None)
 
-    def groups_in(self, start: int, end: int) -> list[str]:
-        """Group ids mentioned inside ``start``..``end``, in order, each once."""
-        return list(dict.fromkeys(m.group for m in self.mentions if m.group and start <= m.start < end))
-
-
-SIDE_WORDS: dict[str, Side] = {
-    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
-    "pakistani": "Pakistan", "pakistan": "Pakistan", "islamabad": "Pakistan",
-    "afghan": "Afghanistan", "afghanistan": "Afghanistan", "kabul": "Afghanistan", "taliban": "Afghanistan",
-}
+SIDE_WORDS: dict[str, Side] = {**COUNTRY_WORDS, "taliban": "Afghanistan"}
 _SIDE = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s|Tehran[’']s|Islamabad[’']s)"
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"

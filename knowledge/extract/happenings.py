@@ -190,12 +190,6 @@ class GroupAt:
     end: int
 
 
-def threat_words(sentence: str) -> str | None:
-    """The words that make a sentence about a threat ("terrorism", "militants"), if any."""
-    found = _THREAT_WORDS.search(sentence)
-    return found.group() if found else None
-
-
 def describe_threat(sentence: str) -> str | None:
     """A short description of the unnamed threat a sentence speaks of ("cross-border terrorist
     attacks", "attacks planned across the border"), or None when it names none."""
