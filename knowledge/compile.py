@@ -534,20 +534,14 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
     )
 
 
-_QUOTED = re.compile(
-    r"“(?P<curly>[^“”]+)”"
-    r"|\"(?P<straight>[^\"\n]+)\""
-    r"|(?<![\w’])‘(?P<single>[^‘’\n]*(?:’\w[^‘’\n]*)*)’(?!\w)"
-)
-
-
 def quoted_passages(text: str) -> list[tuple[int, str]]:
-    """Every passage of ``text`` inside quotation marks (curly, straight, or single), with offsets."""
-    passages = []
-    for match in _QUOTED.finditer(text):
-        inner = next(group for group in match.groups() if group is not None)
-        passages.append((match.start(), inner))
-    return passages
+    """Every passage of ``text`` inside quotation marks (curly, straight, or single), with offsets.
+
+    The extractor's reading of quotation marks is the one reading: apostrophes inside words are
+    not marks, and a quotation that runs over paragraphs is one passage.
+    """
+    return [(quotation.marks.start, quotation.words.text(text))
+            for quotation in find_quotations(text, paragraph_spans(text))]
 
 
 def _bare(text: str) -> str:
