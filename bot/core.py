@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePath
 
+from rapidfuzz import fuzz, process
+
 from bot.commands import COMMANDS, CommandSpec, find_command
 from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
@@ -49,8 +51,6 @@ def article_label(article: str) -> str:
 
 
 def _fix_month_typo(word: str) -> str:
-    from rapidfuzz import fuzz, process
-
     bare = word.lower().strip(".,")
     if len(bare) < 4 or not bare.isalpha() or bare in MONTH_NAMES:
         return word
@@ -574,6 +574,10 @@ class Desk:
         if not answer.people and not answer.groups:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
+        return self._profiles(answer, name)
+
+    def _profiles(self, answer: queries.WhoisAnswer, name: str) -> Reply:
+        """The cards of the people and groups a whois answer found."""
         sections = [self._person_section(profile) for profile in answer.people]
         sections += [self._group_section(profile) for profile in answer.groups]
         if len(sections) == 1:
@@ -642,11 +646,15 @@ class Desk:
         name = _meaningful(text)
         if not name:
             return self.help_reply()
-        found = queries.whois(self.base, name)
         if normalize(name) in queries.PERSON_SIDES:
             return self._side_not_a_name(name)
+        try:
+            period, rest = split_period(name)
+        except DateError:
+            return self.search(text)
+        found = queries.whois(self.base, _meaningful(rest), period)
         if found.people or found.groups:
-            reply = self.whois(name)
+            reply = self._profiles(found, name)
             refs = [profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
             events = {event.id: event for ref in refs for event in self.base.events_with(ref)} if len(refs) == 1 else {}
             extra: list[Section] = []
@@ -659,10 +667,6 @@ class Desk:
             if hits:
                 extra.append(Section(heading="In the articles", items=self._sentence_items(hits)))
             return replace(reply, sections=(*reply.sections, *extra)) if extra else reply
-        try:
-            period, rest = split_period(name)
-        except DateError:
-            return self.search(text)
         who, topic = queries.split_speaker(self.base, _meaningful(rest))
         if topic and any(entry.quotes for entry in queries.quotes(self.base, who, period, words=topic).speakers):
             return self.quotes(name, asked=True)

@@ -100,7 +100,6 @@ class Match:
 
     ref: str
     score: float
-    label: str
 
 
 def rank(query: str, candidates: Iterable[tuple[str, str]]) -> list[Match]:
@@ -109,5 +108,5 @@ def rank(query: str, candidates: Iterable[tuple[str, str]]) -> list[Match]:
     for ref, name in candidates:
         score = name_score(query, name)
         if ref not in best or score > best[ref].score:
-            best[ref] = Match(ref=ref, score=score, label=name)
+            best[ref] = Match(ref=ref, score=score)
     return sorted(best.values(), key=lambda match: (-match.score, match.ref))

@@ -416,18 +416,17 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
     """
     events = base.events(period.start, period.end) if period else base.events()
     wanted = [word for word in content_words(words) if len(word) > 1]
+    event_words = {event.id: _event_words(base, event) for event in base.events()} if wanted else {}
+    vocabulary: set[str] = set().union(*event_words.values())
     ignored: tuple[str, ...] = ()
     if lenient:
-        vocabulary = set().union(*(_event_words(base, event) for event in base.events()))
         known = [word for word in wanted if _word_matches(word, vocabulary)]
         if len(known) >= 2 and len(known) < len(wanted):
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
-    matching = [event for event in events
-                if all(_word_matches(word, _event_words(base, event)) for word in wanted)]
+    matching = [event for event in events if all(_word_matches(word, event_words[event.id]) for word in wanted)]
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
-        vocabulary = set().union(*(_event_words(base, event) for event in base.events()))
         unknown = [word for word in wanted if not _word_matches(word, vocabulary)]
         suggestions = tuple(dict.fromkeys(
             candidate for word in unknown for candidate, score, _ in
