@@ -19,7 +19,7 @@ from bot.replies import Item, Reply, Section, SourceRef
 from bot.routing import ABOUT, HELP, SEARCH, Request, route
 from knowledge import queries
 from knowledge.dates import MONTHS, DateError, format_span, parse_period
-from knowledge.models import Citation, DateSpan, Event, Group, Person, Quote, Role, Threat, ThreatHow, ThreatSide
+from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat, ThreatHow
 from knowledge.names import STOPWORDS, content_words, normalize
 from knowledge.store import FactBase
 
@@ -106,13 +106,6 @@ def _named_in(text: str, words: Iterable[str]) -> list[str]:
                               if token[:1].isupper() and normalize(token) in wanted))
 
 
-def _sides_named(text: str) -> set[ThreatSide]:
-    """The sides ``text`` consists of ("Iran", "Iran and Pakistan"); empty when it names anything else."""
-    words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
-    sides = [queries.match_side(word) for word in words]
-    return {side for side in sides if side} if words and all(sides) else set()
-
-
 def split_topic(text: str) -> tuple[str, str]:
     """Split "<who> about <topic>" into its two parts (the topic is "" when none is given)."""
     parts = ABOUT_SEPARATOR.split(text, maxsplit=1)
@@ -187,6 +180,30 @@ class Desk:
             return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
 
+    def _sides_named(self, text: str) -> set[str]:
+        """The side ids ``text`` consists of ("Iran", "Iran and Pakistan", "the United States");
+        empty when it names anything else."""
+        words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
+        sides, rest = queries.split_sides(self.base, words)
+        if not rest:
+            return set(sides)
+        typos = [queries.match_side(self.base, word) for word in rest]
+        return set(sides) | {side for side in typos if side} if words and all(typos) else set()
+
+    def _side_at(self, words: list[str], index: int) -> int:
+        """How many of ``words`` from ``index`` on name a side (0 when none does)."""
+        for size in (3, 2, 1):
+            if index + size <= len(words) and queries.match_side(self.base, " ".join(words[index:index + size])):
+                return size
+        return 0
+
+    def side_name(self, ref: str | None) -> str:
+        """A side's display name from its id ("no side" for None)."""
+        if ref is None:
+            return "no side"
+        side = self.base.sides.get(ref)
+        return side.name if side else ref
+
     def _without_stray_words(self, text: str) -> str:
         """A question's threat argument without words that name no side, group, manner or period.
 
@@ -208,13 +225,18 @@ class Desk:
                 if end <= len(words) and _has_period(" ".join(words[index:end])):
                     in_period[index:end] = [True] * (end - index)
         kept, side_seen = [], False
-        for index, word in enumerate(words):
-            if queries.match_side(word):
+        index = 0
+        while index < len(words):
+            size = 0 if in_group[index] else self._side_at(words, index)
+            if size:
                 if not side_seen:
-                    kept.append(word)
+                    kept.extend(words[index:index + size])
                 side_seen = True
-            elif in_group[index] or in_period[index] or normalize(word) in MANNER_WORDS:
-                kept.append(word)
+                index += size
+                continue
+            if in_group[index] or in_period[index] or normalize(words[index]) in MANNER_WORDS:
+                kept.append(words[index])
+            index += 1
         return " ".join(kept) or "all"
 
     def _named_words(self, request: Request) -> frozenset[str]:
@@ -222,7 +244,7 @@ class Desk:
         if request.command not in {"quotes", "whois"}:
             return frozenset()
         who, _ = split_topic(split_period(request.text)[1])
-        return frozenset(word for word in content_words(who) if word not in queries.PERSON_SIDES)
+        return frozenset(word for word in content_words(who) if not queries.is_side_word(self.base, word))
 
     # ------------------------------------------------------------------ help and errors
 
@@ -269,9 +291,8 @@ class Desk:
         return tuple(refs)
 
     def person_name(self, ref: str) -> str:
-        """A person's or group's display name from its id (the id itself when unknown)."""
-        record: Person | Group | None = self.base.people.get(ref) or self.base.groups.get(ref)
-        return record.name if record else ref
+        """The display name of a person, institution, group or side from its id (the id when unknown)."""
+        return self.base.name_of(ref)
 
     def _period_words(self, period: DateSpan | None, words: str = "") -> str:
         parts = []
@@ -384,9 +405,9 @@ class Desk:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
         who, topic = split_topic(rest)
-        if not topic and not _sides_named(who):
+        if not topic and not self._sides_named(who):
             who, topic = queries.split_speaker(self.base, who)
-        sides = _sides_named(who)
+        sides = self._sides_named(who)
         side = next(iter(sides)) if len(sides) == 1 else None
         answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
         if who and not answer.speakers and not topic and not sides:
@@ -444,9 +465,12 @@ class Desk:
         ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
         return [self.person_name(ref) for ref in ranked]
 
-    def _person_title(self, person: Person) -> str:
+    def _person_title(self, person: Person | Institution) -> str:
+        side = self.side_name(person.side)
+        if isinstance(person, Institution):
+            return f"{person.name} — {person.kind} ({side})"
         roles = "; ".join(dict.fromkeys(role.title for role in person.roles))
-        return f"{person.name} — {roles} ({person.side})" if roles else f"{person.name} ({person.side})"
+        return f"{person.name} — {roles} ({side})" if roles else f"{person.name} ({side})"
 
     def _speaker_section(self, found: queries.SpeakerQuotes) -> Section:
         person = found.person
@@ -459,7 +483,8 @@ class Desk:
 
     def _held(self, found: queries.SpeakerQuotes) -> str:
         """When the person held the matched role: " (2018-08 – 2022-04; from 2024-03)", or ""."""
-        periods = [_role_period(role) for role in found.person.roles
+        roles = found.person.roles if isinstance(found.person, Person) else ()
+        periods = [_role_period(role) for role in roles
                    if role.title == found.matched_role and (role.start or role.end or not role.in_articles)]
         return f" ({'; '.join(periods)})" if periods else ""
 
@@ -480,48 +505,62 @@ class Desk:
         period, rest = split_period(text)
         how, rest = split_manner(rest)
         rest = _meaningful(rest)
-        side: ThreatSide | None = None
+        side: str | None = None
+        institutions: list[Institution] = []
         group_text = ""
         if rest and rest.lower() not in ALL_WORDS:
-            side = queries.match_side(rest)
+            side = queries.match_side(self.base, rest)
             if side is None:
                 words = rest.split()
                 as_group = queries.threats(self.base, None, period, rest) if len(words) > 1 else None
+                bodies = queries.match_institutions(self.base, rest)
                 if as_group is not None and as_group.group is not None:
                     group_text = rest
+                elif bodies:
+                    side, institutions = bodies[0].side, bodies
                 else:
-                    word_sides = [queries.match_side(word) for word in words]
-                    side = next((found for found in word_sides if found), None)
-                    group_text = " ".join(word for word, found in zip(words, word_sides, strict=True) if not found)
-        answer = queries.threats(self.base, side, period, group_text or None, how)
+                    others, index = [], 0
+                    while index < len(words):
+                        size = self._side_at(words, index)
+                        if size and side is None:
+                            side = queries.match_side(self.base, " ".join(words[index:index + size]))
+                        elif not size:
+                            others.append(words[index])
+                        index += size or 1
+                    group_text = " ".join(others)
+        answer = queries.threats(self.base, side, period, group_text or None, how, institutions)
+        side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
-            f"named by {side}" if side else "", f"about {answer.group.name}" if answer.group else "",
+            f"named by {side_name}" if side else "", f"about {answer.group.name}" if answer.group else "",
             f"by {how}" if how else "", f"in {format_span(period)}" if period else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
                                  answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
-        if not answer.threats:
+        if not answer.threats and not answer.against:
             return self._nothing(f"Nothing in the fact base: no threat claims {scope}.".replace("claims .", "claims."),
                                  more=("Try another period, or /threats all.",))
-        shown_sides: list[ThreatSide] = [side] if side else sorted({claim.side for claim in answer.threats})
+        shown_sides = [side] if side else sorted({claim.side for claim in answer.threats}, key=self.side_name)
         sections = []
         for named_side in shown_sides:
             claims = [claim for claim in answer.threats if claim.side == named_side and claim.how != "narration"]
             if claims:
-                sections.append(self._side_section(f"Named by {named_side}", claims))
+                sections.append(self._side_section(f"Named by {self.side_name(named_side)}", claims))
         narrated = [claim for claim in answer.threats if claim.how == "narration"]
         notes: tuple[str, ...] = ()
         if narrated and side and not answer.group and how != "narration":
             notes = (f"Not counted: {len(narrated)} background line{'s' if len(narrated) != 1 else ''} in which "
-                     f"the articles themselves, not {side}, name threats; /threats {side.lower()} narration "
-                     "shows them.",)
+                     f"the articles themselves, not {side_name}, name threats; /threats {side_name.lower()} "
+                     "narration shows them.",)
         elif narrated:
             sections.append(self._side_section(
-                "Background: the articles' own narration, not a claim by either side", narrated))
+                "Background: the articles' own narration, not a claim by any side", narrated))
+        against = [claim for claim in answer.against if claim.how != "narration"]
+        if against:
+            sections.append(self._side_section(f"{side_name} named as a threat by others", against))
         if not sections:
-            return self._nothing(f"Nothing in the fact base: {side} named no threat {scope}.", more=notes)
+            return self._nothing(f"Nothing in the fact base: {side_name} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
-        shown = [claim for claim in answer.threats if not notes or claim.how != "narration"]
+        shown = [claim for claim in (*answer.threats, *against) if not notes or claim.how != "narration"]
         return Reply(tone="answer", title=title,
                      summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
                              f"{self._article_count(claim.sources for claim in shown)}",
@@ -545,19 +584,18 @@ class Desk:
                        items=tuple(items))
 
     def _named_by(self, claim: Threat) -> str:
-        if claim.named_by == "government":
-            return f"the {claim.side} government"
         if claim.named_by == "outlet":
             return "the article's own account"
         return self.person_name(claim.named_by)
 
     def _threat_item(self, claim: Threat, with_aliases: bool) -> Item:
         group = self.base.groups.get(claim.group) if claim.group else None
-        lead = group.name if group else f"Unnamed: {claim.unnamed or 'a threat not named'}"
+        lead = (group.name if group else f"{self.side_name(claim.state)} (state)" if claim.state
+                else f"Unnamed: {claim.unnamed or 'a threat not named'}")
         details = []
         if group and with_aliases and group.aliases:
             details.append(f"also called {', '.join(group.aliases)}")
-        said = (f"in the article's background, as a threat to {claim.side}" if claim.how == "narration"
+        said = (f"in the article's background, as a threat to {self.side_name(claim.side)}" if claim.how == "narration"
                 else f"named by {self._named_by(claim)} ({claim.how})")
         return Item(text=said, lead=lead,
                     date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources))
@@ -568,28 +606,54 @@ class Desk:
         """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
         period, rest = split_period(text)
         name = _meaningful(rest)
-        if normalize(name) in queries.PERSON_SIDES:
-            return self._side_not_a_name(name)
         answer = queries.whois(self.base, name, period)
-        if not answer.people and not answer.groups:
+        if not answer.found:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
         return self._profiles(answer, name)
 
     def _profiles(self, answer: queries.WhoisAnswer, name: str) -> Reply:
         """The cards of the people and groups a whois answer found."""
-        sections = [self._person_section(profile) for profile in answer.people]
+        sections = [self._side_section_card(profile) for profile in answer.sides]
+        sections += [self._person_section(profile) for profile in answer.people]
+        sections += [self._institution_section(profile) for profile in answer.institutions]
         sections += [self._group_section(profile) for profile in answer.groups]
         if len(sections) == 1:
             only = sections[0]
             return Reply(tone="answer", title=only.heading or name, sections=(Section(items=only.items),))
         return Reply(tone="answer", title=f"“{name}” matches {len(sections)} entries", sections=tuple(sections))
 
-    def _side_not_a_name(self, name: str) -> Reply:
-        commands = ["/quotes", "/timeline"] + (["/threats"] if normalize(name) in queries.SIDE_WORDS else [])
-        return Reply(tone="nothing", title=f"Nothing in the fact base is called “{name}”: it names a country, "
-                                           "not a person or group.",
-                     notes=(f"Try {', '.join(f'{command} {name}' for command in commands)}.",))
+    def _side_section_card(self, profile: queries.SideProfile) -> Section:
+        side = profile.side
+        items = [Item(text=side.kind, lead="Kind")]
+        also = [*side.aliases, *side.demonyms, *side.metonyms]
+        if also:
+            items.append(Item(text=", ".join(also), lead="Also written"))
+        if profile.institutions:
+            items.append(Item(text=", ".join(body.name for body in profile.institutions), lead="Institutions"))
+        if profile.people:
+            items.append(Item(text=f"{len(profile.people)} in the base: "
+                                   f"{', '.join(person.name for person in profile.people[:8])}"
+                                   f"{' …' if len(profile.people) > 8 else ''}", lead="People"))
+        named_by = ", ".join(self.side_name(ref) for ref in profile.named_as_threat_by)
+        items.append(Item(text=f"{profile.quote_count} quote{'s' if profile.quote_count != 1 else ''} · "
+                               f"{profile.named_count} threat claim{'s' if profile.named_count != 1 else ''} made · "
+                               f"named as a threat by {named_by or 'no side'} · "
+                               f"{profile.event_count} event{'s' if profile.event_count != 1 else ''}",
+                          lead="In the base"))
+        return Section(heading=f"{side.name} ({side.kind})", items=tuple(items),
+                       subheading=f"Try /quotes {side.name}, /threats {side.name}, /timeline {side.name}")
+
+    def _institution_section(self, profile: queries.InstitutionProfile) -> Section:
+        body = profile.institution
+        items = [Item(text=body.kind, lead="Kind"), Item(text=self.side_name(body.side), lead="Side")]
+        if body.aliases:
+            items.append(Item(text=", ".join(body.aliases), lead="Also called"))
+        items.append(Item(text=f"{profile.quote_count} quote{'s' if profile.quote_count != 1 else ''} · "
+                               f"{profile.threat_count} threat claim{'s' if profile.threat_count != 1 else ''} · "
+                               f"{profile.event_count} event{'s' if profile.event_count != 1 else ''} · "
+                               f"{self._articles_text(profile.articles)}", lead="In the base"))
+        return Section(heading=self._person_title(body), items=tuple(items))
 
     def _articles_text(self, articles: Iterable[str]) -> str:
         labels = [f"[{article_label(article)}]" for article in articles]
@@ -600,7 +664,7 @@ class Desk:
         items = [Item(text=role.title, lead="Role",
                       details=(_role_period(role),) if role.start or role.end or not role.in_articles else ())
                  for role in person.roles]
-        items.append(Item(text=person.side, lead="Side"))
+        items.append(Item(text=self.side_name(person.side), lead="Side"))
         if person.aliases:
             items.append(Item(text=", ".join(person.aliases), lead="Also written"))
         items.append(Item(text=f"{profile.quote_count} quote{'s' if profile.quote_count != 1 else ''} · "
@@ -617,7 +681,7 @@ class Desk:
             by = f" by {designation.by}" if designation.by else ""
             items.append(Item(text=f"{designation.label}{by}", lead="Designated", quoted=False,
                               sources=self.cite((designation.source,))))
-        named = ", ".join(profile.named_by_sides) or "neither side"
+        named = ", ".join(self.side_name(ref) for ref in profile.named_by_sides) or "no side"
         items.append(Item(text=f"named as a threat by {named} · {profile.threat_count} claim"
                                f"{'s' if profile.threat_count != 1 else ''} · {profile.event_count} event"
                                f"{'s' if profile.event_count != 1 else ''} · {self._articles_text(profile.articles)}",
@@ -646,23 +710,24 @@ class Desk:
         name = _meaningful(text)
         if not name:
             return self.help_reply()
-        if normalize(name) in queries.PERSON_SIDES:
-            return self._side_not_a_name(name)
         try:
             period, rest = split_period(name)
         except DateError:
             return self.search(text)
         found = queries.whois(self.base, _meaningful(rest), period)
-        if found.people or found.groups:
+        if found.found:
             reply = self._profiles(found, name)
-            refs = [profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
+            refs = ([profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
+                    + [profile.institution.id for profile in found.institutions]
+                    + [profile.side.id for profile in found.sides])
             events = {event.id: event for ref in refs for event in self.base.events_with(ref)} if len(refs) == 1 else {}
             extra: list[Section] = []
             if events:
                 ordered = sorted(events.values(), key=lambda event: (event.date.chronological_key(), event.id))
                 extra.append(Section(heading="What happened", items=tuple(self._event_item(e) for e in ordered)))
             cited = sum(profile.quote_count for profile in found.people) + sum(
-                profile.threat_count for profile in found.groups) + len(events)
+                profile.quote_count for profile in found.institutions) + sum(
+                profile.threat_count for profile in found.groups) + len(events) + len(found.sides)
             hits = () if cited else self._relevant_hits(name)
             if hits:
                 extra.append(Section(heading="In the articles", items=self._sentence_items(hits)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,11 +35,15 @@ from knowledge.models import (
     FactBaseData,
     Group,
     GroupsFile,
+    Institution,
+    InstitutionsFile,
     PeopleFile,
     Person,
     Quote,
     QuoteEntry,
     Role,
+    Side,
+    SidesFile,
     Source,
     SourceEntry,
     Threat,
@@ -48,7 +52,7 @@ from knowledge.models import (
 from knowledge.names import normalize
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-NAMED_BY_KEYWORDS = ("government", "outlet")
+OUTLET = "outlet"  # named_by of the article's own narration
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,16 @@ class Paths:
         return self.root / "knowledge"
 
     @property
+    def sides(self) -> Path:
+        """The sides file: states, governments, de facto authorities and other collective actors."""
+        return self.knowledge / "sides.toml"
+
+    @property
+    def institutions(self) -> Path:
+        """The institutions file: bodies quoted as such (ministries, armed forces, agencies)."""
+        return self.knowledge / "institutions.toml"
+
+    @property
     def people(self) -> Path:
         """The people file."""
         return self.knowledge / "people.toml"
@@ -84,7 +98,8 @@ class Paths:
 
     def inputs(self) -> list[Path]:
         """Every file the compiled base depends on, in a stable order."""
-        files = [self.people, self.groups, *sorted(self.articles.glob("*.toml")), *sorted(self.seeds.glob("*.txt"))]
+        files = [self.sides, self.people, self.institutions, self.groups,
+                 *sorted(self.articles.glob("*.toml")), *sorted(self.seeds.glob("*.txt"))]
         return [path for path in files if path.exists()]
 
 
@@ -173,10 +188,13 @@ def _fact_id_at(raw: Any, loc: tuple[Any, ...]) -> str | None:
 
 
 class AliasTable:
-    """Every name, alias and id of the people and groups, normalised, to the id it names."""
+    """Every name, alias and id of the sides, people, institutions and groups, normalised, to the id
+    it names. One name names one thing: a clash between any two tables is a problem."""
 
     def __init__(self) -> None:
+        self.sides: dict[str, str] = {}
         self.people: dict[str, str] = {}
+        self.institutions: dict[str, str] = {}
         self.groups: dict[str, str] = {}
 
     def add(self, table: dict[str, str], name: str, ref: str) -> str | None:
@@ -190,13 +208,29 @@ class AliasTable:
         table[key] = ref
         return None
 
+    def side(self, name: str) -> str | None:
+        """The side id ``name`` refers to, if any."""
+        return self.sides.get(normalize(name))
+
     def person(self, name: str) -> str | None:
         """The person id ``name`` refers to, if any."""
         return self.people.get(normalize(name))
 
+    def institution(self, name: str) -> str | None:
+        """The institution id ``name`` refers to, if any."""
+        return self.institutions.get(normalize(name))
+
+    def speaker(self, name: str) -> str | None:
+        """The person or institution id ``name`` refers to, if any."""
+        return self.person(name) or self.institution(name)
+
     def group(self, name: str) -> str | None:
         """The group id ``name`` refers to, if any."""
         return self.groups.get(normalize(name))
+
+    def actor(self, name: str) -> str | None:
+        """The person, institution, group or side id ``name`` refers to, if any."""
+        return self.speaker(name) or self.group(name) or self.side(name)
 
     def closest(self, name: str, table: dict[str, str]) -> str:
         """A did-you-mean for a reference that resolves to nothing."""
@@ -204,48 +238,103 @@ class AliasTable:
         return f"did you mean '{found[0]}' ({table[found[0]]})?" if found and found[1] >= 60 else ""
 
 
-def _people_and_groups(
-    paths: Paths, problems: _Collector
-) -> tuple[list[Person], list[Group], AliasTable, list[tuple[str, Any]]]:
+@dataclass
+class _Registry:
+    """The compiled sides, people, institutions and groups, and the aliases that name them."""
+
+    sides: list[Side]
+    people: list[Person]
+    institutions: list[Institution]
+    groups: list[Group]
+    aliases: AliasTable
+    designations: list[tuple[str, Any]]
+
+
+def _register(aliases: AliasTable, table: dict[str, str], names: Iterable[str], ref: str, shown: str,
+              what: str, problems: _Collector) -> None:
+    for name in names:
+        other = aliases.add(table, name, ref)
+        if other:
+            problems.add(shown, ref, f"the name '{name}' is also given to '{other}'",
+                         f"keep each alias on one {what} only")
+
+
+def _side_ref(aliases: AliasTable, name: str | None, shown: str, ref: str, problems: _Collector) -> str | None:
+    if name is None:
+        return None
+    side = aliases.side(name)
+    if side is None:
+        problems.add(shown, ref, f"side '{name}' is not a side of sides.toml",
+                     f"add it to knowledge/sides.toml or correct it {aliases.closest(name, aliases.sides)}".strip())
+    return side
+
+
+def _registry(paths: Paths, problems: _Collector) -> _Registry:
     aliases = AliasTable()
+    sides_file = _load(paths.sides, SidesFile, paths, problems) if paths.sides.exists() else None
     people_file = _load(paths.people, PeopleFile, paths, problems)
+    institutions_file = (_load(paths.institutions, InstitutionsFile, paths, problems)
+                         if paths.institutions.exists() else None)
     groups_file = _load(paths.groups, GroupsFile, paths, problems)
-    people: list[Person] = []
-    groups: list[Group] = []
-    shown_people, shown_groups = _display(paths.people, paths), _display(paths.groups, paths)
+    shown_sides, shown_people = _display(paths.sides, paths), _display(paths.people, paths)
+    shown_institutions, shown_groups = _display(paths.institutions, paths), _display(paths.groups, paths)
+
+    sides = []
+    for side_entry in sides_file.side if sides_file else []:
+        _register(aliases, aliases.sides, (side_entry.id, side_entry.name, *side_entry.aliases,
+                                           *side_entry.demonyms, *side_entry.metonyms),
+                  side_entry.id, shown_sides, "side", problems)
+        sides.append(Side(
+            id=side_entry.id, name=side_entry.name, kind=side_entry.kind, note=side_entry.note,
+            demonyms=tuple(side_entry.demonyms), metonyms=tuple(side_entry.metonyms),
+            aliases=tuple(dict.fromkeys(alias for alias in side_entry.aliases if alias != side_entry.name)),
+        ))
+
+    people = []
     for entry in people_file.person if people_file else []:
-        for name in (entry.id, entry.name, *entry.aliases):
-            other = aliases.add(aliases.people, name, entry.id)
-            if other:
-                problems.add(shown_people, entry.id, f"the name '{name}' is also given to '{other}'",
-                             "keep each alias on one person only")
+        _register(aliases, aliases.people, (entry.id, entry.name, *entry.aliases), entry.id, shown_people,
+                  "person", problems)
         for role in entry.roles:
             for bound in (role.start, role.end):
                 if bound is not None and _safe_iso(bound) is None:
                     problems.add(shown_people, entry.id, f"role '{role.title}': '{bound}' is not a date",
                                  "write YYYY, YYYY-MM or YYYY-MM-DD")
         people.append(Person(
-            id=entry.id, name=entry.name, side=entry.side, note=entry.note,
-            roles=tuple(Role(**role.model_dump()) for role in entry.roles),
+            id=entry.id, name=entry.name, side=_side_ref(aliases, entry.side, shown_people, entry.id, problems),
+            note=entry.note, roles=tuple(Role(**role.model_dump()) for role in entry.roles),
             aliases=tuple(dict.fromkeys(alias for alias in entry.aliases if alias != entry.name)),
         ))
+
+    institutions = []
+    for body in institutions_file.institution if institutions_file else []:
+        _register(aliases, aliases.institutions, (body.id, body.name, *body.aliases), body.id,
+                  shown_institutions, "institution", problems)
+        side = _side_ref(aliases, body.side, shown_institutions, body.id, problems)
+        institutions.append(Institution(
+            id=body.id, name=body.name, side=side or body.side, kind=body.kind, note=body.note,
+            aliases=tuple(dict.fromkeys(alias for alias in body.aliases if alias != body.name)),
+            generic=tuple(dict.fromkeys(body.generic)),
+        ))
+
     designations: list[tuple[str, Any]] = []
+    groups = []
     for group_entry in groups_file.group if groups_file else []:
-        for name in (group_entry.id, group_entry.name, *group_entry.aliases):
-            other = aliases.add(aliases.groups, name, group_entry.id)
-            if other:
-                problems.add(shown_groups, group_entry.id, f"the name '{name}' is also given to '{other}'",
-                             "keep each alias on one group only")
+        _register(aliases, aliases.groups, (group_entry.id, group_entry.name, *group_entry.aliases),
+                  group_entry.id, shown_groups, "group", problems)
         designations.append((group_entry.id, group_entry.designations))
         groups.append(Group(
             id=group_entry.id, name=group_entry.name, kind=group_entry.kind, note=group_entry.note,
             aliases=tuple(dict.fromkeys(alias for alias in group_entry.aliases if alias != group_entry.name)),
         ))
-    clashes = set(aliases.people) & set(aliases.groups)
-    for name in sorted(clashes):
-        problems.add(shown_groups, aliases.groups[name], f"'{name}' names both a person and a group",
-                     "rename one of them so every reference is unambiguous")
-    return people, groups, aliases, designations
+
+    tables = (("side", aliases.sides, shown_sides), ("person", aliases.people, shown_people),
+              ("institution", aliases.institutions, shown_institutions), ("group", aliases.groups, shown_groups))
+    for index, (what, table, shown) in enumerate(tables):
+        for other_what, other_table, _ in tables[index + 1:]:
+            for name in sorted(set(table) & set(other_table)):
+                problems.add(shown, table[name], f"'{name}' names both a {what} and a {other_what}",
+                             "rename or drop one of them so every reference is unambiguous")
+    return _Registry(sides, people, institutions, groups, aliases, designations)
 
 
 def _safe_iso(text: str) -> DateSpan | None:
@@ -330,54 +419,72 @@ def _date(article: _Article, entry: DatedEntry, problems: _Collector) -> DateSpa
         return None
 
 
-def _resolve_ref(aliases: AliasTable, name: str, *, groups_too: bool) -> str | None:
-    return aliases.person(name) or (aliases.group(name) if groups_too else None)
+def _government_of(registry: _Registry, side: str | None) -> str | None:
+    return next((body.id for body in registry.institutions if body.side == side and body.kind == "government"), None)
 
 
-def _check_refs(article: _Article, entry: DatedEntry, aliases: AliasTable, problems: _Collector) -> dict[str, Any]:
+def _check_refs(article: _Article, entry: DatedEntry, registry: _Registry, problems: _Collector) -> dict[str, Any]:
     """Resolve every reference of an entry; returns the resolved fields."""
+    aliases = registry.aliases
     resolved: dict[str, Any] = {}
 
-    def unresolved(field_name: str, name: str, table: dict[str, str]) -> None:
+    def unresolved(field_name: str, name: str, table: dict[str, str], files: str) -> None:
         hint = aliases.closest(name, table)
         problems.add(article.file, entry.id, f"{field_name} '{name}' is not a known name or alias",
-                     f"add it to the aliases in people.toml/groups.toml or correct it {hint}".strip())
+                     f"add it to the aliases in {files} or correct it {hint}".strip())
 
     if isinstance(entry, EventEntry):
         actors = []
         for name in entry.actors:
-            ref = _resolve_ref(aliases, name, groups_too=True)
+            ref = aliases.actor(name)
             if ref is None:
-                unresolved("actor", name, {**aliases.people, **aliases.groups})
+                unresolved("actor", name, {**aliases.sides, **aliases.people, **aliases.institutions,
+                                           **aliases.groups}, "the sides, people, institutions or groups")
             else:
                 actors.append(ref)
         resolved["actors"] = tuple(dict.fromkeys(actors))
     if isinstance(entry, QuoteEntry):
-        speaker = aliases.person(entry.speaker)
+        speaker = aliases.speaker(entry.speaker)
         if speaker is None:
-            unresolved("speaker", entry.speaker, aliases.people)
+            unresolved("speaker", entry.speaker, {**aliases.people, **aliases.institutions},
+                       "people.toml/institutions.toml")
         resolved["speaker"] = speaker
     if isinstance(entry, ThreatEntry):
-        named_by = entry.named_by if entry.named_by in NAMED_BY_KEYWORDS else aliases.person(entry.named_by)
-        if named_by is None:
-            unresolved("named_by", entry.named_by, aliases.people)
-        if (named_by == "outlet") != (entry.how == "narration"):
-            problems.add(article.file, entry.id, "narration must be named_by = \"outlet\" and vice versa",
-                         "set how = \"narration\" with named_by = \"outlet\", or name who said it")
+        side = aliases.side(entry.side)
+        if side is None:
+            unresolved("side", entry.side, aliases.sides, "sides.toml")
+        resolved["side"] = side
+        named_by: str | None = entry.named_by
+        if entry.named_by == "government":
+            named_by = _government_of(registry, side)
+            if named_by is None and side is not None:
+                problems.add(article.file, entry.id, f"named_by = \"government\" but side '{side}' has no government",
+                             "add an institution of kind \"government\" for that side to institutions.toml")
+        elif entry.named_by != OUTLET:
+            named_by = aliases.speaker(entry.named_by)
+            if named_by is None:
+                unresolved("named_by", entry.named_by, {**aliases.people, **aliases.institutions},
+                           "people.toml/institutions.toml")
+        if (named_by == OUTLET) != (entry.how == "narration"):
+            problems.add(article.file, entry.id, f"narration must be named_by = \"{OUTLET}\" and vice versa",
+                         f"set how = \"narration\" with named_by = \"{OUTLET}\", or name who said it")
         resolved["named_by"] = named_by
-        group = None
+        targets = [name for name in (entry.group, entry.state, entry.unnamed) if name is not None]
+        if len(targets) != 1:
+            problems.add(article.file, entry.id, "a threat names exactly one group, state or unnamed threat",
+                         "give exactly one of group = \"…\", state = \"…\" or unnamed = \"…\"")
         if entry.group is not None:
-            group = aliases.group(entry.group)
-            if group is None:
-                unresolved("group", entry.group, aliases.groups)
-        if (entry.group is None) == (entry.unnamed is None):
-            problems.add(article.file, entry.id, "a threat names either a group or an unnamed threat",
-                         "give exactly one of group = \"…\" or unnamed = \"…\"")
-        resolved["group"] = group
+            resolved["group"] = aliases.group(entry.group)
+            if resolved["group"] is None:
+                unresolved("group", entry.group, aliases.groups, "groups.toml")
+        if entry.state is not None:
+            resolved["state"] = aliases.side(entry.state)
+            if resolved["state"] is None:
+                unresolved("state", entry.state, aliases.sides, "sides.toml")
     return resolved
 
 
-def _drafts(article: _Article, aliases: AliasTable, problems: _Collector) -> dict[tuple[str, str], _Draft]:
+def _drafts(article: _Article, registry: _Registry, problems: _Collector) -> dict[tuple[str, str], _Draft]:
     drafts: dict[tuple[str, str], _Draft] = {}
     entries: list[tuple[str, DatedEntry]] = [
         *(("event", entry) for entry in article.data.event),
@@ -395,7 +502,7 @@ def _drafts(article: _Article, aliases: AliasTable, problems: _Collector) -> dic
             problems.add(article.file, entry.id, f"quote text is not inside its evidence: {entry.text[:80]!r}",
                          "copy the quoted words exactly as printed in the evidence sentence")
         span = _date(article, entry, problems)
-        resolved = _check_refs(article, entry, aliases, problems)
+        resolved = _check_refs(article, entry, registry, problems)
         if citation is None or span is None or len(problems.problems) > before:
             continue
         merged_entry = entry.model_copy(update=resolved)
@@ -449,10 +556,10 @@ def _merge(kind: str, drafts: list[_Draft], problems: _Collector) -> Event | Quo
             context=first.context, via=first.via, sources=sources, notes=_notes(drafts),
         )
     assert isinstance(first, ThreatEntry)
-    _same(drafts, ("side", "named_by", "how", "group", "unnamed"), problems)
+    _same(drafts, ("side", "named_by", "how", "group", "state", "unnamed"), problems)
     return Threat(
         id=first.id, side=first.side, named_by=first.named_by, how=first.how, group=first.group,
-        unnamed=first.unnamed, date=span, sources=sources, notes=_notes(drafts),
+        state=first.state, unnamed=first.unnamed, date=span, sources=sources, notes=_notes(drafts),
     )
 
 
@@ -488,12 +595,12 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
     """Validate, verify, resolve and merge the curated files; raises :class:`CompileFailed`."""
     paths = paths or Paths()
     problems = _Collector()
-    people, groups, aliases, designations = _people_and_groups(paths, problems)
+    registry = _registry(paths, problems)
     articles = _read_articles(paths, problems)
     by_name = {article.name: article for article in articles}
 
     compiled_groups = []
-    for group, (group_id, entries) in zip(groups, designations, strict=True):
+    for group, (group_id, entries) in zip(registry.groups, registry.designations, strict=True):
         compiled = []
         for entry in entries:
             article = by_name.get(entry.article)
@@ -509,7 +616,7 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
 
     grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for article in articles:
-        for key, draft in _drafts(article, aliases, problems).items():
+        for key, draft in _drafts(article, registry, problems).items():
             grouped[key].append(draft)
     merged = {key: _merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())}
     events = sorted((fact for fact in merged.values() if isinstance(fact, Event)),
@@ -528,9 +635,11 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
     )
     return FactBaseData(
         sources=sources,
-        people=tuple(sorted(people, key=lambda person: person.id)),
+        people=tuple(sorted(registry.people, key=lambda person: person.id)),
         groups=tuple(sorted(compiled_groups, key=lambda group: group.id)),
         events=tuple(events), quotes=tuple(quotes), threats=tuple(threats),
+        sides=tuple(sorted(registry.sides, key=lambda side: side.id)),
+        institutions=tuple(sorted(registry.institutions, key=lambda body: body.id)),
     )
 
 

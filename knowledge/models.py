@@ -14,8 +14,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Precision = Literal["day", "week", "month", "year"]
-Side = Literal["Iran", "Pakistan", "Afghanistan", "other"]
-ThreatSide = Literal["Iran", "Pakistan"]
 QuoteKind = Literal["direct", "reported"]
 ThreatHow = Literal["statement", "military action", "designation", "narration"]
 
@@ -44,12 +42,47 @@ class RoleEntry(Frozen):
     note: str | None = None
 
 
-class PersonEntry(Frozen):
-    """One person in ``knowledge/people.toml``."""
+class SideEntry(Frozen):
+    """One actor that can be a side in ``knowledge/sides.toml``: a state, government, de facto
+    authority or other collective actor that speaks, names threats or is named.
+
+    ``demonyms`` ("Iranian") and ``metonyms`` (capitals and other stand-ins, "Tehran") name the
+    side in running text as its ``aliases`` do; all of them resolve to ``id``.
+    """
 
     id: str
     name: str
-    side: Side
+    kind: str
+    demonyms: list[str] = Field(default_factory=list)
+    metonyms: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class InstitutionEntry(Frozen):
+    """A body quoted as such ("the Foreign Office said") in ``knowledge/institutions.toml``.
+
+    ``aliases`` name it alone ("ISPR"); ``generic`` names ("foreign ministry", "the ministry")
+    name it only beside its side ("Pakistan's foreign ministry"), as a title does a person.
+    A government of kind ``government`` also stands for its side's metonyms in quotes
+    ("Islamabad has long demanded …").
+    """
+
+    id: str
+    name: str
+    side: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    generic: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class PersonEntry(Frozen):
+    """One person in ``knowledge/people.toml``; ``side`` names a side of ``sides.toml``."""
+
+    id: str
+    name: str
+    side: str | None = None
     roles: list[RoleEntry] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     note: str | None = None
@@ -111,7 +144,8 @@ class EventEntry(DatedEntry):
 
 
 class QuoteEntry(DatedEntry):
-    """Words attributed to a speaker: ``direct`` ones printed inside quotation marks."""
+    """Words attributed to a speaker (a person or an institution): ``direct`` ones printed
+    inside quotation marks, ``reported`` ones as the article reports them ("said that …")."""
 
     speaker: str
     kind: QuoteKind
@@ -121,12 +155,17 @@ class QuoteEntry(DatedEntry):
 
 
 class ThreatEntry(DatedEntry):
-    """A group (or an unnamed threat) that one side named as a threat, and how."""
+    """What one side named as a threat, and how: a group, a state (a side) or an unnamed threat.
 
-    side: ThreatSide
+    ``named_by`` is a person or an institution, ``government`` (the side's government, by
+    action) or ``outlet`` (the article's own narration).
+    """
+
+    side: str
     named_by: str
     how: ThreatHow
     group: str | None = None
+    state: str | None = None
     unnamed: str | None = None
 
 
@@ -145,6 +184,18 @@ class ArticleFile(Frozen):
     quote: list[QuoteEntry] = Field(default_factory=list)
     threat: list[ThreatEntry] = Field(default_factory=list)
     exclude: list[ExclusionEntry] = Field(default_factory=list)
+
+
+class SidesFile(Frozen):
+    """``knowledge/sides.toml``."""
+
+    side: list[SideEntry] = Field(default_factory=list)
+
+
+class InstitutionsFile(Frozen):
+    """``knowledge/institutions.toml``."""
+
+    institution: list[InstitutionEntry] = Field(default_factory=list)
 
 
 class PeopleFile(Frozen):
@@ -214,12 +265,41 @@ class Role(Frozen):
     note: str | None = None
 
 
-class Person(Frozen):
-    """A compiled person."""
+class Side(Frozen):
+    """A compiled side."""
 
     id: str
     name: str
-    side: Side
+    kind: str
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word or phrase that names the side: name, aliases, demonyms and metonyms."""
+        return (self.name, *self.aliases, *self.demonyms, *self.metonyms)
+
+
+class Institution(Frozen):
+    """A compiled institution: a body that speaks for a side."""
+
+    id: str
+    name: str
+    side: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Person(Frozen):
+    """A compiled person; ``side`` is a side id, or None when the person speaks for no side."""
+
+    id: str
+    name: str
+    side: str | None = None
     roles: tuple[Role, ...] = ()
     aliases: tuple[str, ...] = ()
     note: str | None = None
@@ -273,13 +353,15 @@ class Quote(Frozen):
 
 
 class Threat(Frozen):
-    """A compiled threat claim. ``group`` is a group id, or None for an unnamed threat."""
+    """A compiled threat claim: ``side`` (a side id) named ``group`` (a group id), ``state`` (a side
+    id) or an ``unnamed`` threat. ``named_by`` is a person or institution id, or ``outlet``."""
 
     id: str
-    side: ThreatSide
+    side: str
     named_by: str
     how: ThreatHow
     group: str | None
+    state: str | None = None
     unnamed: str | None
     date: DateSpan
     sources: tuple[Citation, ...]
@@ -295,3 +377,5 @@ class FactBaseData(Frozen):
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     threats: tuple[Threat, ...]
+    sides: tuple[Side, ...] = ()
+    institutions: tuple[Institution, ...] = ()

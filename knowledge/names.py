@@ -10,18 +10,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from knowledge.models import Side, ThreatSide
-
-THREAT_SIDE_WORDS: dict[str, ThreatSide] = {
-    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
-    "pak": "Pakistan",
-}
-COUNTRY_WORDS: dict[str, Side] = {
-    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "afghans": "Afghanistan", "kabul": "Afghanistan",
-    **THREAT_SIDE_WORDS,
-}
-
 CONFIDENT = 85.0
 SUGGEST = 70.0
 

@@ -15,16 +15,13 @@ from os.path import commonprefix
 from rapidfuzz import fuzz, process
 
 from knowledge.dates import DateError, iso_span
-from knowledge.models import DateSpan, Event, Group, Person, Quote, Role, Side, Source, Threat, ThreatHow, ThreatSide
+from knowledge.models import DateSpan, Event, Group, Institution, Person, Quote, Role, Side, Source, Threat, ThreatHow
 from knowledge.names import (
     CONFIDENT,
-    COUNTRY_WORDS,
     STOPWORDS,
     SUGGEST,
-    THREAT_SIDE_WORDS,
     Match,
     content_words,
-    normalize,
     rank,
     side_word_distance,
     tokens,
@@ -34,9 +31,10 @@ from knowledge.store import FactBase
 
 @dataclass(frozen=True)
 class SpeakerQuotes:
-    """One person's quotes; ``matched_role`` is set when the question named a role, not a name."""
+    """One speaker's quotes (a person or an institution); ``matched_role`` is set when the question
+    named a role, not a name."""
 
-    person: Person
+    person: Person | Institution
     quotes: tuple[Quote, ...]
     matched_role: str | None = None
 
@@ -67,12 +65,13 @@ class TimelineAnswer:
 class ThreatsAnswer:
     """``threats(side, period, group)``: threat claims ordered by side then date."""
 
-    side: ThreatSide | None
+    side: str | None
     period: DateSpan | None
     group: Group | None
     threats: tuple[Threat, ...]
     suggestions: tuple[str, ...] = ()
     how: ThreatHow | None = None
+    against: tuple[Threat, ...] = ()  # claims by other sides that named ``side`` itself as the threat
 
 
 @dataclass(frozen=True)
@@ -92,8 +91,32 @@ class GroupProfile:
     group: Group
     threat_count: int
     event_count: int
-    named_by_sides: tuple[ThreatSide, ...]  # sides that named it themselves (narration excluded)
+    named_by_sides: tuple[str, ...]  # side ids that named it themselves (narration excluded)
     articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InstitutionProfile:
+    """An institution with how often the base quotes it and names it in events and threat claims."""
+
+    institution: Institution
+    quote_count: int
+    event_count: int
+    threat_count: int
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SideProfile:
+    """A side: who speaks for it, what it named as threats and who named it as one."""
+
+    side: Side
+    people: tuple[Person, ...]
+    institutions: tuple[Institution, ...]
+    quote_count: int
+    named_count: int  # threat claims the side made
+    named_as_threat_by: tuple[str, ...]  # side ids that named this side as a threat
+    event_count: int
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,13 @@ class WhoisAnswer:
     people: tuple[PersonProfile, ...] = ()
     groups: tuple[GroupProfile, ...] = ()
     suggestions: tuple[str, ...] = ()
+    institutions: tuple[InstitutionProfile, ...] = ()
+    sides: tuple[SideProfile, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        """True when anything matched."""
+        return bool(self.people or self.groups or self.institutions or self.sides)
 
 
 @dataclass(frozen=True)
@@ -128,32 +158,53 @@ ROLE_ABBREVIATIONS = {
     "fm": "foreign minister", "pm": "prime minister", "dpm": "deputy prime minister",
     "coas": "chief of army staff", "snsc": "supreme national security council", "diplomat": "foreign minister",
 }
-SIDE_WORDS = THREAT_SIDE_WORDS
-PERSON_SIDES = COUNTRY_WORDS
+Speaker = Person | Institution
 
 
-def match_side(text: str) -> ThreatSide | None:
-    """The side a word names ('iranian', 'Islamabad', 'pakistna'), forgiving one typo; None otherwise."""
-    words = tokens(text)
-    if len(words) != 1:
+def match_side(base: FactBase, text: str) -> str | None:
+    """The side id ``text`` names by name, alias, demonym or metonym ('iranian', 'Islamabad', 'united
+    states'), forgiving one typo in a single word; None otherwise."""
+    key = " ".join(tokens(text))
+    if not key:
         return None
-    word = words[0]
-    for known, side in SIDE_WORDS.items():
-        if side_word_distance(word, known):
-            return side
-    return None
+    if key in base.side_words:
+        return base.side_words[key]
+    if " " in key:
+        return None
+    return next((side for known, side in base.side_words.items()
+                 if " " not in known and side_word_distance(key, known)), None)
 
 
-def _split_side(words: list[str]) -> tuple[str | None, list[str]]:
-    """Pull a side adjective out of a role phrase: 'pakistani interior minister' -> Pakistan, [...]."""
-    side = None
-    rest = []
-    for word in words:
-        if side is None and word in PERSON_SIDES:
-            side = PERSON_SIDES[word]
+def is_side_word(base: FactBase, word: str) -> bool:
+    """True when ``word`` (one normalised word) names a side exactly."""
+    return word in base.side_words
+
+
+def split_sides(base: FactBase, words: list[str]) -> tuple[list[str], list[str]]:
+    """The side ids a run of normalised words names ('united', 'states' -> one side) and the other words."""
+    longest = max((len(known.split()) for known in base.side_words), default=1)
+    sides: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(longest, len(words) - index), 0, -1):
+            side = base.side_words.get(" ".join(words[index:index + size]))
+            if side is not None:
+                sides.append(side)
+                index += size
+                break
         else:
-            rest.append(word)
-    return side, rest
+            rest.append(words[index])
+            index += 1
+    return list(dict.fromkeys(sides)), rest
+
+
+def _split_side(base: FactBase, words: list[str]) -> tuple[str | None, list[str]]:
+    """Pull a side adjective out of a role phrase: 'pakistani interior minister' -> pakistan, [...]."""
+    sides, rest = split_sides(base, words)
+    if len(sides) > 1:
+        return sides[0], [*rest]
+    return (sides[0] if sides else None), rest
 
 
 CURRENT_WORDS = frozenset({"current", "currently", "now", "today", "incumbent"})
@@ -199,8 +250,8 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     must be the person's side. With a period, those known to have held the role then are kept
     (or, when nobody is known to, those whose role dates are unknown).
     """
-    side, words = _split_side(_role_words(text))
-    if not [word for word in words if word not in PERSON_SIDES]:
+    side, words = _split_side(base, _role_words(text))
+    if not words:
         return []
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
@@ -258,9 +309,9 @@ def _suggestions(matches: list[Match], names: dict[str, str], limit: int = 3) ->
     return tuple(names[match.ref] for match in matches[:limit] if match.score >= SUGGEST)
 
 
-def names_a_side(text: str) -> bool:
-    """True when ``text`` is a country or side word ('Iran', 'Pakistani', 'Kabul'), not a name."""
-    return normalize(text) in PERSON_SIDES or match_side(text) is not None
+def names_a_side(base: FactBase, text: str) -> bool:
+    """True when ``text`` is a side word ('Iran', 'Pakistani', 'Kabul'), not a name."""
+    return match_side(base, text) is not None
 
 
 def match_people(
@@ -270,7 +321,7 @@ def match_people(
 
     A side word ('Iran') names no person, however close it is to a name ('Imran').
     """
-    if names_a_side(text):
+    if names_a_side(base, text):
         return [], ()
     matches = rank(text, _name_candidates(base))
     confident = _confident(matches)
@@ -284,13 +335,41 @@ def match_people(
 
 def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...]]:
     """Groups ``text`` names (by name, alias or spelling), and suggestions when none does."""
-    if names_a_side(text):
+    if names_a_side(base, text):
         return [], ()
     matches = rank(text, _group_candidates(base))
     confident = _confident(matches)
     if confident:
         return [base.groups[match.ref] for match in confident], ()
     return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
+
+
+def _institution_candidates(base: FactBase) -> list[tuple[str, str]]:
+    return [(body.id, name) for body in base.institutions.values() for name in (body.name, *body.aliases)]
+
+
+def match_institutions(base: FactBase, text: str) -> list[Institution]:
+    """Institutions ``text`` names: by name or alias ('ISPR', 'Pakistani Foreign Ministry'), or by a
+    generic name beside a side ('Iran's government', 'the Pakistani foreign office'). A generic name
+    alone ('the foreign ministry') names every institution called so.
+
+    Names are matched exactly (after normalisation): one letter turns a 'ministry' into a
+    'minister', so no typo is forgiven here.
+    """
+    if not content_words(text) or names_a_side(base, text):
+        return []
+    asked = " ".join(word for word in tokens(text) if word not in STOPWORDS)
+    named = [ref for ref, name in _institution_candidates(base)
+             if " ".join(word for word in tokens(name) if word not in STOPWORDS) == asked]
+    if named:
+        return [base.institutions[ref] for ref in dict.fromkeys(named)]
+    sides, words = split_sides(base, [word for word in tokens(text) if word not in STOPWORDS])
+    if not words or len(sides) > 1:
+        return []
+    wanted = " ".join(words)
+    return [body for body in base.institutions.values()
+            if (not sides or body.side == sides[0])
+            and any(" ".join(tokens(generic)) == wanted for generic in (*body.generic, body.kind))]
 
 
 def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
@@ -309,8 +388,13 @@ def _quote_words(quote: Quote, *, setting: bool) -> set[str]:
     return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
 
 
+def _side_of(base: FactBase, ref: str) -> str | None:
+    speaker = base.speaker(ref)
+    return speaker.side if speaker else None
+
+
 def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
-           side: Side | None = None, words: str = "", *, in_setting: bool = True) -> QuotesAnswer:
+           side: str | None = None, words: str = "", *, in_setting: bool = True) -> QuotesAnswer:
     """The quotes of the person (or role holders) ``who`` names, direct ones first.
 
     Optionally only those of a period, and only those about ``words`` (every content word must
@@ -334,13 +418,18 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
 
     if not who.strip():
         candidates = [quote for quote in base.quotes(start=start, end=end)
-                      if side is None or base.people[quote.speaker].side == side]
+                      if side is None or _side_of(base, quote.speaker) == side]
         by_speaker: dict[str, list[Quote]] = {}
         for quote in about(candidates):
             by_speaker.setdefault(quote.speaker, []).append(quote)
         return QuotesAnswer(query=who, words=words, speakers=tuple(
-            SpeakerQuotes(base.people[speaker], tuple(found)) for speaker, found in by_speaker.items()))
+            SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
+    bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
+    if bodies and not (people and rank(who, _name_candidates(base))[0].score >= CONFIDENT):
+        return QuotesAnswer(query=who, words=words, speakers=tuple(
+            SpeakerQuotes(body, about(base.quotes(body.id, start, end)))
+            for body in bodies if side is None or body.side == side))
     if not people:
         return QuotesAnswer(query=who, speakers=(), suggestions=suggestions, words=words)
     return QuotesAnswer(query=who, words=words, speakers=tuple(
@@ -349,6 +438,13 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
 
 
 MAX_SPEAKER_WORDS = 8  # "the Iranian Supreme National Security Council secretary" and no longer
+
+
+def _speaker(base: FactBase, ref: str) -> Person | Institution:
+    speaker = base.speaker(ref)
+    if speaker is None:
+        raise KeyError(ref)
+    return speaker
 
 
 def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
@@ -364,7 +460,7 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
     for size in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
         leading = " ".join(words[:size])
         people = match_people(base, leading)[0]
-        if names_a_side(leading) or any(role for _, role in people):
+        if names_a_side(base, leading) or match_institutions(base, leading) or any(role for _, role in people):
             score = 100.0
         elif people:
             score = rank(leading, _name_candidates(base))[0].score
@@ -379,8 +475,11 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
 def _event_words(base: FactBase, event: Event) -> set[str]:
     words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
     for ref in event.actors:
-        record: Person | Group | None = base.people.get(ref) or base.groups.get(ref)
-        if record is not None:
+        record: Person | Institution | Group | Side | None = (base.speaker(ref) or base.groups.get(ref)
+                                                             or base.sides.get(ref))
+        if isinstance(record, Side):
+            words |= set(tokens(" ".join(record.words)))
+        elif record is not None:
             words |= set(tokens(" ".join((record.name, *record.aliases))))
     return {word for word in words if word not in STOPWORDS}
 
@@ -438,10 +537,15 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
                           suggestions=suggestions, ignored=ignored)
 
 
-def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | None = None,
-            group: str | None = None, how: ThreatHow | None = None) -> ThreatsAnswer:
-    """Threat claims of a side (or both), in a period, about a group (named by any alias or spelling),
-    optionally only those made in one way (``military action``, ``statement``, …)."""
+def threats(base: FactBase, side: str | None = None, period: DateSpan | None = None,
+            group: str | None = None, how: ThreatHow | None = None,
+            mentioning: Iterable[Institution] = ()) -> ThreatsAnswer:
+    """Threat claims of a side (or every side), in a period, about a group (named by any alias or
+    spelling), optionally only those made in one way (``military action``, ``statement``, …).
+
+    With a side and no group, ``against`` holds the claims of other sides that named that side
+    itself as the threat, or an unnamed threat that names one of the institutions ``mentioning``.
+    """
     start, end = (period.start, period.end) if period else (None, None)
     found_group = None
     if group:
@@ -456,7 +560,13 @@ def threats(base: FactBase, side: ThreatSide | None = None, period: DateSpan | N
                    if claim.group is None and claim.unnamed and _mentions(tokens(claim.unnamed), names)]
         claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
-    return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how)
+    against: tuple[Threat, ...] = ()
+    if side is not None and found_group is None:
+        named = [tokens(name) for body in mentioning for name in (body.name, *body.aliases)]
+        against = tuple(claim for claim in base.threats(None, None, start, end)
+                        if claim.side != side and (how is None or claim.how == how)
+                        and (claim.state == side or (claim.unnamed and _mentions(tokens(claim.unnamed), named))))
+    return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)
 
 
 def _mentions(words: list[str], names: list[list[str]]) -> bool:
@@ -469,17 +579,39 @@ def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:
     return tuple(sorted({citation.article for fact in facts for citation in fact.sources}))
 
 
+def side_profile(base: FactBase, side: Side) -> SideProfile:
+    """Who speaks for ``side`` in the base, what it named as threats and who named it as one."""
+    people = tuple(person for person in base.people.values() if person.side == side.id)
+    bodies = tuple(body for body in base.institutions.values() if body.side == side.id)
+    speakers = {person.id for person in people} | {body.id for body in bodies}
+    against = base.threats(state=side.id)
+    return SideProfile(
+        side=side, people=people, institutions=bodies,
+        quote_count=sum(1 for quote in base.quotes() if quote.speaker in speakers),
+        named_count=len(base.threats(side.id)),
+        named_as_threat_by=tuple(sorted({claim.side for claim in against})),
+        event_count=len({event.id for ref in (side.id, *speakers) for event in base.events_with(ref)}),
+    )
+
+
 def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAnswer:
-    """People and groups ``name`` names, with counts of their quotes, events and threat claims.
+    """People, institutions, groups and sides ``name`` names, with counts of their quotes, events
+    and threat claims.
 
     With a period, a role phrase ('foreign minister') names whoever held the role then.
     """
     if not name.strip():
         return WhoisAnswer(query=name)
+    side = match_side(base, name)
+    if side is not None:
+        return WhoisAnswer(query=name, sides=(side_profile(base, base.sides[side]),))
+    bodies = match_institutions(base, name)
     people, person_suggestions = match_people(base, name, period)
     groups, group_suggestions = match_groups(base, name)
     person_best = rank(name, _name_candidates(base))
     group_best = rank(name, _group_candidates(base))
+    if bodies and not (people and person_best[0].score >= CONFIDENT):
+        people, groups = [], []
     if people and groups and people[0][1] is None:
         if person_best[0].score > group_best[0].score:
             groups = []
@@ -487,7 +619,7 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
             people = []
     elif groups and people:
         group_words = {word for group in groups for alias in (group.name, *group.aliases) for word in tokens(alias)}
-        asked = {word for word in content_words(name) if word not in PERSON_SIDES}
+        asked = {word for word in content_words(name) if not is_side_word(base, word)}
         if asked - group_words:
             groups = []
         else:
@@ -496,6 +628,12 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     for person, _ in people:
         said, events = base.quotes(person.id), base.events_with(person.id)
         profiles.append(PersonProfile(person, len(said), len(events), _articles([*said, *events])))
+    institution_profiles = []
+    for body in bodies if not people else []:
+        said, events = base.quotes(body.id), base.events_with(body.id)
+        claims = [claim for claim in base.threats() if claim.named_by == body.id]
+        institution_profiles.append(InstitutionProfile(body, len(said), len(events), len(claims),
+                                                       _articles([*said, *events, *claims])))
     group_profiles = []
     for group in groups:
         claims, events = base.threats(group=group.id), base.events_with(group.id)
@@ -503,9 +641,10 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
             group, len(claims), len(events),
             tuple(sorted({claim.side for claim in claims if claim.how != "narration"})),
             _articles([*claims, *events])))
-    suggestions = () if profiles or group_profiles else tuple(
+    suggestions = () if profiles or group_profiles or institution_profiles else tuple(
         dict.fromkeys((*person_suggestions, *group_suggestions)))
-    return WhoisAnswer(query=name, people=tuple(profiles), groups=tuple(group_profiles), suggestions=suggestions)
+    return WhoisAnswer(query=name, people=tuple(profiles), groups=tuple(group_profiles), suggestions=suggestions,
+                       institutions=tuple(institution_profiles))
 
 
 def sources(base: FactBase) -> SourcesAnswer:

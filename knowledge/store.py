@@ -22,16 +22,18 @@ from pydantic import BaseModel
 
 from knowledge.compile import Paths, compile_base, split_sentences
 from knowledge.dates import iso_text
-from knowledge.models import Event, FactBaseData, Group, Person, Quote, Source, Threat
+from knowledge.models import Event, FactBaseData, Group, Institution, Person, Quote, Side, Source, Threat
 from knowledge.names import content_words, normalize
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py")
 DB_ENV = "FACTDESK_DB"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (article TEXT PRIMARY KEY, published TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE sides (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE institutions (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE people (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE groups (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
@@ -39,7 +41,7 @@ CREATE TABLE events (id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT 
 CREATE TABLE event_actors (event_id TEXT NOT NULL, ref TEXT NOT NULL);
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
-CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT,
+CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
                       start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
@@ -47,6 +49,7 @@ CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
 CREATE INDEX quotes_by_date ON quotes (start, "end");
 CREATE INDEX threats_by_side ON threats (side, position);
 CREATE INDEX threats_by_group ON threats (grp);
+CREATE INDEX threats_by_state ON threats (state);
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
                                            tokenize = 'porter unicode61 remove_diacritics 2');
 """
@@ -96,6 +99,9 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
                                    [("input_hash", inputs), ("schema", SCHEMA_VERSION)])
             connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
                 (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
+            connection.executemany("INSERT INTO sides VALUES (?, ?)", [(side.id, _dump(side)) for side in data.sides])
+            connection.executemany("INSERT INTO institutions VALUES (?, ?)",
+                                   [(body.id, _dump(body)) for body in data.institutions])
             connection.executemany("INSERT INTO people VALUES (?, ?)",
                                    [(person.id, _dump(person)) for person in data.people])
             connection.executemany("INSERT INTO groups VALUES (?, ?)",
@@ -108,8 +114,8 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
             connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", [
                 (quote.id, position, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(),
                  _dump(quote)) for position, quote in enumerate(data.quotes)])
-            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?)", [
-                (threat.id, position, threat.side, threat.group, threat.date.start.isoformat(),
+            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                (threat.id, position, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
                  threat.date.end.isoformat(), _dump(threat)) for position, threat in enumerate(data.threats)])
             for source in data.sources:
                 text = (paths.seeds / source.article).read_text(encoding="utf-8")
@@ -155,6 +161,11 @@ class FactBase:
         self.sources = tuple(self._records(Source, "SELECT body FROM sources ORDER BY published, article"))
         self.people: dict[str, Person] = {p.id: p for p in self._records(Person, "SELECT body FROM people ORDER BY id")}
         self.groups: dict[str, Group] = {g.id: g for g in self._records(Group, "SELECT body FROM groups ORDER BY id")}
+        self.sides: dict[str, Side] = {s.id: s for s in self._records(Side, "SELECT body FROM sides ORDER BY id")}
+        self.institutions: dict[str, Institution] = {
+            i.id: i for i in self._records(Institution, "SELECT body FROM institutions ORDER BY id")}
+        self.side_words: dict[str, str] = {normalize(word): side.id for side in self.sides.values()
+                                           for word in (side.id, *side.words) if normalize(word)}
         self._sources_by_article = {source.article: source for source in self.sources}
 
     @classmethod
@@ -173,6 +184,15 @@ class FactBase:
 
     def _records(self, model: type[Record], sql: str, parameters: Iterable[Any] = ()) -> list[Record]:
         return [model.model_validate_json(row[0]) for row in self._db.execute(sql, tuple(parameters))]
+
+    def speaker(self, ref: str) -> Person | Institution | None:
+        """The person or institution an id names, if any."""
+        return self.people.get(ref) or self.institutions.get(ref)
+
+    def name_of(self, ref: str) -> str:
+        """The display name of any id (person, institution, group or side); the id itself when unknown."""
+        record = self.speaker(ref) or self.groups.get(ref) or self.sides.get(ref)
+        return record.name if record else ref
 
     def source(self, article: str) -> Source:
         """The source of a seed file name; raises KeyError for an unknown one."""
@@ -198,16 +218,14 @@ class FactBase:
         return self._records(Quote, sql + " ORDER BY position", parameters)
 
     def threats(self, side: str | None = None, group: str | None = None,
-                start: date | None = None, end: date | None = None) -> list[Threat]:
-        """Threat claims, optionally of one side, about one group, overlapping a period."""
+                start: date | None = None, end: date | None = None, *, state: str | None = None) -> list[Threat]:
+        """Threat claims, optionally of one side, about one group or one state, overlapping a period."""
         sql = 'SELECT body FROM threats WHERE "end" >= ? AND start <= ?'
         parameters: list[Any] = [_low(start), _high(end)]
-        if side is not None:
-            sql += " AND side = ?"
-            parameters.append(side)
-        if group is not None:
-            sql += " AND grp = ?"
-            parameters.append(group)
+        for column, value in (("side", side), ("grp", group), ("state", state)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                parameters.append(value)
         return self._records(Threat, sql + " ORDER BY position", parameters)
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
@@ -231,6 +249,7 @@ class FactBase:
             sources=tuple(sorted(self.sources, key=lambda source: source.article)),
             people=tuple(self.people.values()), groups=tuple(self.groups.values()),
             events=tuple(self.events()), quotes=tuple(self.quotes()), threats=tuple(self.threats()),
+            sides=tuple(self.sides.values()), institutions=tuple(self.institutions.values()),
         )
 
 
@@ -243,9 +262,13 @@ def _high(day: date | None) -> str:
 
 
 def export_data(data: FactBaseData) -> dict[str, Any]:
-    """The JSON export: names resolved for readers, dates ISO 8601, sources as article + evidence."""
-    people = {person.id: person.name for person in data.people}
-    groups = {group.id: group.name for group in data.groups}
+    """The JSON export: names resolved for readers, dates ISO 8601, sources as article + evidence.
+
+    A side is shown by its name (``side``) beside its id (``side_id``).
+    """
+    sides = {side.id: side.name for side in data.sides}
+    names = {**sides, **{g.id: g.name for g in data.groups}, **{i.id: i.name for i in data.institutions},
+             **{p.id: p.name for p in data.people}}
 
     def cited(citations: Iterable[Any]) -> list[dict[str, Any]]:
         return [{"article": c.article, "evidence": c.evidence, "offset": c.offset, "date_phrase": c.date_phrase}
@@ -256,31 +279,35 @@ def export_data(data: FactBaseData) -> dict[str, Any]:
                 "precision": fact.date.precision}
 
     def named_by(threat: Threat) -> str:
-        if threat.named_by == "government":
-            return f"Government of {threat.side}"
-        if threat.named_by == "outlet":
-            return "the outlet (narration)"
-        return people[threat.named_by]
+        return "the outlet (narration)" if threat.named_by == "outlet" else names[threat.named_by]
+
+    def side(ref: str | None) -> dict[str, Any]:
+        return {"side": sides.get(ref, ref) if ref else None, "side_id": ref}
 
     return {
         "sources": [{"article": s.article, "headline": s.headline, "outlet": s.outlet,
                      "published": s.published.start.isoformat(), "precision": s.published.precision,
                      "basis": s.basis, "note": s.note} for s in data.sources],
-        "people": [{"id": p.id, "name": p.name, "side": p.side, "aliases": list(p.aliases),
+        "people": [{"id": p.id, "name": p.name, **side(p.side), "aliases": list(p.aliases),
                     "roles": [r.model_dump() for r in p.roles], "note": p.note} for p in data.people],
         "groups": [{"id": g.id, "name": g.name, "kind": g.kind, "aliases": list(g.aliases),
                     "designations": [{"label": d.label, "by": d.by, "sources": cited([d.source])}
                                      for d in g.designations], "note": g.note} for g in data.groups],
         "events": [{"id": e.id, "summary": e.summary, "date_phrase": e.date_phrase, **span(e),
-                    "actors": [people.get(a) or groups[a] for a in e.actors], "place": e.place,
+                    "actors": [names[a] for a in e.actors], "place": e.place,
                     "topics": list(e.topics), "notes": list(e.notes), "sources": cited(e.sources)}
                    for e in data.events],
-        "quotes": [{"id": q.id, "speaker": people[q.speaker], "kind": q.kind, "text": q.text,
-                    "date": iso_text(q.date), **span(q),
+        "quotes": [{"id": q.id, "speaker": names[q.speaker], "speaker_id": q.speaker, "kind": q.kind,
+                    "text": q.text, "date": iso_text(q.date), **span(q),
                     "context": q.context, "via": q.via, "notes": list(q.notes), "sources": cited(q.sources)}
                    for q in data.quotes],
-        "threats": [{"id": t.id, "side": t.side, "named_by": named_by(t), "how": t.how,
-                     "group": groups[t.group] if t.group else None, "unnamed": t.unnamed,
+        "threats": [{"id": t.id, **side(t.side), "named_by": named_by(t), "how": t.how,
+                     "group": names[t.group] if t.group else None,
+                     "state": sides[t.state] if t.state else None, "unnamed": t.unnamed,
                      "date": iso_text(t.date), **span(t),
                      "notes": list(t.notes), "sources": cited(t.sources)} for t in data.threats],
+        "sides": [{"id": s.id, "name": s.name, "kind": s.kind, "aliases": list(s.aliases),
+                   "demonyms": list(s.demonyms), "metonyms": list(s.metonyms), "note": s.note} for s in data.sides],
+        "institutions": [{"id": i.id, "name": i.name, **side(i.side), "kind": i.kind, "aliases": list(i.aliases),
+                          "generic": list(i.generic), "note": i.note} for i in data.institutions],
     }

@@ -42,6 +42,38 @@ side = "Iran"
 aliases = ["Karimi"]
 """
 
+SIDES = """
+[[side]]
+id = "pakistan"
+name = "Pakistan"
+kind = "state"
+demonyms = ["Pakistani"]
+metonyms = ["Islamabad"]
+
+[[side]]
+id = "iran"
+name = "Iran"
+kind = "state"
+demonyms = ["Iranian"]
+"""
+
+INSTITUTIONS = """
+[[institution]]
+id = "pakistan-government"
+name = "Government of Pakistan"
+side = "Pakistan"
+kind = "government"
+generic = ["government"]
+
+[[institution]]
+id = "pakistan-interior-ministry"
+name = "Interior Ministry of Pakistan"
+side = "pakistan"
+kind = "interior ministry"
+aliases = ["Pakistani Interior Ministry"]
+generic = ["interior ministry"]
+"""
+
 GROUPS = """
 [[group]]
 id = "sun-front"
@@ -119,7 +151,7 @@ evidence = "“Our border must be safe,” Khan said, adding that the Sun Front 
 
 
 def make_repo(root: Path, *, a: str | None = None, b: str | None = None, people: str = PEOPLE,
-              groups: str = GROUPS) -> Paths:
+              groups: str = GROUPS, sides: str = SIDES, institutions: str = INSTITUTIONS) -> Paths:
     """Write a two-article repository under ``root``; ``a``/``b`` replace the article files."""
     (root / "seeds").mkdir(parents=True)
     (root / "knowledge" / "articles").mkdir(parents=True)
@@ -127,6 +159,8 @@ def make_repo(root: Path, *, a: str | None = None, b: str | None = None, people:
     (root / "seeds" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
     (root / "knowledge" / "people.toml").write_text(people, encoding="utf-8")
     (root / "knowledge" / "groups.toml").write_text(groups, encoding="utf-8")
+    (root / "knowledge" / "sides.toml").write_text(sides, encoding="utf-8")
+    (root / "knowledge" / "institutions.toml").write_text(institutions, encoding="utf-8")
     article_a = SOURCE_A + MEETING_A + QUOTE.replace("{tail}", ", adding that the Sun Front was a threat.") + REST_A
     article_b = SOURCE_B + MEETING_B + QUOTE.replace("{tail}", ".")
     (root / "knowledge" / "articles" / "a.toml").write_text(a if a is not None else article_a, encoding="utf-8")
@@ -158,7 +192,7 @@ def test_a_valid_repository_compiles_and_merges_reports_of_the_same_facts(tmp_pa
     evidence = quote.sources[1]
     assert ARTICLE_B[evidence.offset:evidence.offset + evidence.length] == evidence.evidence
     threat = data.threats[0]
-    assert (threat.side, threat.named_by, threat.group) == ("Pakistan", "khan", "sun-front")
+    assert (threat.side, threat.named_by, threat.group) == ("pakistan", "khan", "sun-front")
     formed = next(event for event in data.events if event.id == "sun-front-formed")
     assert (str(formed.date.start), str(formed.date.end), formed.date.precision) == ("2012-01-01", "2012-12-31", "year")
     assert [event.id for event in data.events] == ["sun-front-formed", "khan-meets-karimi"]
@@ -181,7 +215,8 @@ def test_a_valid_repository_compiles_and_merges_reports_of_the_same_facts(tmp_pa
          ["[sun-front-formed]: date_phrase 'in recent years' is not in the article",
           "cannot resolve the date phrase 'in recent years'"]),
         ('how = "statement"', 'how = "narration"', ["[khan-sun-front]: narration must be named_by = \"outlet\""]),
-        ('group = "SF"', 'unnamed = "terror"\ngroup = "SF"', ["a threat names either a group or an unnamed threat"]),
+        ('group = "SF"', 'unnamed = "terror"\ngroup = "SF"',
+         ["a threat names exactly one group, state or unnamed threat"]),
         ('id = "karimi-useful"', 'id = "sun-front-formed"', []),
         ('precision = "day"', 'precision = "hour"', ["a.toml: source.precision: Input should be"]),
     ],
@@ -291,7 +326,7 @@ def test_the_cli_exports_the_design_json_shape(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "knowledge", "--root", str(tmp_path), "export"],
                             capture_output=True, text=True, check=True)
     exported = json.loads(result.stdout)
-    assert list(exported) == ["sources", "people", "groups", "events", "quotes", "threats"]
+    assert list(exported) == ["sources", "people", "groups", "events", "quotes", "threats", "sides", "institutions"]
     quote = next(quote for quote in exported["quotes"] if quote["id"] == "khan-border-safe")
     assert quote["speaker"] == "Ali Khan" and quote["date"] == "2025-10-29"
     assert [source["article"] for source in quote["sources"]] == ["a.txt", "b.txt"]

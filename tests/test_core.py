@@ -204,15 +204,18 @@ def test_a_side_is_not_a_person(desk: Desk, fact_base: FactBase) -> None:
     speakers = {section.heading or "" for section in reply.sections}
     assert reply.tone == "answer" and speakers
     sides = {person.name: person.side for person in fact_base.people.values()}
-    assert all(any(heading.startswith(name) and side == "Iran" for name, side in sides.items())
+    bodies = {body.name: body.side for body in fact_base.institutions.values()}
+    assert all(any(heading.startswith(name) and side == "iran" for name, side in {**sides, **bodies}.items())
                for heading in speakers)
 
 
-@pytest.mark.parametrize("side", ["iran", "Pakistan", "afghanistan"])
-def test_whois_a_country_is_not_passed_off_as_a_name(desk: Desk, fact_base: FactBase, side: str) -> None:
+@pytest.mark.parametrize("side", ["iran", "Pakistan", "afghanistan", "Islamabad", "Iranian"])
+def test_whois_a_country_shows_the_side_not_a_near_name(desk: Desk, fact_base: FactBase, side: str) -> None:
     reply = desk.command("whois", side)
-    assert reply.tone == "nothing" and "names a country" in reply.title
+    found = fact_base.sides[queries.match_side(fact_base, side) or ""]
+    assert reply.tone == "answer" and reply.title == f"{found.name} ({found.kind})"
     assert not any(group.name in shown(reply) for group in fact_base.groups.values())
+    assert not any(person.name in reply.title for person in fact_base.people.values())
 
 
 def test_whois_a_role_skips_an_unasked_deputy(desk: Desk) -> None:
@@ -368,8 +371,9 @@ def test_narration_is_never_put_in_a_sides_mouth(desk: Desk, fact_base: FactBase
     narrated = [claim for claim in fact_base.threats() if claim.how == "narration" and claim.group]
     assert narrated
     for claim in narrated:
-        reply = desk.command("threats", claim.side.lower())
-        named_by_side = next(section for section in reply.sections if section.heading == f"Named by {claim.side}")
+        side = fact_base.sides[claim.side].name
+        reply = desk.command("threats", side.lower())
+        named_by_side = next(section for section in reply.sections if section.heading == f"Named by {side}")
         stated = {item.lead for item in named_by_side.items}
         group = fact_base.groups[claim.group]
         others = [c for c in fact_base.threats(claim.side, claim.group) if c.how != "narration"]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry, Side
-from knowledge.names import COUNTRY_WORDS, normalize
+from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry
+from knowledge.names import normalize
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Figure:
 
     id: str
     name: str
-    side: Side | None
+    side: str | None
     titles: list[str] = field(default_factory=list)
     known: bool = False
     side_implied: bool = False
@@ -85,7 +85,16 @@ class Cast:
         return list(seen.values())
 
 
-SIDE_WORDS: dict[str, Side] = {**COUNTRY_WORDS, "taliban": "Afghanistan"}
+_THREAT_SIDE_WORDS: dict[str, str] = {
+    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
+    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
+    "pak": "Pakistan",
+}
+COUNTRY_WORDS: dict[str, str] = {
+    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "afghans": "Afghanistan", "kabul": "Afghanistan",
+    **_THREAT_SIDE_WORDS,
+}
+SIDE_WORDS: dict[str, str] = {**COUNTRY_WORDS, "taliban": "Afghanistan"}
 _SIDE = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s|Tehran[’']s|Islamabad[’']s)"
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
@@ -128,14 +137,14 @@ SPEECH_VERB_AFTER_NAME = re.compile(
 )
 
 
-_INSTITUTIONS: dict[str, Side] = {
+_INSTITUTIONS: dict[str, str] = {
     "foreign office": "Pakistan", "inter-services public relations": "Pakistan", "ispr": "Pakistan",
     "revolutionary guards?": "Iran", "irgc": "Iran", "majlis": "Iran",
 }
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
 
-def implied_side(titles: list[str], text: str, named_before: list[Figure]) -> Side | None:
+def implied_side(titles: list[str], text: str, named_before: list[Figure]) -> str | None:
     """The side of a person whose title names none: an institution of one side ("Foreign Office"
     spokesperson, when the article speaks of Pakistan), or, for a deputy, spokesperson or official,
     the one side of every person with a side named before them."""
@@ -155,7 +164,7 @@ def slug(name: str) -> str:
     return normalize(name).replace(" ", "-")
 
 
-def side_of(words: str) -> Side | None:
+def side_of(words: str) -> str | None:
     """The side a title's words name ("Iranian Foreign Minister" -> Iran), if any."""
     for word in re.findall(r"[A-Za-z]+", re.sub(r"\bto\s+[A-Z]\w+", "", words)):
         side = SIDE_WORDS.get(word.lower())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.dates import MONTHS, WEEKDAYS, DateError, resolve
-from knowledge.models import PRECISIONS, DateSpan, ThreatHow, ThreatSide
+from knowledge.models import PRECISIONS, DateSpan, ThreatHow
 
 _MONTH = r"(?:" + "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(name.capitalize() for name in WEEKDAYS) + r")"
@@ -160,7 +160,7 @@ _TAIL = re.compile(
     r"(?:\s+(?!(?:and|but|or|that|which|who|to|is|are|was|were|has|have|had|will|would|as|in|on|is)\b)"
     r"[\w’'-]+){0,5}"
 )
-_ACTORS: dict[str, ThreatSide] = {
+_ACTORS: dict[str, str] = {
     "Iran": "Iran", "Tehran": "Iran", "Iranian": "Iran", "Pakistan": "Pakistan", "Islamabad": "Pakistan",
     "Pakistani": "Pakistan",
 }
@@ -172,7 +172,7 @@ _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|sides|nations|neighbou?
 class FoundThreat:
     """A threat claim read from a sentence; ``named_by`` is a person id, "government" or "outlet"."""
 
-    side: ThreatSide
+    side: str
     named_by: str
     how: ThreatHow
     group: str | None
@@ -203,19 +203,19 @@ def describe_threat(sentence: str) -> str | None:
     return " ".join(sentence[start:end].split())
 
 
-def sides_named(text: str) -> list[ThreatSide]:
+def sides_named(text: str) -> list[str]:
     """Iran and Pakistan as the text names them ("Tehran", "Pakistani"), in order, each once."""
     return list(dict.fromkeys(_ACTORS[match.group()] for match in _ACTOR.finditer(text)))
 
 
-def _acting(sentence: str, before: int, pair: list[ThreatSide]) -> list[ThreatSide]:
+def _acting(sentence: str, before: int, pair: list[str]) -> list[str]:
     """The sides named before ``before`` (the verb): countries, or "both sides" meaning ``pair``."""
     sides = sides_named(sentence[:before])
     return sides + [side for side in pair if side not in sides] if _BOTH.search(sentence[:before]) else sides
 
 
-def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[str, ThreatSide] | None,
-               pair: list[ThreatSide]) -> list[FoundThreat]:
+def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[str, str] | None,
+               pair: list[str]) -> list[FoundThreat]:
     """Threat claims of one sentence: who names which group (or an unnamed threat), and how.
 
     ``sentence`` has its quotations masked, ``full`` is as written; ``speaker`` is the person
