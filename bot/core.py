@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import PurePath
 
 from rapidfuzz import fuzz, process
 
 from bot.commands import COMMANDS, CommandSpec, find_command
 from bot.replies import Item, Reply, Section, SourceRef
-from bot.routing import ABOUT, HELP, SEARCH, Request, route
+from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route
 from knowledge import queries
 from knowledge.dates import MONTHS, DateError, format_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat, ThreatHow
@@ -71,9 +72,49 @@ def split_period(text: str) -> tuple[DateSpan | None, str]:
             chunk = " ".join(words[first:first + size])
             period = parse_period(chunk)
             if period is not None:
-                rest = words[:first] + words[first + size:]
-                return period, " ".join(rest)
+                relation, taken = _relation_before(words, first)
+                rest = words[:first - taken] + words[first + size:]
+                return _related(period, relation), " ".join(rest)
     return None, text.strip()
+
+
+OPEN_START, OPEN_END = date(1, 1, 1), date(9999, 12, 31)
+RELATIONS = {"since": "since", "from": "since", "after": "after", "following": "after", "before": "before",
+             "prior to": "before", "until": "until", "till": "until", "up to": "until", "through": "until"}
+
+
+def _relation_before(words: list[str], first: int) -> tuple[str | None, int]:
+    """The time relation written just before ``words[first]`` ("since", "prior to") and its length."""
+    for size in (2, 1):
+        if first >= size:
+            relation = RELATIONS.get(" ".join(words[first - size:first]).lower().strip(",:"))
+            if relation:
+                return relation, size
+    return None, 0
+
+
+def _related(period: DateSpan, relation: str | None) -> DateSpan:
+    """The open-ended span a relation makes of ``period``: "since 2024" runs from 1 Jan 2024 on."""
+    if relation == "since":
+        return DateSpan(start=period.start, end=OPEN_END, precision="day")
+    if relation == "after":
+        return DateSpan(start=period.end + timedelta(days=1), end=OPEN_END, precision="day")
+    if relation == "before":
+        return DateSpan(start=OPEN_START, end=period.start - timedelta(days=1), precision="day")
+    if relation == "until":
+        return DateSpan(start=OPEN_START, end=period.end, precision="day")
+    return period
+
+
+def describe_period(period: DateSpan) -> str:
+    """A period as the answer's opening states it: "Oct 2025", "from 11 Oct 2025", "until 31 Dec 2023"."""
+    if period.start == OPEN_START and period.end == OPEN_END:
+        return "at any time"
+    if period.end == OPEN_END:
+        return f"from {format_span(DateSpan(start=period.start, end=period.start, precision='day'))}"
+    if period.start == OPEN_START:
+        return f"until {format_span(DateSpan(start=period.end, end=period.end, precision='day'))}"
+    return format_span(period)
 
 
 MANNER_WORDS: dict[str, ThreatHow] = {
@@ -128,6 +169,7 @@ class Desk:
 
     def __init__(self, base: FactBase) -> None:
         self.base = base
+        self.side_words = SideWords(tuple(word for side in base.sides.values() for word in side.words))
         self._handlers: dict[str, Callable[[str, bool], Reply]] = {
             "timeline": self.timeline,
             "quotes": self.quotes,
@@ -163,7 +205,7 @@ class Desk:
         Only the first ``MAX_QUESTION_CHARS`` characters are read: a question is never longer, and
         a pasted page must not hold the desk up.
         """
-        return self.answer(route(text[:MAX_QUESTION_CHARS]))
+        return self.answer(route(text[:MAX_QUESTION_CHARS], self.side_words))
 
     def answer(self, request: Request) -> Reply:
         """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""
@@ -297,7 +339,7 @@ class Desk:
     def _period_words(self, period: DateSpan | None, words: str = "") -> str:
         parts = []
         if period:
-            parts.append(format_span(period))
+            parts.append(describe_period(period))
         if words:
             parts.append(f"matching “{words}”")
         return " ".join(parts)
@@ -416,7 +458,7 @@ class Desk:
                 answer, who, topic = said, "", who
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
-        scope = (f" in {format_span(period)}" if period else "") + (f" about “{topic}”" if topic else "")
+        scope = (f" {_in(period)}" if period else "") + (f" about “{topic}”" if topic else "")
         if not speakers:
             if who and answer.speakers:
                 return self._no_quotes_but_events(answer.speakers, scope, period, topic)
@@ -532,7 +574,7 @@ class Desk:
         side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
             f"named by {side_name}" if side else "", f"about {answer.group.name}" if answer.group else "",
-            f"by {how}" if how else "", f"in {format_span(period)}" if period else "") if part)
+            f"by {how}" if how else "", _in(period) if period else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
                                  answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
@@ -777,6 +819,11 @@ class Desk:
         return Reply(tone="nothing", title=nothing.title,
                      summary="The closest sentences in the articles (not facts of the base):",
                      sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
+
+
+def _in(period: DateSpan) -> str:
+    described = describe_period(period)
+    return described if described.startswith(("from ", "until ")) else f"in {described}"
 
 
 def _has_period(text: str) -> bool:

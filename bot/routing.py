@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.commands import COMMANDS
 
@@ -42,7 +43,27 @@ _THREAT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _GROUP_NOUNS = r"groups?|militants?|militias?|organi[sz]ations?|outfits?|threats?|terrorists?|insurgents?|factions?"
-_SIDE_WORD = re.compile(r"\b(?:iran|iranian|iranians|tehran|pakistan|pakistani|pakistanis|islamabad)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SideWords:
+    """The words that name a side in running text (names, aliases, demonyms, metonyms), from the base."""
+
+    words: tuple[str, ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Any one side word, as a whole word (a pattern that never matches when there are none)."""
+        if not self.words:
+            return re.compile(r"(?!x)x")
+        escaped = (re.escape(word).replace(r"\ ", r"[\s-]+") for word in sorted(self.words, key=len, reverse=True))
+        return re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def pair(self) -> re.Pattern[str]:
+        """Two sides named together ("Iran or Pakistan", "India/Pakistan")."""
+        one = self.pattern.pattern[2:-2]
+        return re.compile(rf"\b{one}\w*\s*,?\s*(?:or|and|&|/)\s*{one}\w*\b", re.IGNORECASE)
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (command, re.compile(pattern, re.IGNORECASE))
@@ -100,8 +121,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_PERIOD_TAIL = re.compile(r"(?P<before>.*)\s+(?:in|on|during|since|between|from)\s+(?P<when>\S.*\d.*)$",
-                          re.IGNORECASE)
+_PERIOD_TAIL = re.compile(
+    r"(?P<before>.*?)\s+(?:(?:in|on|during|between)|(?P<relation>since|from|before|after|until|till|prior to))\s+"
+    r"(?P<when>\S.*\d.*)$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
@@ -118,7 +140,7 @@ _THREAT_FILLER = frozenset((
     "organizations", "organisation", "organization", "outfits", "outfit", "terrorists", "terrorist",
     "terror", "insurgents", "insurgent", "factions", "faction", "side", "sides", "country",
     "countries", "government", "governments", "its", "their", "them", "say", "said", "mention",
-    "mentioned", "me", "show", "list", "give", "bomb", "bombs", "bombed", "bombing", "shelled", "raided",
+    "mentioned", "me", "show", "list", "give", "any", "bomb", "bombs", "bombed", "bombing", "shelled", "raided",
 ))
 
 
@@ -134,30 +156,29 @@ _MILITARY = re.compile(r"\b(?:strike|strikes|struck|bomb(?:s|ed|ing)?|attacked|h
 
 
 _EXPLAIN = re.compile(r"(?:where|why|how)\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"\b(?:iran|pakistan)\w*\s*,?\s*(?:or|and|&|/)\s*(?:iran|pakistan)\w*\b", re.IGNORECASE)
 
 
-def _threat_argument(text: str) -> str:
+def _threat_argument(text: str, sides: SideWords) -> str:
     """The side, group and period words of a threat question, plus "military" when it asks about strikes.
 
-    Both sides named together ("Iran or Pakistan") ask about either, so neither is kept.
+    Two sides named together ("A or B") ask about either, so neither is kept.
     """
-    if _BOTH_SIDES.search(text):
-        text = _SIDE_WORD.sub(" ", _BOTH_SIDES.sub(" ", text))
+    if sides.pair.search(text):
+        text = sides.pattern.sub(" ", sides.pair.sub(" ", text))
     words = [word.strip("?!.,;:\"“”()") for word in text.split()]
     words = [re.sub(r"(?:'s|’s)$", "", word) for word in words]
     kept = " ".join(word for word in words if word and word.lower() not in _THREAT_FILLER)
     return f"{kept} military".strip() if _MILITARY.search(text) else kept
 
 
-def _slash(text: str) -> Request | None:
+def _slash(text: str, sides: SideWords) -> Request | None:
     if match := re.fullmatch(r"/(\S+)\s*(.*)", text, re.DOTALL):
         return Request(match[1].lower(), match[2].strip())
     first, _, rest = text.partition(" ")
     names = {spec.name for spec in COMMANDS}
     command = first.lower()
     if command in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are)\b", rest, re.I):
-        return Request(command, _threat_argument(rest) if command == "threats" else clean(rest))
+        return Request(command, _threat_argument(rest, sides) if command == "threats" else clean(rest))
     return None
 
 
@@ -175,7 +196,7 @@ def _with_period_and_topic(who: str, more: str) -> str:
     """A quotes argument from what follows the verb: "… about X in 2024" -> "<who> 2024 about X"."""
     argument = who
     if when := _PERIOD_TAIL.match(more):
-        argument = f"{argument} {when['when']}"
+        argument = f"{argument} {when['relation'] or ''} {when['when']}".replace("  ", " ")
         more = when["before"]
     if topic := _TOPIC.search(more):
         argument = f"{argument} about {clean(topic['topic'])}"
@@ -190,16 +211,16 @@ def _first_question(text: str) -> str:
     return question or text
 
 
-def route(text: str) -> Request:
-    """The request a plain-English message asks for."""
+def route(text: str, sides: SideWords = SideWords()) -> Request:
+    """The request a plain-English message asks for; ``sides`` are the base's side words."""
     stripped = re.sub(r"\s+", " ", text).strip()
     if stripped.startswith("/"):
-        return _slash(stripped) or Request(SEARCH, stripped)
+        return _slash(stripped, sides) or Request(SEARCH, stripped)
     whole = stripped.strip(" \t?!.")
     question = _first_question(whole).strip(" \t?!.")
     if not question or _GREETING.fullmatch(whole) or _GREETING.fullmatch(question):
         return Request(HELP)
-    if slash := _slash(question):
+    if slash := _slash(question, sides):
         return slash
     for command, pattern in _RULES:
         match = pattern.fullmatch(question)
@@ -212,17 +233,17 @@ def route(text: str) -> Request:
             return Request(command, f"about {clean(topic)}")
         if command == "threats":
             full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
-            return Request(command, _threat_argument(full))
+            return Request(command, _threat_argument(full, sides))
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""
         if command == "quotes":
             arg = _with_period_and_topic(arg, more)
-        if command == "timeline" and _THREAT_WORDS.search(arg) and _SIDE_WORD.search(arg):
-            return Request("threats", _threat_argument(arg))
+        if command == "timeline" and _THREAT_WORDS.search(arg) and sides.pattern.search(arg):
+            return Request("threats", _threat_argument(arg, sides))
         return Request(command, clean(arg))
     if _EXPLAIN.match(question):
         return Request(SEARCH, question)
-    if _THREAT_WORDS.search(question) and _SIDE_WORD.search(question):
-        return Request("threats", _threat_argument(question))
+    if _THREAT_WORDS.search(question) and sides.pattern.search(question):
+        return Request("threats", _threat_argument(question, sides))
     return Request(ABOUT, question)

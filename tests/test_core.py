@@ -507,3 +507,35 @@ def test_third_round_questions(desk: Desk, asked: str, expected: list[str], abse
     text = shown(reply) + reply.title + " ".join(reply.notes)
     assert all(part in text for part in expected), text[:600]
     assert not any(part in text for part in absent), text[:600]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("since 2025-10-11", "2025-10-11", "9999-12-31"),
+        ("after 2024-01-17", "2024-01-18", "9999-12-31"),
+        ("after January 2024 talks", "2024-02-01", "9999-12-31"),
+        ("before 2021", "0001-01-01", "2020-12-31"),
+        ("prior to nov 2024", "0001-01-01", "2024-10-31"),
+        ("until March 2024", "0001-01-01", "2024-03-31"),
+        ("from 2024-01-16", "2024-01-16", "9999-12-31"),
+    ],
+)
+def test_time_relations_make_open_periods(text: str, start: str, end: str) -> None:
+    period, _ = split_period(text)
+    assert period is not None and (str(period.start), str(period.end)) == (start, end)
+
+
+def test_an_open_period_keeps_coarse_facts_apart_and_says_how_it_read_the_question(desk: Desk) -> None:
+    reply = desk.command("timeline", "since 2025-10-11")
+    assert reply.title == "Timeline from 11 Oct 2025"
+    text = shown(reply)
+    assert "Istanbul" in text and "Gul Bahadur" in text
+    assert any("dated only to a wider span" in note for note in reply.notes)
+
+
+def test_quotes_before_a_year_leave_out_later_quotes(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.message("what did Iran say before 2024?")
+    assert reply.title.endswith("until 31 Dec 2023")
+    dates = [quote.date.end.year for quote in fact_base.quotes() if quote.text in shown(reply)]
+    assert dates and max(dates) < 2024

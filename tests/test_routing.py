@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import COMMANDS
-from bot.routing import ABOUT, HELP, SEARCH, Request, clean, route
+from bot.core import Desk
+from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, clean, route
 
 TABLE: list[tuple[str, Request]] = [
     # help and greetings
@@ -110,14 +111,20 @@ def test_the_table_is_big_enough() -> None:
 
 
 @pytest.mark.parametrize("phrase,expected", TABLE, ids=[phrase for phrase, _ in TABLE])
-def test_route(phrase: str, expected: Request) -> None:
-    assert route(phrase) == expected
+def test_route(desk: Desk, phrase: str, expected: Request) -> None:
+    assert route(phrase, desk.side_words) == expected
 
 
-def test_every_routed_command_is_registered_or_internal() -> None:
+def test_side_words_come_from_the_data_not_the_code() -> None:
+    question = "when did Ruritania strike militants?"
+    assert route(question).command != "threats"
+    assert route(question, SideWords(("Ruritania",))) == Request("threats", "Ruritania military")
+
+
+def test_every_routed_command_is_registered_or_internal(desk: Desk) -> None:
     names = {spec.name for spec in COMMANDS} | {HELP, ABOUT, SEARCH}
     for phrase, _ in TABLE:
-        request = route(phrase)
+        request = route(phrase, desk.side_words)
         assert request.command in names or phrase.startswith("/")
 
 
