@@ -126,9 +126,13 @@ _PERIOD_TAIL = re.compile(
     r"(?P<when>\S.*\d.*)$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
-    r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
+    r"^(?:(?:the|a|an|in|on|at|during|from|for|of|about|regarding|with|to|by|around|me|us|all|any)\s+)+"
+    r"(?!(?:since|after|before|until|till|between|following)\b)",
     re.IGNORECASE,
 )
+_RELATION_TAIL = re.compile(
+    r"(?P<before>.*?)\s*(?P<relation>(?:(?:in|within|during)\s+the\s+(?:day|week|fortnight|month|year)\s+)?"
+    r"(?:since|after|following|before|prior to|until|till|between)\s+\S.*)$", re.IGNORECASE)
 _THREAT_FILLER = frozenset((
     "which", "what", "who", "whom", "whose", "did", "does", "do", "has", "have", "had", "is", "are",
     "was", "were", "the", "a", "an", "as", "of", "by", "in", "on", "during", "from", "for", "to",
@@ -198,6 +202,11 @@ def _with_period_and_topic(who: str, more: str) -> str:
     if when := _PERIOD_TAIL.match(more):
         argument = f"{argument} {when['relation'] or ''} {when['when']}".replace("  ", " ")
         more = when["before"]
+    elif relation := _RELATION_TAIL.match(more):
+        topic = _TOPIC.search(relation["relation"])
+        anchor = relation["relation"][:topic.start()] if topic else relation["relation"]
+        argument = f"{argument} {anchor.strip()}"
+        more = relation["before"] + (topic.group(0) if topic else "")
     if topic := _TOPIC.search(more):
         argument = f"{argument} about {clean(topic['topic'])}"
     return argument
@@ -239,7 +248,8 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
         more = match.groupdict().get("more") or ""
         if command == "quotes":
             arg = _with_period_and_topic(arg, more)
-        if command == "timeline" and _THREAT_WORDS.search(arg) and sides.pattern.search(arg):
+        unanchored = _RELATION_TAIL.sub(lambda found: found["before"], arg)
+        if command == "timeline" and _THREAT_WORDS.search(unanchored) and sides.pattern.search(unanchored):
             return Request("threats", _threat_argument(arg, sides))
         return Request(command, clean(arg))
     if _EXPLAIN.match(question):

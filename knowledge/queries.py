@@ -557,7 +557,7 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
     if found_group is not None:
         names = [tokens(name) for name in (found_group.name, *found_group.aliases)]
         claims += [claim for claim in base.threats(side, None, start, end)
-                   if claim.group is None and claim.unnamed and _mentions(tokens(claim.unnamed), names)]
+                   if claim.group is None and claim.unnamed and mentions(tokens(claim.unnamed), names)]
         claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
     against: tuple[Threat, ...] = ()
@@ -565,11 +565,11 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
         named = [tokens(name) for body in mentioning for name in (body.name, *body.aliases)]
         against = tuple(claim for claim in base.threats(None, None, start, end)
                         if claim.side != side and (how is None or claim.how == how)
-                        and (claim.state == side or (claim.unnamed and _mentions(tokens(claim.unnamed), named))))
+                        and (claim.state == side or (claim.unnamed and mentions(tokens(claim.unnamed), named))))
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)
 
 
-def _mentions(words: list[str], names: list[list[str]]) -> bool:
+def mentions(words: list[str], names: list[list[str]]) -> bool:
     """True when one of ``names`` (each a list of words) stands in ``words`` as a run."""
     return any(name and any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
                for name in names)
