@@ -26,7 +26,7 @@ from bot.query import (
     split_topic,
 )
 from bot.replies import Item, Reply, Section, SourceRef
-from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route
+from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route_all
 from knowledge import queries
 from knowledge.dates import MONTHS, DateError, format_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat
@@ -43,6 +43,9 @@ YEARLESS_DAY = re.compile(
     re.IGNORECASE,
 )
 SEARCH_LIMIT = 5
+FOLLOW_LEAD = re.compile(r"^(?:and|also|so|then|ok|okay|what about|how about|and what about)\b[\s,]*", re.IGNORECASE)
+RELATIVE_TO_THAT = re.compile(r"(?P<relation>before|after|since|until)\s+(?:that|then|this)", re.IGNORECASE)
+PRONOUNS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it)\b", re.IGNORECASE)
 
 
 def article_label(article: str) -> str:
@@ -96,21 +99,33 @@ class Desk:
         if asked and spec.name == "threats":
             argument = self._without_stray_words(argument)
         try:
-            return self._handlers[spec.name](self.reader.read(spec.name, argument, asked=asked))
+            query = self.reader.read(spec.name, argument, asked=asked)
+            reply = self._handlers[spec.name](query)
         except DateError as error:
             return self._bad_period(spec, error)
+        return replace(reply, asked=(spec.name, query.argument(self.side_name) or argument))
 
     def read(self, name: str, text: str, *, asked: bool = False) -> Query:
         """The typed query ``/name text`` asks (the parse alone, for tests and follow-ups)."""
         return self.reader.read(name, re.sub(r"\s+", " ", text).strip(), asked=asked)
 
-    def message(self, text: str) -> Reply:
+    def message(self, text: str, *, previous: tuple[str, str] | None = None) -> Reply:
         """Answer a direct message or a mention written in plain English.
 
-        Only the first ``MAX_QUESTION_CHARS`` characters are read: a question is never longer, and
-        a pasted page must not hold the desk up.
+        ``previous`` is the command and argument of the answer a threaded question follows
+        (:attr:`Reply.asked`): "and what did he say about the border?" or "and before that?" takes
+        its subject and period from there. Only the first ``MAX_QUESTION_CHARS`` characters are read:
+        a question is never longer, and a pasted page must not hold the desk up.
         """
-        return self.answer(route(text[:MAX_QUESTION_CHARS], self.side_words))
+        text = text[:MAX_QUESTION_CHARS]
+        if previous is not None:
+            follow = self._follow_up(text, previous)
+            if follow is not None:
+                return self.answer(follow)
+        requests = route_all(text, self.side_words)
+        if len(requests) == 1:
+            return self.answer(requests[0])
+        return _merged([self.answer(request) for request in requests], f"{len(requests)} questions, answered in turn")
 
     def answer(self, request: Request) -> Reply:
         """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""
@@ -126,6 +141,51 @@ class Desk:
         if reply.tone == "nothing" and request.text and not has_period(request.text):
             return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
+
+    def _follow_up(self, text: str, previous: tuple[str, str]) -> Request | None:
+        """The request a threaded question makes of the answer it follows, or None when it stands alone."""
+        command, argument = previous
+        if find_command(command) is None:
+            return None
+        try:
+            before = self.reader.read(command, argument)
+        except DateError:
+            return None
+        body = FOLLOW_LEAD.sub("", text.strip()).strip(" ?!.")
+        if not body:
+            return None
+        relative = RELATIVE_TO_THAT.fullmatch(body)
+        if relative:
+            if before.period is None:
+                return None
+            relation = relative["relation"].lower()
+            point = before.period.span.end if relation in {"after", "since"} else before.period.span.start
+            point = before.period.point.end if before.period.point and relation == "after" else point
+            return Request(command, replace(before, period=None).argument(self.side_name) +
+                           f" {relation} {point.isoformat()}")
+        try:
+            period, rest, _ = self.reader.read_period(body)
+        except DateError:
+            return None
+        if period is not None and not content_words(rest):
+            return Request(command, f"{replace(before, period=None).argument(self.side_name)} {period.written}")
+        request = route_all(body, self.side_words)[0]
+        named = PRONOUNS.search(body)
+        if request.command not in {spec.name for spec in COMMANDS} and not (named or FOLLOW_LEAD.match(text)):
+            return None
+        if request.command not in {spec.name for spec in COMMANDS}:
+            request = Request(command, body)
+        try:
+            asked = self.reader.read(request.command, request.text, asked=True)
+        except DateError:
+            return None
+        subjects = tuple(subject for subject in asked.subjects if not PRONOUNS.fullmatch(subject))
+        merged = replace(asked, subjects=subjects or (() if asked.sides else before.subjects),
+                         sides=asked.sides or (() if subjects else before.sides),
+                         period=asked.period or before.period)
+        if not (named or FOLLOW_LEAD.match(text)) and asked.subjects and not asked.period:
+            return None
+        return Request(request.command, merged.argument(self.side_name))
 
     def side_name(self, ref: str | None) -> str:
         """A side's display name from its id ("no side" for None)."""

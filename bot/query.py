@@ -10,6 +10,7 @@ reader needs the fact base only to recognise sides, anchor events and names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -78,6 +79,7 @@ class Period:
     point: DateSpan | None = None
     anchors: tuple[Anchor, ...] = ()
     window: str | None = None
+    written: str = ""
 
     @property
     def open(self) -> bool:
@@ -129,6 +131,15 @@ class Query:
     target: str | None = None
     asked: bool = False
     notes: tuple[str, ...] = field(default=())
+
+    def argument(self, side_name: Callable[[str], str]) -> str:
+        """The argument text that reads back as this query (``side_name`` names a side id)."""
+        who = " and ".join(self.subjects) if self.subjects else " and ".join(map(side_name, self.sides))
+        manner = next((word for word, how in MANNER_WORDS.items() if how == self.manner), "") if self.manner else ""
+        parts = [who, self.words if self.command != "whois" or not self.subjects else "",
+                 side_name(self.target) if self.target else "", manner,
+                 self.period.written if self.period else "", f"about {self.topic}" if self.topic else ""]
+        return " ".join(part for part in parts if part)
 
 
 def fix_month_typo(word: str) -> str:
@@ -217,9 +228,10 @@ def read_dated_period(text: str) -> tuple[Period | None, str]:
                 continue
             relation, taken = _relation_before(words, first)
             rest = " ".join(words[:first - taken] + words[first + size:])
+            written = " ".join(words[first - taken:first + size])
             if relation is None or relation == "between":
-                return Period(span=point), rest
-            return Period(span=related_span(point, relation), relation=relation, point=point), rest
+                return Period(span=point, written=written), rest
+            return Period(span=related_span(point, relation), relation=relation, point=point, written=written), rest
     return None, text.strip()
 
 
@@ -268,13 +280,15 @@ class QueryReader:
             if span.end < span.start:
                 return None, text.strip(), (f"No day lies between {_anchor_text(first)} and "
                                             f"{_anchor_text(second)}.",)
-            period = Period(span=span, relation="between", point=span, anchors=(first, second))
+            period = Period(span=span, relation="between", point=span, anchors=(first, second),
+                            written=text[found.start():len(text) - len(topic_tail)].strip())
             return period, f"{before}{topic_tail}".strip(), self._anchor_notes(period)
         anchor = self._anchor(what, relation)
         if anchor is None:
             return None, text.strip(), ()
         period = Period(span=related_span(anchor.event.date, relation, window), relation=relation,
-                        point=anchor.event.date, anchors=(anchor,), window=window)
+                        point=anchor.event.date, anchors=(anchor,), window=window,
+                        written=text[found.start():len(text) - len(topic_tail)].strip())
         return period, f"{before}{topic_tail}".strip(), self._anchor_notes(period)
 
     def _events_matching(self, words: str) -> list[Event]:
@@ -290,9 +304,10 @@ class QueryReader:
         events = self._events_matching(words)
         if not events:
             return None
-        sides, _ = queries.split_sides(self.base, tokens(words))
-        acted = [event for event in events if sides and self._acted_by(event, sides)]
-        pool = acted or events
+        sides, rest = queries.split_sides(self.base, tokens(words))
+        placed = [event for event in events if event.place and set(tokens(event.place)) & set(rest)]
+        acted = [event for event in placed or events if sides and self._acted_by(event, sides)]
+        pool = acted or placed or events
         chosen = pool[0] if relation in {"since", "before"} else pool[-1]
         return Anchor(meaningful(words), chosen, tuple(event for event in events if event is not chosen))
 
@@ -311,10 +326,9 @@ class QueryReader:
         """The two events of "between A and B", or the first two events "the two attacks" names."""
         parts = re.split(r"\s+and\s+", words, maxsplit=1)
         if len(parts) == 2:
-            first, second = self._events_matching(parts[0]), self._events_matching(parts[1])
+            first, second = self._anchor(parts[0], "since"), self._anchor(parts[1], "until")
             if first and second:
-                return (Anchor(meaningful(parts[0]), first[0], tuple(first[1:])),
-                        Anchor(meaningful(parts[1]), second[-1], tuple(second[:-1])))
+                return first, second
         events = self._events_matching(words)
         if len(events) < 2:
             return None
@@ -381,9 +395,10 @@ class QueryReader:
     def _quotes(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
         who, topic = split_topic(rest)
-        if not topic and not self.sides_named(who) and len(self.subjects(who)) < 2:
+        institution = bool(queries.match_institutions(self.base, who))
+        if not topic and not institution and not self.sides_named(who) and len(self.subjects(who)) < 2:
             who, topic = queries.split_speaker(self.base, who)
-        sides = self.sides_named(who)
+        sides = () if institution else self.sides_named(who)
         subjects = () if sides else self.subjects(who)
         return Query(command=query.command, text=query.text, period=period, subjects=subjects, sides=sides,
                      topic=topic, asked=query.asked, notes=notes)

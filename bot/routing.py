@@ -212,12 +212,36 @@ def _with_period_and_topic(who: str, more: str) -> str:
     return argument
 
 
+_QUESTION_WORDS = ("who ", "what ", "when ", "which ", "where ", "why ", "how ")
+
+
 def _first_question(text: str) -> str:
     """The question itself: without a chatty lead-in ("hey, quick one -") or a second question after "and"."""
     question = _PREAMBLE.sub("", text).strip()
-    if question.lower().startswith(("who ", "what ", "when ", "which ", "where ", "why ", "how ")):
+    if question.lower().startswith(_QUESTION_WORDS):
         question = _SECOND_QUESTION.sub("", question)
     return question or text
+
+
+MAX_PARTS = 3
+
+
+def route_all(text: str, sides: SideWords = SideWords()) -> list[Request]:
+    """Every question a message asks, in order: "what did X say, and when did Y happen?" is two."""
+    stripped = re.sub(r"\s+", " ", text).strip()
+    if stripped.startswith("/"):
+        return [route(stripped, sides)]
+    parts = [part for part in re.split(r"(?<=\?)\s+(?=\S)", stripped) if part.strip(" ?")]
+    requests: list[Request] = []
+    for part in parts[:MAX_PARTS]:
+        question = _PREAMBLE.sub("", part).strip()
+        while question and len(requests) < MAX_PARTS:
+            requests.append(route(question, sides))
+            second = _SECOND_QUESTION.search(question) if question.lower().startswith(_QUESTION_WORDS) else None
+            question = re.sub(r"^,?\s+and\s+", "", second.group(0), flags=re.IGNORECASE) if second else ""
+            if len(question.strip(" ?").split()) < 3:
+                question = ""
+    return requests or [route(stripped, sides)]
 
 
 def route(text: str, sides: SideWords = SideWords()) -> Request:
