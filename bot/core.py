@@ -252,9 +252,18 @@ class Desk:
             title=opening or "factdesk answers from a curated, source-checked fact base.",
             summary=f"{len(self.base.sources)} articles · every fact cited",
             sections=(Section(heading="Commands", items=items),),
-            notes=("Or ask in plain English: “what did the interior minister say?”, "
-                   "“which groups did Iran target?”, “what happened in 2024?”, “who is …?”",),
+            notes=(f"Or ask in plain English: “what did the interior minister say?”, "
+                   f"“which groups did {self._example_side()} target?”, “what happened since 2024?”, "
+                   "“what did A and B say about the border?”, “who is …?” — and follow up in the thread "
+                   "(“and before that?”).",),
         )
+
+    def _example_side(self) -> str:
+        """The side that named the most threats, for examples in help texts ("<side>" when none did)."""
+        counts: dict[str, int] = {}
+        for claim in self.base.threats():
+            counts[claim.side] = counts.get(claim.side, 0) + 1
+        return self.side_name(max(counts, key=lambda side: (counts[side], side))) if counts else "<side>"
 
     def usage(self, spec: CommandSpec) -> Reply:
         """How to use one command."""
@@ -582,7 +591,8 @@ class Desk:
                      summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
                              f"{self._article_count(claim.sources for claim in shown)}",
                      sections=tuple(sections), notes=notes,
-                     narrow_hint="Narrow it with a side or a period (e.g. /threats iran 2024-01).")
+                     narrow_hint=f"Narrow it with a side or a period (e.g. /threats {self._example_side().lower()} "
+                                 "2024-01).")
 
     def _acts_against(self, claim: Threat, target: str) -> bool:
         """True when a claim names ``target`` as the threat, or its sentence names the target side."""
