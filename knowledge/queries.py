@@ -406,15 +406,18 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     wanted = [word for word in content_words(words) if len(word) > 1]
 
     def about(found: list[Quote]) -> tuple[Quote, ...]:
-        """The quotes on the topic: those whose own words match, else those whose setting does."""
-        kept = found
-        if wanted:
-            for setting in (False, True) if in_setting else (False,):
-                kept = [quote for quote in found
-                        if all(_word_matches(word, _quote_words(quote, setting=setting)) for word in wanted)]
-                if kept:
-                    break
-        return tuple(sorted(kept, key=_quote_order))
+        """The quotes on the topic: those whose own words match, then those whose setting (context,
+        evidence sentence) does. Across the whole base (no speaker, no side) the setting is searched
+        only when no quote's own words match, so "who said X" finds the words first."""
+        if not wanted:
+            return tuple(sorted(found, key=_quote_order))
+        own = [quote for quote in found
+               if all(_word_matches(word, _quote_words(quote, setting=False)) for word in wanted)]
+        if own and not (who.strip() or side):
+            return tuple(sorted(own, key=_quote_order))
+        set_in = [quote for quote in found if in_setting and quote not in own
+                  and all(_word_matches(word, _quote_words(quote, setting=True)) for word in wanted)]
+        return (*sorted(own, key=_quote_order), *sorted(set_in, key=_quote_order))
 
     if not who.strip():
         candidates = [quote for quote in base.quotes(start=start, end=end)
