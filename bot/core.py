@@ -400,7 +400,7 @@ class Desk:
         if event.date_phrase:
             details.append(f"as written: “{event.date_phrase}”")
         return Item(text=event.summary, date=format_span(event.date), details=tuple(details),
-                    sources=self.cite(event.sources))
+                    sources=self.cite(event.sources), fact=f"event:{event.id}")
 
     def _article_count(self, citation_groups: Iterable[Iterable[Citation]]) -> str:
         articles = {citation.article for group in citation_groups for citation in group}
@@ -526,9 +526,9 @@ class Desk:
         details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
         if quote.kind == "direct":
             return Item(text=quote.text, quoted=True, date=format_span(quote.date), details=tuple(details),
-                        sources=self.cite(quote.sources))
+                        sources=self.cite(quote.sources), fact=f"quote:{quote.id}")
         return Item(text=quote.text, lead="Reported", date=format_span(quote.date), details=tuple(details),
-                    sources=self.cite(quote.sources))
+                    sources=self.cite(quote.sources), fact=f"quote:{quote.id}")
 
     # ------------------------------------------------------------------ /threats
 
@@ -632,7 +632,8 @@ class Desk:
         said = (f"in the article's background, as a threat to {self.side_name(claim.side)}" if claim.how == "narration"
                 else f"named by {self._named_by(claim)} ({claim.how})")
         return Item(text=said, lead=lead,
-                    date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources))
+                    date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources),
+                    fact=f"threat:{claim.id}")
 
     # ------------------------------------------------------------------ /whois
 

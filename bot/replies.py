@@ -31,7 +31,9 @@ class Item:
     """One fact (or one line of help) with its date, details and sources.
 
     ``quoted`` marks ``text`` as words exactly as printed, shown inside quotation marks; ``lead``
-    is a short bold label before the text (a speaker, a group, a side).
+    is a short bold label before the text (a speaker, a group, a side). ``fact`` names the fact
+    the item shows as ``kind:id`` (``event:…``, ``quote:…``, ``threat:…``), so a reader can ask for
+    its evidence or report a problem with it; None for lines that are not facts.
     """
 
     text: str
@@ -40,6 +42,7 @@ class Item:
     date: str | None = None
     details: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    fact: str | None = None
 
 
 @dataclass(frozen=True)

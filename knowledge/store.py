@@ -228,6 +228,16 @@ class FactBase:
                 parameters.append(value)
         return self._records(Threat, sql + " ORDER BY position", parameters)
 
+    def fact(self, kind: str, fact_id: str) -> Event | Quote | Threat | None:
+        """The event, quote or threat claim ``fact_id`` (``kind`` is ``event``, ``quote`` or ``threat``), or None."""
+        tables: dict[str, tuple[str, type[Event] | type[Quote] | type[Threat]]] = {
+            "event": ("events", Event), "quote": ("quotes", Quote), "threat": ("threats", Threat)}
+        if kind not in tables:
+            return None
+        table, model = tables[kind]
+        row = self._db.execute(f"SELECT body FROM {table} WHERE id = ?", (fact_id,)).fetchone()
+        return model.model_validate_json(row[0]) if row else None
+
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
         """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
         words = [word for word in content_words(text) if len(word) > 1]
