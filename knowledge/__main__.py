@@ -1,4 +1,4 @@
-"""The knowledge CLI: ``python -m knowledge build|check|export|extract|add``."""
+"""The knowledge CLI: ``python -m knowledge build|check|export|extract|add|feedback``."""
 
 from __future__ import annotations
 
@@ -47,7 +47,31 @@ def run_export(arguments: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "export": run_export}
+def run_feedback(arguments: argparse.Namespace) -> int:
+    """List readers' open reports on facts (``--all`` with closed ones), or close one."""
+    from knowledge.feedback import FeedbackStore, report_lines
+
+    store = FeedbackStore(Path(arguments.store) if arguments.store else None)
+    if arguments.close is not None:
+        if not store.close(arguments.close, arguments.resolution or ""):
+            print(f"no open report #{arguments.close} in {store.path}", file=sys.stderr)
+            return 1
+        print(f"closed report #{arguments.close}")
+        return 0
+    reports = store.reports(include_closed=arguments.all)
+    if arguments.json:
+        json.dump([report.__dict__ | {"articles": list(report.articles)} for report in reports], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for report in reports:
+        print("\n".join(report_lines(report)))
+    kind = "report(s)" if arguments.all else "open report(s)"
+    print(f"{len(reports)} {kind} in {store.path}")
+    return 0
+
+
+COMMANDS = {"build": run_build, "check": run_check, "export": run_export, "feedback": run_feedback}
 DELEGATED = {"extract": "knowledge.extract", "add": "knowledge.ingest"}
 
 
@@ -65,6 +89,13 @@ def main(argv: list[str] | None = None) -> int:
                                                "knowledge/build/factbase.sqlite)")
     commands.add_parser("check", help="verify the base and the coverage of quotations; exit 1 on any problem")
     commands.add_parser("export", help="print the compiled base as JSON")
+    feedback_parser = commands.add_parser("feedback", help="list readers' open reports on facts (fact id, articles)")
+    feedback_parser.add_argument("--store", help="the feedback store (default: $FACTDESK_FEEDBACK or "
+                                                 "factdesk-feedback.sqlite)")
+    feedback_parser.add_argument("--all", action="store_true", help="closed reports too")
+    feedback_parser.add_argument("--json", action="store_true", help="print the reports as JSON")
+    feedback_parser.add_argument("--close", type=int, metavar="N", help="close report N once the fact is fixed")
+    feedback_parser.add_argument("--resolution", help="with --close: what was done")
     commands.add_parser("extract", help="propose facts from an article (see: extract --help)")
     commands.add_parser("add", help="add an article to seeds/ with draft facts for review (see: add --help)")
     arguments = parser.parse_args(argv)
