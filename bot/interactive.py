@@ -32,6 +32,7 @@ from bot.chart import ChartUnavailable, events_of, timeline_png
 from bot.evidence import evidence_reply, fact_title, home_reply
 from bot.render import (
     FACT_ACTION,
+    METADATA_EVENT,
     NEXT_ACTION,
     POST_ACTION,
     PREVIOUS_ACTION,
@@ -67,8 +68,8 @@ class NativeDesk(Protocol):
     def command(self, name: str, text: str) -> Reply:
         """Answer ``/name text``."""
 
-    def message(self, text: str) -> Reply:
-        """Answer a plain-English message."""
+    def message(self, text: str, *, previous: tuple[str, str] | None = None) -> Reply:
+        """Answer a plain-English message; ``previous`` is the query of the answer a threaded question follows."""
 
 
 def _inline(work: Callable[[], None]) -> bool:
@@ -215,6 +216,35 @@ class Natives:
             return (f"The picture could not be posted here ({code}): invite the bot to this channel, "
                     "or ask in a direct message.")
         return None
+
+
+def unescape(text: str) -> str:
+    """Undo :func:`bot.render.escape`'s entities (metadata is escaped like every text sent to Slack)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def previous_answer(client: WebClient, event: dict[str, Any]) -> tuple[str, str] | None:
+    """The (command, argument) of the bot's last answer in the thread ``event`` was written in, if any.
+
+    Reads the thread with ``conversations.replies`` (the ``*:history`` scopes) and the answer's
+    message metadata (``factdesk_answer``); None outside a thread, or when the thread cannot be read.
+    """
+    thread_ts, channel = event.get("thread_ts"), event.get("channel")
+    if not thread_ts or not channel or thread_ts == event.get("ts"):
+        return None
+    try:
+        thread = client.conversations_replies(channel=channel, ts=thread_ts, include_all_metadata=True, limit=200)
+    except SlackApiError as error:
+        log.info("factdesk: cannot read the thread %s in %s (%s); answering without it", thread_ts, channel,
+                 error.response.get("error"))
+        return None
+    for message in reversed(thread.get("messages") or []):
+        metadata = message.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if (message.get("bot_id") and metadata.get("event_type") == METADATA_EVENT
+                and isinstance(payload.get("command"), str) and isinstance(payload.get("argument"), str)):
+            return unescape(payload["command"]), unescape(payload["argument"])
+    return None
 
 
 def register_natives(app: App, natives: Natives) -> None:

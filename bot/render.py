@@ -339,11 +339,14 @@ def to_slack(reply: Reply, page: int = 1, *, private: bool = False) -> dict[str,
 
 
 def answer_metadata(reply: Reply) -> dict[str, Any] | None:
-    """Message metadata naming the query behind a posted answer, so a threaded follow-up can read it."""
+    """Message metadata naming the query behind a posted answer, so a threaded follow-up can read it.
+
+    Escaped like all text that reaches Slack (``&lt;`` for ``<``): a reader unescapes it.
+    """
     if reply.asked is None:
         return None
     command, argument = reply.asked
-    return {"event_type": METADATA_EVENT, "event_payload": {"command": command, "argument": argument}}
+    return {"event_type": METADATA_EVENT, "event_payload": {"command": escape(command), "argument": escape(argument)}}
 
 
 MAX_VIEW_BLOCKS = 100
