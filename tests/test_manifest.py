@@ -12,8 +12,13 @@ import pytest
 from bot.commands import COMMANDS, CommandSpec
 
 ROOT = Path(__file__).resolve().parent.parent
-SCOPES = {"commands", "chat:write", "app_mentions:read", "im:history", "im:read", "im:write"}
-EVENTS = {"message.im", "app_mention"}
+# Each scope is used: commands (slash commands), chat:write (chat.postMessage, chat.update),
+# app_mentions:read and im:history (the app_mention and message.im events), files:write (timeline
+# pictures, files.uploadV2), channels:/groups:/im:/mpim:history (conversations.replies reads the
+# answer a threaded question follows). views.publish / views.open and app_home_opened need none.
+SCOPES = {"commands", "chat:write", "app_mentions:read", "im:history", "files:write", "channels:history",
+          "groups:history", "mpim:history"}
+EVENTS = {"message.im", "app_mention", "app_home_opened"}
 SETTINGS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PORT", "SLACK_API_URL")
 
 
@@ -56,6 +61,12 @@ def test_the_manifest_subscribes_to_dms_and_mentions_with_the_scopes_they_need(m
     assert manifest["features"]["bot_user"]["display_name"]
 
 
+def test_the_manifest_enables_interactivity_and_the_home_tab(manifest: dict[str, Any]) -> None:
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True, "buttons, menus and modals need it"
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert "app_home_opened" in manifest["settings"]["event_subscriptions"]["bot_events"]
+
+
 def test_the_manifest_keeps_within_slacks_limits(manifest: dict[str, Any]) -> None:
     info = manifest["display_information"]
     assert 1 <= len(info["name"]) <= 35
@@ -73,9 +84,11 @@ def test_socket_mode_setting_agrees_with_the_served_modes(manifest: dict[str, An
     if settings["socket_mode_enabled"]:
         assert all("url" not in entry for entry in manifest["features"]["slash_commands"])
         assert "request_url" not in settings["event_subscriptions"]
+        assert "request_url" not in settings["interactivity"]
     else:
         urls = [entry.get("url", "") for entry in manifest["features"]["slash_commands"]]
         urls.append(settings["event_subscriptions"].get("request_url", ""))
+        urls.append(settings["interactivity"].get("request_url", ""))
         assert all(url.startswith("https://") and url.endswith("/slack/events") for url in urls)
 
 
