@@ -13,13 +13,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Precision = Literal["day", "week", "month", "year"]
+Precision = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "vague"]
 Side = Literal["Iran", "Pakistan", "Afghanistan", "other"]
 ThreatSide = Literal["Iran", "Pakistan"]
 QuoteKind = Literal["direct", "reported"]
 ThreatHow = Literal["statement", "military action", "designation", "narration"]
 
-PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century",
+                                      "vague")
 
 
 class Frozen(BaseModel):
