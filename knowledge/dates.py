@@ -78,6 +78,17 @@ def _year_of(month: int, day: int, published: date, way: str = "back") -> int:
     return published.year - 1 if later else published.year
 
 
+def _year_by_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year next to ``year`` in which the month-day falls on the weekday named with it."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def iso_span(text: str) -> DateSpan | None:
     """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None when ``text`` is none of them."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
@@ -122,7 +133,7 @@ _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b)|(?:due|set|poised|likely)\s+"
     r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
-    r"promised|vowed)\s+to|next|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
+    r"promised|vowed)\s+to|(?<!the\s)next|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|said|says|but|while|after|before|when|because|although|whereas)\b",
@@ -188,6 +199,8 @@ _WEEKEND = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this|that)\s+)?week[- ]?end
 _YEAR_AGO = re.compile(r"(?:a|1)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|earlier)(?:\s+(?:period|quarter|"
                        r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|corresponding\s+period\s+(?:of\s+)?last\s+year")
 _QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b", re.IGNORECASE)
+_DAY_RANGE = re.compile(rf"{_MONTH}\s+{_DAY}\s*[-–]\s*(?P<last>\d{{1,2}})(?:,?\s+{_YEAR})?")
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4}t)?\s+(?P<rest>.+)")
 _DAY_WORDS = {"day": 0, "that day": 0, "this day": 0, "same day": 0, "that same day": 0, "this afternoon": 0,
               "tonight": 0, "late today": 0, "day before yesterday": -2, "day after tomorrow": 2}
 
@@ -332,11 +345,19 @@ def _weekend(way: str | None, published: date, forward: bool) -> DateSpan:
     return _span(saturday, saturday + timedelta(days=1), "day")
 
 
-def _extended(text: str, body: str, published: date, forward: bool) -> DateSpan | None:
+def _extended(text: str, body: str, published: date, heading: Direction) -> DateSpan | None:
     """The forms beyond the articles' own: vague references, counted and rolling spans, parts of
     years, seasons, decades, centuries, weekends and months or weekdays with 'last'/'next'."""
+    forward = heading == "ahead"
     if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body):
         return _vague(kind, published)
+    if match := _DAY_RANGE.fullmatch(body):
+        month = MONTHS[match["month"]]
+        year = int(match["year"]) if match["year"] else _year_of(month, int(match["day"]), published, heading)
+        opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
+        return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
+    if match := _CLOCK.fullmatch(body):
+        return resolve(match["rest"], published)
     if body in _DAY_WORDS:
         day = published + timedelta(days=_DAY_WORDS[body])
         return _span(day, day, "day")
@@ -504,6 +525,8 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
     ) or re.fullmatch(rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?", body):
         month, day_number = MONTHS[match["month"]], int(match["day"])
         year = int(match["year"]) if match["year"] else _year_of(month, day_number, published, way)
+        if not match["year"] and match.groupdict().get("weekday"):
+            year = _year_by_weekday(year, month, day_number, WEEKDAYS[match["weekday"]])
         return _day(year, month, day_number)
     if match := re.fullmatch(rf"{_MONTH}(?:,?\s+{_YEAR})?", body):
         month = MONTHS[match["month"]]
@@ -515,7 +538,7 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
     if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context):
         return _unit_span("quarter", _step("quarter", published, -5))
     try:
-        found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, forward)
+        found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, way)
     except (ValueError, OverflowError, IndexError, StopIteration):
         found = None
     if found is not None:

@@ -265,3 +265,22 @@ def test_format_new_precisions(value: DateSpan, shown: str, iso: str) -> None:
 
 def test_vague_shown_with_its_words() -> None:
     assert format_span(resolve("recently", WEDNESDAY), "recently") == "recently, as of 29 Oct 2025"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("Oct. 18-19", WEDNESDAY, span("2025-10-18", "2025-10-19", "day")),
+        ("9 a.m. Tuesday", WEDNESDAY, span("2025-10-28", None, "day")),
+        ("Monday, Oct. 26", date(1998, 10, 25), span("1998-10-26", None, "day")),  # the weekday decides the year
+        ("next year's first quarter", WEDNESDAY, span("2026-01-01", "2026-03-31", "quarter")),
+        ("the quarter", WEDNESDAY, span("2025-07-01", "2025-09-30", "quarter")),  # the last one reported
+    ],
+)
+def test_day_ranges_clock_times_and_reported_quarters(phrase: str, published: date, expected: DateSpan) -> None:
+    assert resolve(phrase, published) == expected
+
+
+def test_the_next_day_is_narrative_not_future() -> None:
+    sentence = "The strike began on November 20 and ended the next day."
+    assert resolve("November 20", date(2025, 11, 26), context=sentence) == span("2025-11-20", None, "day")
