@@ -73,8 +73,8 @@ def _year_of(month: int, day: int, published: date, way: str = "back") -> int:
     if way == "ahead":
         return published.year + 1 if (month, day) < (published.month, published.day) else published.year
     if way == "near":
-        return min((published.year - 1, published.year, published.year + 1),
-                   key=lambda year: abs((year - published.year) * 12 + month - published.month))
+        return published.year + (month < published.month) if (month - published.month) % 12 <= 4 else \
+            published.year - (month > published.month)
     return published.year - 1 if later else published.year
 
 
@@ -135,7 +135,10 @@ _FUTURE_CUE = re.compile(
     r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?<!the\s)next|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.IGNORECASE)
+_PAST_CUE = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|\w{3,}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
+    r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
+    r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|said|says|but|while|after|before|when|because|although|whereas)\b",
                      re.IGNORECASE)
 _SEASON_NAMES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -220,8 +223,11 @@ def direction(context: str, phrase: str) -> Direction:
     where = text.find(needle)
     if where < 0:
         return "ahead" if _FUTURE_CUE.search(text) else "back" if _PAST_CUE.search(text) else "near"
-    before, after = text[:where].split()[-1:], text[where + len(needle):].split()[:1]
-    if any(_PAST_CUE.fullmatch(word.strip(",.;:")) and not _FUTURE_CUE.fullmatch(word) for word in before + after):
+    before = " ".join(text[:where].split()[-2:])
+    after = " ".join(text[where + len(needle):].split()[:1]).strip(",.;:")
+    beside = [match for match in _PAST_CUE.finditer(before) if match.end() == len(before)] + \
+        [match for match in _PAST_CUE.finditer(after) if match.start() == 0]
+    if any(not _FUTURE_CUE.fullmatch(match.group()) for match in beside):
         return "back"
     bounds = [0, *(match.start() for match in _CLAUSE.finditer(text)), len(text)]
     first = max(bound for bound in bounds if bound <= where)
@@ -229,9 +235,13 @@ def direction(context: str, phrase: str) -> Direction:
     clause = text[first:where] + " " + text[where + len(needle):last]
     if not _FUTURE_CUE.search(clause) and not _PAST_CUE.search(clause):
         clause = text[last:min((bound for bound in bounds if bound > last), default=len(text))]
-    if _FUTURE_CUE.search(clause):
+    ahead, back = _FUTURE_CUE.search(clause), _PAST_CUE.search(clause)
+    if ahead and back and not _FUTURE_CUE.fullmatch(back.group()):
+        offset = where - first
+        return "ahead" if abs(ahead.start() - offset) < abs(back.start() - offset) else "back"
+    if ahead:
         return "ahead"
-    return "back" if _PAST_CUE.search(clause) else "near"
+    return "back" if back else "near"
 
 
 def _words_to_numbers(text: str) -> str:
@@ -345,7 +355,7 @@ def _weekend(way: str | None, published: date, forward: bool) -> DateSpan:
     return _span(saturday, saturday + timedelta(days=1), "day")
 
 
-def _extended(text: str, body: str, published: date, heading: Direction) -> DateSpan | None:
+def _extended(text: str, body: str, published: date, heading: Direction, context: str | None) -> DateSpan | None:
     """The forms beyond the articles' own: vague references, counted and rolling spans, parts of
     years, seasons, decades, centuries, weekends and months or weekdays with 'last'/'next'."""
     forward = heading == "ahead"
@@ -357,7 +367,7 @@ def _extended(text: str, body: str, published: date, heading: Direction) -> Date
         opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
         return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
     if match := _CLOCK.fullmatch(body):
-        return resolve(match["rest"], published)
+        return resolve(match["rest"], published, context=context)
     if body in _DAY_WORDS:
         day = published + timedelta(days=_DAY_WORDS[body])
         return _span(day, day, "day")
@@ -381,7 +391,7 @@ def _extended(text: str, body: str, published: date, heading: Direction) -> Date
         return _unit_span("quarter", _step("quarter", published, -1))
     if match := re.fullmatch(r"(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|around)\s+(?:the\s+)?"
                              r"(?P<rest>.+)|(?P<year_end>year[- ]end)", body):
-        return resolve(match["rest"] or "this year", published) if match["rest"] else _year(published.year)
+        return resolve(match["rest"], published, context=context) if match["rest"] else _year(published.year)
     if body in {"year", "month", "week"}:
         return _unit_span(body, published)
     if match := _CALENDAR_STEP.fullmatch(body):
@@ -538,7 +548,7 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
     if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context):
         return _unit_span("quarter", _step("quarter", published, -5))
     try:
-        found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, way)
+        found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, way, context)
     except (ValueError, OverflowError, IndexError, StopIteration):
         found = None
     if found is not None:

@@ -213,6 +213,9 @@ def test_vague_references_are_anchored_on_publication(phrase: str, expected: Dat
         ("Monday", "The minister said Monday that talks will go on.", span("2025-10-27", None, "day")),
         ("In June", "In June, the board will vote on the plan.", span("2026-06-01", "2026-06-30", "month")),
         ("Nov. 21", "The rights expire Nov. 21.", span("2025-11-21", None, "day")),
+        ("9 a.m. Tuesday", "The deadline is 9 a.m. Tuesday, officials will say.", span("2025-11-04", None, "day")),
+        ("January", "Record date January.", span("2026-01-01", "2026-01-31", "month")),  # no tense: near, ahead
+        ("April", "Record date April.", span("2025-04-01", "2025-04-30", "month")),  # no tense: too far ahead
         ("the weekend", "Protests are expected over the weekend.", span("2025-11-01", "2025-11-02", "day")),
         ("the fourth quarter", "Sales will rise in the fourth quarter.", span("2025-10-01", "2025-12-31", "quarter")),
         ("a year earlier", "Third-quarter profit rose from a year earlier.",
@@ -236,6 +239,8 @@ def test_without_context_a_later_month_is_last_year() -> None:
         ("The vote was held in June.", "in June", "back"),
         ("Record date Dec. 15.", "Dec. 15", "near"),
         ("He said Friday the talks would resume.", "Friday", "back"),
+        ("In January, the company brought in a new chief.", "In January", "back"),
+        ("In September, it announced plans to expand.", "In September", "back"),
     ],
 )
 def test_direction(sentence: str, phrase: str, expected: str) -> None:
