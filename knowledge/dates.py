@@ -201,6 +201,8 @@ _MONTH_OF_YEAR = re.compile(rf"{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+ye
 _WEEKEND = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this|that)\s+)?week[- ]?end")
 _YEAR_AGO = re.compile(r"(?:a|1)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|earlier)(?:\s+(?:period|quarter|"
                        r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|corresponding\s+period\s+(?:of\s+)?last\s+year")
+_YEAR_AGO_QUARTER = re.compile(rf"(?:year[- ](?:ago|earlier)|{_YEAR}|last\s+year's)\s+"
+                               r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter")
 _QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b", re.IGNORECASE)
 _DAY_RANGE = re.compile(rf"{_MONTH}\s+{_DAY}\s*[-–]\s*(?P<last>\d{{1,2}})(?:,?\s+{_YEAR})?")
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4}t)?\s+(?P<rest>.+)")
@@ -389,6 +391,10 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
         return _span(min(published, other), max(published, other), "day")
     if re.fullmatch(r"(?:(?:latest|most\s+recent|recent|last\s+reported)\s+)?quarter", body):
         return _unit_span("quarter", _step("quarter", published, -1))
+    if match := _YEAR_AGO_QUARTER.fullmatch(body):
+        reported = _step("quarter", published, -1)
+        number = _QUARTER_ORDINALS[match["ordinal"]] if match["ordinal"] else (reported.month - 1) // 3 + 1
+        return _quarter(int(match["year"]) if match["year"] else reported.year - 1, number)
     if match := re.fullmatch(r"(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|around)\s+(?:the\s+)?"
                              r"(?P<rest>.+)|(?P<year_end>year[- ]end)", body):
         return resolve(match["rest"], published, context=context) if match["rest"] else _year(published.year)

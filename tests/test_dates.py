@@ -280,6 +280,8 @@ def test_vague_shown_with_its_words() -> None:
         ("Monday, Oct. 26", date(1998, 10, 25), span("1998-10-26", None, "day")),  # the weekday decides the year
         ("next year's first quarter", WEDNESDAY, span("2026-01-01", "2026-03-31", "quarter")),
         ("the quarter", WEDNESDAY, span("2025-07-01", "2025-09-30", "quarter")),  # the last one reported
+        ("the year-ago third quarter", WEDNESDAY, span("2024-07-01", "2024-09-30", "quarter")),
+        ("the 1988 quarter", WEDNESDAY, span("1988-07-01", "1988-09-30", "quarter")),
     ],
 )
 def test_day_ranges_clock_times_and_reported_quarters(phrase: str, published: date, expected: DateSpan) -> None:
