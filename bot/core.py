@@ -399,7 +399,7 @@ class Desk:
             details.append(event.place)
         if event.date_phrase:
             details.append(f"as written: “{event.date_phrase}”")
-        return Item(text=event.summary, date=format_span(event.date), details=tuple(details),
+        return Item(text=event.summary, date=format_span(event.date, event.date_phrase), details=tuple(details),
                     sources=self.cite(event.sources))
 
     def _article_count(self, citation_groups: Iterable[Iterable[Citation]]) -> str:
@@ -525,9 +525,9 @@ class Desk:
     def _quote_item(self, quote: Quote) -> Item:
         details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
         if quote.kind == "direct":
-            return Item(text=quote.text, quoted=True, date=format_span(quote.date), details=tuple(details),
+            return Item(text=quote.text, quoted=True, date=format_span(quote.date, _phrase(quote.sources)), details=tuple(details),
                         sources=self.cite(quote.sources))
-        return Item(text=quote.text, lead="Reported", date=format_span(quote.date), details=tuple(details),
+        return Item(text=quote.text, lead="Reported", date=format_span(quote.date, _phrase(quote.sources)), details=tuple(details),
                     sources=self.cite(quote.sources))
 
     # ------------------------------------------------------------------ /threats
@@ -632,7 +632,8 @@ class Desk:
         said = (f"in the article's background, as a threat to {self.side_name(claim.side)}" if claim.how == "narration"
                 else f"named by {self._named_by(claim)} ({claim.how})")
         return Item(text=said, lead=lead,
-                    date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources))
+                    date=format_span(claim.date, _phrase(claim.sources)), details=tuple(details),
+                    sources=self.cite(claim.sources))
 
     # ------------------------------------------------------------------ /whois
 
@@ -815,6 +816,11 @@ class Desk:
         return Reply(tone="nothing", title=nothing.title,
                      summary="The closest sentences in the articles (not facts of the base):",
                      sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
+
+
+def _phrase(citations: Iterable[Citation]) -> str | None:
+    """The date phrase a fact was written with, for showing a vague date in the article's words."""
+    return next((citation.date_phrase for citation in citations if citation.date_phrase), None)
 
 
 def _lies_within(span: DateSpan, period: DateSpan) -> bool:

@@ -29,6 +29,7 @@ Figures are printed per corpus (seeds, test articles) and per article with ``--v
 from __future__ import annotations
 
 import argparse
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge import timeml
 from knowledge.dates import DateError, resolve
 from knowledge.extract import REPO_ROOT, Directory, Proposals, propose
 from knowledge.extract.cast import slug
@@ -273,7 +275,10 @@ def report(title: str, total: Scores) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the figures for the seeds and for our test articles."""
+    """Print the figures for the seeds and for our test articles (``dates --timeml DIR``: the dates)."""
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["dates"]:
+        return timeml.main(arguments[1:])
     parser = argparse.ArgumentParser(prog="python -m knowledge.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO_ROOT)
     parser.add_argument("--articles", type=Path, default=None, help="test articles (default tests/articles)")

@@ -67,7 +67,7 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
             continue
         anchor = published or date(9999, 12, 31)
         try:
-            span = resolve(phrase, anchor)
+            span = resolve(phrase, anchor, context=sentence)
         except DateError:
             continue
         if published is None and span.end.year == 9999:
