@@ -281,6 +281,13 @@ class Desk:
             index += 1
         return " ".join(kept) or "all"
 
+    def _argument(self, text: str, asked: bool) -> str:
+        """A command's argument without edge function words, unless it is typed whole as a side's
+        name that reads like one ("/threats us")."""
+        if not asked and queries.match_side(self.base, text) is not None and not content_words(text):
+            return text.strip()
+        return _meaningful(text)
+
     def _named_words(self, request: Request) -> frozenset[str]:
         """The words naming who a quotes/whois question is about: fallback sentences must contain one."""
         if request.command not in {"quotes", "whois"}:
@@ -546,7 +553,7 @@ class Desk:
             text = self._without_stray_words(text)
         period, rest = split_period(text)
         how, rest = split_manner(rest)
-        rest = _meaningful(rest)
+        rest = self._argument(rest, asked)
         side: str | None = None
         institutions: list[Institution] = []
         group_text = ""
@@ -647,7 +654,7 @@ class Desk:
     def whois(self, text: str, asked: bool = False) -> Reply:
         """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
         period, rest = split_period(text)
-        name = _meaningful(rest)
+        name = self._argument(rest, asked)
         answer = queries.whois(self.base, name, period)
         if not answer.found:
             return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,

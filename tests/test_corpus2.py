@@ -161,6 +161,12 @@ def test_threats_united_states_names_the_irgc_the_houthis_and_iran(desk2: Desk) 
     assert "named by Hamid Rostami" in section(said, "United States named as a threat by others")
 
 
+@pytest.mark.parametrize("command", ["threats", "whois"])
+def test_a_side_alias_that_reads_like_a_function_word_names_the_side(desk2: Desk, command: str) -> None:
+    assert shown(desk2.command(command, "us")) == shown(desk2.command(command, "united states"))
+    assert "United States" in shown(desk2.command(command, "US"))
+
+
 def test_threats_all_has_a_section_for_every_side_that_named_something(desk2: Desk, base2: FactBase) -> None:
     said = ask(desk2, "/threats all")
     namers = {claim.side for claim in base2.threats() if claim.how != "narration"}
