@@ -10,6 +10,8 @@ the shipped Iran–Pakistan corpus leaks in.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -311,3 +313,63 @@ def test_a_name_only_the_shipped_corpus_holds_is_not_found(desk2: Desk) -> None:
     reply = desk2.command("whois", "araghchi")
     assert reply.tone == "nothing"
     assert desk2.command("quotes", "naqvi").tone == "nothing"
+
+
+# ------------------------------------------------------------------ the real console, as a subprocess
+
+
+def run_console(lines: list[str], db: Path, *extra: str) -> str:
+    """``python -m bot console`` over corpus2, configured only by FACTDESK_ROOT and FACTDESK_DB."""
+    env = {**os.environ, "FACTDESK_ROOT": str(CORPUS2), "FACTDESK_DB": str(db)}
+    env.pop("SLACK_BOT_TOKEN", None)
+    done = subprocess.run([sys.executable, "-m", "bot", "console", *extra], input="\n".join(lines) + "\n",
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def console_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the console subprocesses keep their corpus2 base (built by the first of them)."""
+    return tmp_path_factory.mktemp("console2") / "x.sqlite"
+
+
+CONSOLE_LINES = {
+    "/threats india": ("Lashkar-e-Taiba  named by Vikram Sethi (statement)", "14 May 2024"),
+    "/threats saudi arabia": ("Houthis  named by Fahd al-Harbi (statement)",
+                              "Iran (state)  named by Ministry of Defense of Saudi Arabia"),
+    "/quotes state department": ("U.S. State Department — foreign ministry (United States)", "“fuel conflict”"),
+    "/whois ispr": ("Inter-Services Public Relations — military media wing (Pakistan)", "Also called  ISPR"),
+    "/whois afghanistan": ("Afghanistan (state)", "named as a threat by Pakistan"),
+    "/sources": ("5 articles, oldest first", "Taliban reject Pakistani charge over Bannu attack"),
+    "/timeline 2025-01": ("Houthi drones launched from Yemen struck a fuel depot in Jizan", "20 Jan 2025"),
+    "what did the Indian foreign ministry say?": ("Ministry of External Affairs — foreign ministry (India)",
+                                                  "“terror infrastructure”"),
+    "who named Iran as a threat?": ("Iran named as a threat by others", "Daniel Hale"),
+}
+
+
+def test_the_console_piped_serves_corpus2_from_factdesk_root(console_db: Path) -> None:
+    out = run_console(list(CONSOLE_LINES), console_db)
+    assert console_db.exists()
+    replies = re.split(r"^> ", out, flags=re.M)[1:]
+    assert [reply.split("\n", 1)[0] for reply in replies] == list(CONSOLE_LINES)
+    for reply, (line, wanted) in zip(replies, CONSOLE_LINES.items(), strict=True):
+        for text in wanted:
+            assert text in reply.replace("*", ""), f"{line!r} should show {text!r}:\n{reply}"
+        leaked = [name for name in SHIPPED_ONLY if name.lower() in reply.lower()]
+        assert not leaked, f"{line!r} shows shipped-corpus names {leaked}:\n{reply}"
+
+
+def test_the_console_json_sends_slack_payloads_from_corpus2(console_db: Path) -> None:
+    out = run_console(["/threats pakistan", "/quotes india's foreign ministry", "/whois TTP"], console_db, "--json")
+    rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert [row["input"] for row in rows] == ["/threats pakistan", "/quotes india's foreign ministry", "/whois TTP"]
+    for row in rows:
+        assert row["messages"] and all(message.get("blocks") and message.get("text") for message in row["messages"])
+    payloads = [json.dumps(row["messages"], ensure_ascii=False) for row in rows]
+    assert "Tehreek-e-Taliban Pakistan" in payloads[0] and "Inter-Services Public Relations" in payloads[0]
+    assert "terror infrastructure" in payloads[1] and "Ministry of External Affairs" in payloads[1]
+    assert "banned by Pakistan" in payloads[2]
+    for payload in payloads:
+        assert not [name for name in SHIPPED_ONLY if name.lower() in payload.lower()]
