@@ -225,6 +225,8 @@ class Desk:
     def _sides_named(self, text: str) -> set[str]:
         """The side ids ``text`` consists of ("Iran", "Iran and Pakistan", "the United States");
         empty when it names anything else."""
+        if self._side_alone(text):
+            return {side for side in (queries.match_side(self.base, text),) if side}
         words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
         sides, rest = queries.split_sides(self.base, words)
         if not rest:
@@ -281,12 +283,14 @@ class Desk:
             index += 1
         return " ".join(kept) or "all"
 
+    def _side_alone(self, text: str) -> bool:
+        """True when ``text`` is a side's name that reads like a function word ("US")."""
+        return not content_words(text) and queries.match_side(self.base, text) is not None
+
     def _argument(self, text: str, asked: bool) -> str:
         """A command's argument without edge function words, unless it is typed whole as a side's
         name that reads like one ("/threats us")."""
-        if not asked and queries.match_side(self.base, text) is not None and not content_words(text):
-            return text.strip()
-        return _meaningful(text)
+        return text.strip() if not asked and self._side_alone(text) else _meaningful(text)
 
     def _named_words(self, request: Request) -> frozenset[str]:
         """The words naming who a quotes/whois question is about: fallback sentences must contain one."""
@@ -453,7 +457,7 @@ class Desk:
     def quotes(self, text: str, asked: bool = False) -> Reply:
         """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
         period, rest = split_period(text)
-        who, topic = split_topic(rest)
+        who, topic = (rest.strip(), "") if self._side_alone(rest) else split_topic(rest)
         if not topic and not self._sides_named(who):
             who, topic = queries.split_speaker(self.base, who)
         sides = self._sides_named(who)

@@ -169,6 +169,14 @@ def test_a_side_alias_that_reads_like_a_function_word_names_the_side(desk2: Desk
     assert "United States" in shown(desk2.command(command, "US"))
 
 
+@pytest.mark.parametrize("line", ["what did the US say?", "/quotes us"])
+def test_quotes_of_a_side_called_by_an_alias_that_reads_like_a_function_word(desk2: Desk, line: str) -> None:
+    said = ask(desk2, line)
+    assert "Daniel Hale — State Department spokesman (United States)" in said
+    assert "U.S. State Department — foreign ministry (United States)" in said
+    assert "Rostami" not in said and "Sadia Rehman" not in said
+
+
 def test_threats_all_has_a_section_for_every_side_that_named_something(desk2: Desk, base2: FactBase) -> None:
     said = ask(desk2, "/threats all")
     namers = {claim.side for claim in base2.threats() if claim.how != "narration"}
