@@ -367,8 +367,14 @@ class QueryReader:
 
     def argument(self, text: str, asked: bool) -> str:
         """A command's argument without edge function words, unless it is typed whole as a side's
-        name that reads like one ("/threats us")."""
-        return text.strip() if not asked and self.side_alone(text) else meaningful(text)
+        name that reads like one ("/threats us"); in a plain-English question only when it is written
+        exactly as the side is ("US", not the pronoun "us")."""
+        if self.side_alone(text) and (not asked or text.strip() in self._side_spellings()):
+            return text.strip()
+        return meaningful(text)
+
+    def _side_spellings(self) -> set[str]:
+        return {word for side in self.base.sides.values() for word in side.words}
 
     def side_at(self, words: list[str], index: int) -> int:
         """How many of ``words`` from ``index`` on name a side (0 when none does)."""

@@ -177,6 +177,13 @@ def test_quotes_of_a_side_called_by_an_alias_that_reads_like_a_function_word(des
     assert "Rostami" not in said and "Sadia Rehman" not in said
 
 
+def test_a_question_naming_the_us_in_capitals_asks_about_the_united_states(desk2: Desk) -> None:
+    said = ask(desk2, "which groups did the US name in 2025?")
+    assert "Threats named by United States in 2025" in said
+    assert "Houthis  named by U.S. State Department" in said and "Named by Saudi Arabia" not in said
+    assert "Threats named by each side" in ask(desk2, "which groups threaten us?")  # the pronoun: no side
+
+
 def test_threats_all_has_a_section_for_every_side_that_named_something(desk2: Desk, base2: FactBase) -> None:
     said = ask(desk2, "/threats all")
     namers = {claim.side for claim in base2.threats() if claim.how != "narration"}
