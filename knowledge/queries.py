@@ -369,7 +369,8 @@ def match_institutions(base: FactBase, text: str) -> list[Institution]:
     wanted = " ".join(words)
     return [body for body in base.institutions.values()
             if (not sides or body.side == sides[0])
-            and any(" ".join(tokens(generic)) == wanted for generic in (*body.generic, body.kind))]
+            and any(" ".join(word for word in tokens(generic) if word not in STOPWORDS) == wanted
+                    for generic in (*body.generic, body.kind))]
 
 
 def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:

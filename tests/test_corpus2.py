@@ -231,6 +231,17 @@ def test_quotes_of_the_ispr_and_of_pakistan_s_foreign_office(desk2: Desk) -> Non
     assert "week of 13 May 2024" in said
 
 
+@pytest.mark.parametrize(("line", "heading"), [
+    ("/quotes pakistan's ministry of foreign affairs", "Foreign Office of Pakistan — foreign ministry (Pakistan)"),
+    ("/quotes ministry of defence", "Ministry of Defense of Saudi Arabia — defence ministry (Saudi Arabia)"),
+    ("/whois saudi arabia's ministry of defence", "Ministry of Defense of Saudi Arabia — defence ministry"),
+])
+def test_a_generic_institution_name_with_function_words_names_the_institution(
+        desk2: Desk, line: str, heading: str) -> None:
+    said = ask(desk2, line)
+    assert heading in said and "Fahd al-Harbi" not in said
+
+
 def test_a_quote_two_articles_print_is_one_quote_with_two_sources(desk2: Desk) -> None:
     said = ask(desk2, "/quotes sadia rehman")
     assert said.count("Pakistan will not tolerate the use of Afghan territory") == 1
