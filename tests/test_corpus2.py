@@ -330,6 +330,13 @@ def test_what_did_a_spokesman_say(desk2: Desk) -> None:
     assert "10 Sep 2024" in said
 
 
+def test_a_threaded_follow_up_keeps_the_corpus2_speaker(desk2: Desk) -> None:
+    first = desk2.message("what did Rostami say?")
+    said = shown(desk2.message("and what did he say about the sanctions?", previous=first.asked))
+    assert "Hamid Rostami about “sanctions”" in said
+    assert "“These sanctions are economic terrorism against the Iranian people”" in said and "has no role" not in said
+
+
 def test_who_is_a_person_of_corpus2(desk2: Desk) -> None:
     said = ask(desk2, "who is Saqib?")
     assert "Hamdullah Saqib" in said and "Afghanistan" in said and "Chief spokesman of the Taliban government" in said
