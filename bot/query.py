@@ -350,6 +350,8 @@ class QueryReader:
     def sides_named(self, text: str) -> tuple[str, ...]:
         """The side ids ``text`` consists of ("Iran", "Iran and Pakistan", "the United States");
         empty when it names anything else."""
+        if self.side_alone(text):
+            return tuple(side for side in (queries.match_side(self.base, text),) if side)
         words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
         sides, rest = queries.split_sides(self.base, words)
         if not rest:
@@ -358,6 +360,21 @@ class QueryReader:
         if not all(typos):
             return ()
         return tuple(dict.fromkeys([*sides, *(side for side in typos if side)]))
+
+    def side_alone(self, text: str) -> bool:
+        """True when ``text`` is a side's name that reads like a function word ("US")."""
+        return not content_words(text) and queries.match_side(self.base, text) is not None
+
+    def argument(self, text: str, asked: bool) -> str:
+        """A command's argument without edge function words, unless it is typed whole as a side's
+        name that reads like one ("/threats us"); in a plain-English question only when it is written
+        exactly as the side is ("US", not the pronoun "us")."""
+        if self.side_alone(text) and (not asked or text.strip() in self._side_spellings()):
+            return text.strip()
+        return meaningful(text)
+
+    def _side_spellings(self) -> set[str]:
+        return {word for side in self.base.sides.values() for word in side.words}
 
     def side_at(self, words: list[str], index: int) -> int:
         """How many of ``words`` from ``index`` on name a side (0 when none does)."""
@@ -394,7 +411,7 @@ class QueryReader:
 
     def _quotes(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
-        who, topic = split_topic(rest)
+        who, topic = (rest.strip(), "") if self.side_alone(rest) else split_topic(rest)
         institution = bool(queries.match_institutions(self.base, who))
         if not topic and not institution and not self.sides_named(who) and len(self.subjects(who)) < 2:
             who, topic = queries.split_speaker(self.base, who)
@@ -406,7 +423,7 @@ class QueryReader:
     def _threats(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
         how, rest = split_manner(rest)
-        rest = meaningful(rest)
+        rest = self.argument(rest, query.asked)
         sides: list[str] = []
         group = ""
         if rest and rest.lower() not in ALL_WORDS:
@@ -440,6 +457,6 @@ class QueryReader:
 
     def _whois(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
-        name = meaningful(rest)
+        name = self.argument(rest, query.asked)
         return Query(command=query.command, text=query.text, period=period, subjects=self.subjects(name),
                      words=name, asked=query.asked, notes=notes)
