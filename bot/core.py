@@ -524,10 +524,11 @@ class Desk:
 
     def _quote_item(self, quote: Quote) -> Item:
         details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
+        when = format_span(quote.date, _phrase(quote.sources))
         if quote.kind == "direct":
-            return Item(text=quote.text, quoted=True, date=format_span(quote.date, _phrase(quote.sources)), details=tuple(details),
+            return Item(text=quote.text, quoted=True, date=when, details=tuple(details),
                         sources=self.cite(quote.sources))
-        return Item(text=quote.text, lead="Reported", date=format_span(quote.date, _phrase(quote.sources)), details=tuple(details),
+        return Item(text=quote.text, lead="Reported", date=when, details=tuple(details),
                     sources=self.cite(quote.sources))
 
     # ------------------------------------------------------------------ /threats
