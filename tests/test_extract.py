@@ -336,3 +336,41 @@ def test_a_country_in_the_lead_stands_for_its_most_quoted_official() -> None:
             "Pakistan has long demanded that Kabul stop terror groups.")
     assert threats(text) == [("Iran", "reza-tavakoli", "statement", "unnamed"),
                              ("Pakistan", "government", "statement", "unnamed")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The road stays shut,” Nadia Rauf, deputy governor of the province, said.", "nadia-rauf"),
+    ("“The road stays shut,” Rep. Tom Vance (R-Ohio) said on Friday.", "tom-vance"),
+    ("“The road stays shut,” Senator Tom Vance, R-Ohio, said.", "tom-vance"),
+    ("“The road stays shut,” said Ronald R. Keel, a lawyer in the city.", "ronald-r-keel"),
+    ("“The road stays shut.” ― Ada Lorne", "ada-lorne"),
+    ("“The road stays shut,” the Water Ministry said in a statement.", "water-ministry"),
+    ("“The road stays shut,” reported Harbor Times.", "harbor-times"),
+])
+def test_titles_appositions_signatures_and_institutions_after_a_quotation(text: str, speaker: str) -> None:
+    assert [who for _, who, _ in speakers(text)] == [speaker]
+
+
+def test_it_and_the_ministry_go_to_the_institution_not_the_last_person() -> None:
+    text = ("Trade Minister Sara Malik visited the port.\n"
+            "“The port is open,” the Water Ministry said in a statement. “Ships may dock,” it added.\n"
+            "“Fees will not rise,” the ministry said.\n"
+            "“We are pleased,” she said.")
+    assert [who for _, who, _ in speakers(text)] == ["water-ministry", "water-ministry", "water-ministry",
+                                                    "sara-malik"]
+
+
+def test_a_new_institution_is_proposed_for_the_curator() -> None:
+    proposals = propose("“The port is open,” the Water Ministry said.", EMPTY, PUBLISHED)
+    assert [(p.entry.id, p.entry.name, p.entry.kind) for p in proposals.institutions] == [
+        ("water-ministry", "Water Ministry", "ministry")]
+    assert proposals.people == []
+
+
+def test_the_draft_lists_new_institutions_as_institution_tables() -> None:
+    from knowledge.extract.render import draft_toml, institutions_toml
+
+    proposals = propose("“The port is open,” the Water Ministry said.", EMPTY, PUBLISHED)
+    drafted = tomllib.loads(institutions_toml(proposals))
+    assert drafted["institution"][0]["name"] == "Water Ministry"
+    assert "[[institution]]" in draft_toml(proposals, "port.txt")

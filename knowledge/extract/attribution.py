@@ -28,7 +28,9 @@ SPEECH_VERBS = (
     r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
     r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
     r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
-    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered"
+    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
+    r"reported|demanded|asked|responded|quipped|joked|concluded|suggested|testified|countered|complained|"
+    r"commented|pleaded|mused|predicted"
 )
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
@@ -37,7 +39,8 @@ PARTICIPLES = (
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
-_POST_VERB = re.compile(rf"{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+_APPOSITION = r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?"
+_POST_VERB = re.compile(rf"{_APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _CLOSING_VERB = re.compile(rf"{_ADVERBS}\s+(?:said|says|added|noted|stressed|told\s+\w+)\s*(?:[,.;]|$)")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
@@ -45,6 +48,9 @@ _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
+                      r"council|guards|corps|police|administration|foundation|party|newspaper|paper|outlet|network)\b")
 _NON_PERSON = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|ministry|office|"
     r"government|report|agency|embassy|spokesman’s\s+office|military|army|police|communique|readout))\b"
@@ -143,6 +149,7 @@ class Attributor:
         self.cast = cast
         self.masked = masked(text, quotations)
         self.last_subject: str | None = None
+        self.last_institution: str | None = None
         self.last_speaker: str | None = None
         self.last_speaker_paragraph = -10
 
@@ -161,6 +168,18 @@ class Attributor:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
         chosen = fitting or ([] if role in {"president", "prime minister"} else candidates)
         return chosen[0].id if chosen else None
+
+    def generic_institution(self, head: str, offset: int) -> str | None:
+        """The institution "the ministry" stands for: the last one named before ``offset`` whose
+        name or kind has that word, else the last institution named."""
+        named = [self.cast.figures[m.figure] for m in reversed(self.cast.mentions)
+                 if m.figure and m.end <= offset and self.cast.figures[m.figure].institution]
+        word = {"newspaper": "news outlet", "paper": "news outlet", "outlet": "news outlet",
+                "network": "news outlet"}.get(head, head)
+        for figure in named:
+            if word in figure.name.lower() or word in (figure.institution or ""):
+                return figure.id
+        return None
 
     def referents(self, span: Span) -> list[Referent]:
         """Every referent inside ``span`` (outside quotations), in order."""
@@ -183,6 +202,19 @@ class Attributor:
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
             found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_subject, "pronoun"))
+        for match in _IT.finditer(window):
+            if self.last_institution:
+                found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
+                                      "pronoun"))
+                taken.append((span.start + match.start(), span.start + match.end()))
+        for match in _GENERIC.finditer(window):
+            start = span.start + match.start()
+            if any(s <= start < e for s, e in taken):
+                continue
+            institution = self.generic_institution(match["head"], start)
+            if institution:
+                found.append(Referent(start, span.start + match.end(), institution, "role"))
+                taken.append((start, span.start + match.end()))
         for match in _NON_PERSON.finditer(window):
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
@@ -218,11 +250,14 @@ class Attributor:
     def attribute_words(self, start: int, end: int, context: Span, referents: list[Referent]) -> Attribution | None:
         """The speaker of the words at ``start``..``end`` (a quotation or a clause) within ``context``."""
         after = self.masked[end : context.end]
-        gap = re.match(r"[\s,;:—–-]*", after)
+        gap = re.match(r"[\s,;:—–―-]*", after)
         position = end + (gap.end() if gap else 0)
         referent = self._referent_at(referents, position)
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” X said)")
+        if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
+                re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
+            return self._attribution(referent, 0.9, "speaker signed after a dash (“…” ― X)")
         if (inverted := _INVERTED.match(self.masked, end)) and (
                 referent := self._referent_at(referents, inverted.end())):
             return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
@@ -291,8 +326,9 @@ class Attributor:
                     r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
                 continue
             clause = _trim_clause(self.masked, clause_start, span.end)
-            if clause is None or "«" in self.masked[clause.start : clause.end] or \
-                    _inverted_name(self._referent_at(referents, clause_start), clause_start):
+            if clause is None or "«" in self.masked[clause.start : clause.end] or (
+                    not match.group().rstrip().endswith("that")
+                    and _inverted_name(self._referent_at(referents, clause_start), clause_start)):
                 continue
             before = [r for r in referents if r.end <= span.start + match.start()]
             subject = before[-1] if before and re.fullmatch(
@@ -310,11 +346,17 @@ class Attributor:
         if spoken:
             self.last_speaker = spoken[-1]
             self.last_speaker_paragraph = sentence.paragraph
-            self.last_subject = spoken[-1]
+            self._note_subject(spoken[-1])
             return
         subject = self.main_subject(sentence.span, self.referents(sentence.span))
         if subject and subject.figure:
-            self.last_subject = subject.figure
+            self._note_subject(subject.figure)
+
+    def _note_subject(self, figure: str) -> None:
+        if self.cast.figures[figure].institution:
+            self.last_institution = figure
+        else:
+            self.last_subject = figure
 
 
 _REPORTING = re.compile(

@@ -13,28 +13,43 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry
+from knowledge.models import (
+    GroupEntry,
+    GroupsFile,
+    InstitutionEntry,
+    InstitutionsFile,
+    PeopleFile,
+    PersonEntry,
+    SideEntry,
+    SidesFile,
+)
 from knowledge.names import normalize
 
 
 @dataclass(frozen=True)
 class Directory:
-    """The people and groups already in the curated base."""
+    """What the curated base already holds: people, groups, sides and institutions."""
 
     people: tuple[PersonEntry, ...] = ()
     groups: tuple[GroupEntry, ...] = ()
+    sides: tuple[SideEntry, ...] = ()
+    institutions: tuple[InstitutionEntry, ...] = ()
 
     @classmethod
     def load(cls, knowledge: Path) -> Directory:
-        """Read ``people.toml`` and ``groups.toml`` from the curated folder (missing files: empty)."""
-        people_path, groups_path = knowledge / "people.toml", knowledge / "groups.toml"
-        people = PeopleFile.model_validate(tomllib.loads(people_path.read_text("utf-8"))).person \
-            if people_path.exists() else []
-        groups = GroupsFile.model_validate(tomllib.loads(groups_path.read_text("utf-8"))).group \
-            if groups_path.exists() else []
-        return cls(tuple(people), tuple(groups))
+        """Read people, groups, sides and institutions from the curated folder (missing files: empty)."""
+
+        def read(name: str) -> dict[str, Any]:
+            path = knowledge / name
+            return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+
+        return cls(tuple(PeopleFile.model_validate(read("people.toml")).person),
+                   tuple(GroupsFile.model_validate(read("groups.toml")).group),
+                   tuple(SidesFile.model_validate(read("sides.toml")).side),
+                   tuple(InstitutionsFile.model_validate(read("institutions.toml")).institution))
 
 
 @dataclass
@@ -47,6 +62,7 @@ class Figure:
     titles: list[str] = field(default_factory=list)
     known: bool = False
     side_implied: bool = False
+    institution: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +88,8 @@ class Cast:
         """People mentioned before ``offset``, most recent first, each once."""
         seen: dict[str, Figure] = {}
         for mention in reversed(self.mentions):
-            if mention.end <= offset and mention.figure and mention.figure not in seen:
+            if mention.end <= offset and mention.figure and mention.figure not in seen \
+                    and not self.figures[mention.figure].institution:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
@@ -80,7 +97,8 @@ class Cast:
         """People first mentioned after ``offset`` (a headline's role names someone named below)."""
         seen: dict[str, Figure] = {}
         for mention in self.mentions:
-            if mention.start >= offset and mention.figure and mention.figure not in seen:
+            if mention.start >= offset and mention.figure and mention.figure not in seen \
+                    and not self.figures[mention.figure].institution:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
@@ -100,14 +118,14 @@ _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
-    r"|Speaker|Chairman|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
+    r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
 )
 _TITLE = re.compile(
     rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
 )
 _NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+{_NAME_WORD}(?:[’']s)?)*")
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
     this that these those there here both many some several all each every any no not most more meanwhile earlier
@@ -122,7 +140,8 @@ _NOT_NAMES = frozenset(
     revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
     energy planning communications justice law culture affairs iranian pakistani afghan consul general
-    provincial home roads""".split()  # noqa: SIM905
+    provincial home roads leader majority minority rep democrat democratic republican senator governor
+    chairman congressman congresswoman""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -256,14 +275,92 @@ def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
             len(word) + 1 for _, word in words[:-1]) else words[0][1]
 
 
+INSTITUTION_HEADS = (
+    "Department|Ministry|Office|Agency|Committee|Commission|Council|Campaign|Foundation|Institute|Center|Centre|"
+    "Bureau|Service|Guards|Corps|Police|Court|Party|Administration|Embassy|Secretariat|Authority|Board|"
+    "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network"
+)
+_NEW_INSTITUTION = re.compile(
+    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*\s+){{0,4}}(?:{INSTITUTION_HEADS})"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
+    r"(?![\w-])"
+)
+_OUTLET = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:reported|wrote)\b"
+                     r"|\b(?:reported|wrote)\s+(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_TITLE_OF = re.compile(r"(?:spokes\w+|official|officials|minister|secretary|head|chief|director|member|members|"
+                       r"aide|adviser|advisor|chairman|chair|president)\s+(?:of|for|at|to)\s+(?:the\s+)?$", re.I)
+_AS_TITLE = re.compile(r"[’']s\b|\s+(?:spokes\w+|official|officials|minister|secretary|chief|head|director|"
+                       r"member|aide|adviser|advisor|chairman|chair|[A-Z][a-z])")
+
+
+def institution_kind(name: str) -> str:
+    """A new institution's kind, read from its head word ("State Department" -> "department")."""
+    head = re.search(rf"\b(?:{INSTITUTION_HEADS}|White House|Pentagon|Kremlin)\b", name)
+    word = head.group().lower() if head else "organisation"
+    return "news outlet" if word in {"times", "post", "journal", "tribune", "herald", "network"} else word
+
+
+def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
+                          figures: dict[str, Figure], mentions: list[Mention]) -> None:
+    """Known institutions by alias (or generic name beside their side), then new ones by form."""
+    side_names = {side.id: side.name for side in directory.sides}
+    names: dict[str, str] = {}
+    for entry in directory.institutions:
+        figures[entry.id] = Figure(entry.id, entry.name, side_names.get(entry.side, entry.side), [], True,
+                                   institution=entry.kind)
+        for name in (entry.name, *entry.aliases):
+            names.setdefault(name, entry.id)
+        side = next((s for s in directory.sides if s.id == entry.side), None)
+        for word in (side.name, *side.demonyms, *side.metonyms) if side else ():
+            for generic in entry.generic:
+                for form in (f"{word} {generic}", f"{word}’s {generic}", f"{word}'s {generic}"):
+                    names.setdefault(form, entry.id)
+                    names.setdefault(" ".join(part.capitalize() if part.islower() and len(part) > 3 else part
+                                              for part in form.split()), entry.id)
+    pattern = _alias_pattern(names)
+    found: list[tuple[int, int, str]] = []
+    for match in pattern.finditer(text) if pattern else ():
+        found.append((match.start(), match.start() + len(re.sub(r"[’']s$", "", match.group())), names[
+            next(name for name in names if normalize(name) == normalize(re.sub(r"[’']s$", "", match.group())))]))
+    for match in _NEW_INSTITUTION.finditer(text):
+        name = match["name"]
+        if _TITLE_OF.search(text, max(0, match.start() - 40), match.start()) or _AS_TITLE.match(text, match.end()):
+            continue
+        found.append((match.start("name"), match.end("name"), ""))
+    for match in _OUTLET.finditer(text):
+        key = "name" if match["name"] else "after"
+        name = match[key]
+        if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in _NOT_NAMES:
+            continue
+        found.append((match.start(key), match.end(key), ""))
+    for start, end, ref in sorted(found):
+        if not _free(taken, start, end):
+            continue
+        if not ref:
+            name = text[start:end]
+            ref = slug(name)
+            if ref in figures and not figures[ref].institution:
+                continue
+            figures.setdefault(ref, Figure(ref, name, side_of(name), [], institution=institution_kind(name)))
+        mentions.append(Mention(start, end, figure=ref))
+        taken.append((start, end))
+
+
+_AFFILIATION = re.compile(
+    r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
+
+
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
+    if _AFFILIATION.match(text, end) or re.search(
+            r"(?:\b(?:said|says|added|told|according\s+to)|―)\s*$", text[max(0, start - 16) : start]):
+        return True
     if single:
         return False
-    return bool(re.match(r"\s*,\s+(?:who|the|an?|" + _SIDE + r")\b", text[end:])
+    return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + _SIDE + r")\b", text[end:])
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
 
 
@@ -276,6 +373,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     for entry in directory.people:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
 
+    _institution_mentions(text, directory, taken, figures, mentions)
     people_names = _known_names(directory.people)
     group_names = _known_names(directory.groups)
     displaced: set[str] = set()

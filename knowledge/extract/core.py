@@ -45,6 +45,7 @@ from knowledge.models import (
     EventEntry,
     ExclusionEntry,
     GroupEntry,
+    InstitutionEntry,
     PersonEntry,
     QuoteEntry,
     RoleEntry,
@@ -84,6 +85,7 @@ class Proposals:
     events: list[Proposal[EventEntry]] = field(default_factory=list)
     threats: list[Proposal[ThreatEntry]] = field(default_factory=list)
     people: list[Proposal[PersonEntry]] = field(default_factory=list)
+    institutions: list[Proposal[InstitutionEntry]] = field(default_factory=list)
     groups: list[Proposal[GroupEntry]] = field(default_factory=list)
     exclusions: list[ExclusionEntry] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -354,6 +356,13 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
         actor for p in result.events for actor in p.entry.actors} | {p.entry.named_by for p in result.threats}
     for figure in cast.figures.values():
         if figure.known or figure.id not in named:
+            continue
+        if figure.institution:
+            body = InstitutionEntry(id=figure.id, name=figure.name, side=figure.side or "unknown",
+                                    kind=figure.institution, aliases=[figure.name],
+                                    note=None if figure.side else "side not stated: check")
+            result.institutions.append(Proposal(body, 0.6 if figure.side else 0.5,
+                                                "new name, not in institutions.toml"))
             continue
         titles = [re.sub(r"^(?:(?:Iranian|Pakistani|Afghan|\w+[’']s)\s+)", "", title) for title in figure.titles]
         entry = PersonEntry(
