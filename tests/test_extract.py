@@ -374,3 +374,13 @@ def test_the_draft_lists_new_institutions_as_institution_tables() -> None:
     drafted = tomllib.loads(institutions_toml(proposals))
     assert drafted["institution"][0]["name"] == "Water Ministry"
     assert "[[institution]]" in draft_toml(proposals, "port.txt")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("According to Mary Lane, the plan failed in the spring.", "the plan failed in the spring"),
+    ("The plan failed in the spring, according to Mary Lane.", "The plan failed in the spring"),
+    ("Mary Lane called for an inquiry into the deal.", "an inquiry into the deal"),
+    ("Mary Lane wrote that the plan failed in the spring.", "the plan failed in the spring"),
+])
+def test_reported_statements_by_according_to_called_for_and_wrote(text: str, words: str) -> None:
+    assert speakers(text) == [("reported", "mary-lane", words)]

@@ -59,7 +59,8 @@ _SIDE_WORD = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanist
 _ROLE_WORDS = (
     r"deputy\s+prime\s+minister|prime\s+minister|deputy\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
     r"information\s+minister|army\s+chief|top\s+diplomat|diplomat|minister|president|premier|official|"
-    r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader"
+    r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
+    r"senator|governor|nominee|candidate"
 )
 _ROLE = re.compile(
     rf"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
@@ -320,6 +321,15 @@ class Attributor:
                     attribution = self._attribution(referent, 0.85, "“…, X said”")
                     found.append(FoundStatement(clause, span, attribution))
                     break
+        for match in _ACCORDING.finditer(body):
+            source = self._referent_at(referents, span.start + match.end())
+            if source is None or source.figure is None:
+                continue
+            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : span.end])
+            clause = _trim_clause(self.masked, source.end + comma.end(), span.end) if comma and match.start() < 3 \
+                else _trim_clause(self.masked, span.start, span.start + match.start()) if match.start() > 12 else None
+            if clause and not _mostly_quoted(self.masked, clause):
+                found.append(FoundStatement(clause, span, self._attribution(source, 0.8, "“according to X”")))
         for match in _REPORTING.finditer(body):
             clause_start = span.start + match.end()
             if self.masked[clause_start : clause_start + 1] in {"«", ",", ":", ""} or re.match(
@@ -360,7 +370,10 @@ class Attributor:
 
 
 _REPORTING = re.compile(
-    r"\b(?:(?:said|says|added)(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that)?"
+    r"\b(?:(?:said|says|say|added|adds|wrote|writes|argues|suggested|suggests)"
+    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that)?"
+    r"|(?:reported|reports|predicted|predicts|contends|contended|hopes|hoped|fears|feared)\s+that"
+    r"|called\s+for|(?:urged|urges)(?=\s+(?:the|a|an|his|her|their|its|all|[A-Z]\w+)\b)"
     r"|told\s+(?:\w+\s+){1,3}?that"
     r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
     r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"

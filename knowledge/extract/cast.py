@@ -152,7 +152,7 @@ _GROUP = re.compile(
 )
 SPEECH_VERB_AFTER_NAME = re.compile(
     r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
-    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared)\b"
+    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared|called\s+for|urged|argued)\b"
 )
 
 
