@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure, side_of
+from knowledge.extract.cast import Cast, Figure
 from knowledge.extract.reading import Quotation, Sentence, Span
 
 SPEECH_VERBS = (
@@ -55,17 +55,15 @@ _NON_PERSON = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|ministry|office|"
     r"government|report|agency|embassy|spokesman’s\s+office|military|army|police|communique|readout))\b"
 )
-_SIDE_WORD = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s)"
 _ROLE_WORDS = (
     r"deputy\s+prime\s+minister|prime\s+minister|deputy\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
     r"information\s+minister|army\s+chief|top\s+diplomat|diplomat|minister|president|premier|official|"
     r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
     r"senator|governor|nominee|candidate"
 )
-_ROLE = re.compile(
-    rf"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
-    rf"(?:(?P<side>{_SIDE_WORD})\s+)?(?P<role>{_ROLE_WORDS})\b(?!\s+(?-i:[A-Z]))",
-    re.IGNORECASE,
+_ROLE = (
+    r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
+    r"(?:(?P<side>(?-i:{sides}))\s+)?(?P<role>" + _ROLE_WORDS + r")\b(?!\s+(?-i:[A-Z]))"
 )
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
@@ -149,6 +147,7 @@ class Attributor:
         self.quotations = quotations
         self.cast = cast
         self.masked = masked(text, quotations)
+        self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
         self.last_subject: str | None = None
         self.last_institution: str | None = None
         self.last_speaker: str | None = None
@@ -159,7 +158,7 @@ class Attributor:
 
     def resolve_role(self, role: str, side_words: str | None, offset: int) -> str | None:
         """The person most recently named, before ``offset``, who fits a role and a side."""
-        side = side_of(side_words or "")
+        side = self.cast.world.side_of(side_words or "")
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
@@ -190,7 +189,7 @@ class Attributor:
                 found.append(Referent(mention.start, mention.end, mention.figure, "name"))
         window = self.masked[span.start : span.end]
         taken = [(r.start, r.end) for r in found]
-        for match in _ROLE.finditer(window):
+        for match in self.role.finditer(window):
             start, end = span.start + match.start(), span.start + match.end()
             determined = not re.match(r"(?i)[a-z]+\s", match.group()) or match.group().split()[0].lower() in {
                 "the", "his", "her"}

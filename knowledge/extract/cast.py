@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from knowledge.dates import MONTHS, WEEKDAYS
+from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
     GroupsFile,
@@ -37,10 +41,16 @@ class Directory:
     groups: tuple[GroupEntry, ...] = ()
     sides: tuple[SideEntry, ...] = ()
     institutions: tuple[InstitutionEntry, ...] = ()
+    places: tuple[str, ...] = ()
+
+    @cached_property
+    def world(self) -> World:
+        """Side words, institutions and places as the extractor matches them."""
+        return World.of(self.sides, self.institutions, self.places)
 
     @classmethod
     def load(cls, knowledge: Path) -> Directory:
-        """Read people, groups, sides and institutions from the curated folder (missing files: empty)."""
+        """Read people, groups, sides, institutions and places from the curated folder (missing files: empty)."""
 
         def read(name: str) -> dict[str, Any]:
             path = knowledge / name
@@ -49,7 +59,15 @@ class Directory:
         return cls(tuple(PeopleFile.model_validate(read("people.toml")).person),
                    tuple(GroupsFile.model_validate(read("groups.toml")).group),
                    tuple(SidesFile.model_validate(read("sides.toml")).side),
-                   tuple(InstitutionsFile.model_validate(read("institutions.toml")).institution))
+                   tuple(InstitutionsFile.model_validate(read("institutions.toml")).institution),
+                   tuple(PlacesFile.model_validate(read("places.toml")).names))
+
+
+class PlacesFile(BaseModel):
+    """``knowledge/places.toml``: place, region and community names that are not sides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -83,6 +101,7 @@ class Cast:
     mentions: list[Mention]
     new_groups: dict[str, str]
     group_kinds: dict[str, str] = field(default_factory=dict)
+    world: World = field(default_factory=lambda: EMPTY_WORLD)
 
     def people_before(self, offset: int) -> list[Figure]:
         """People mentioned before ``offset``, most recent first, each once."""
@@ -103,17 +122,6 @@ class Cast:
         return list(seen.values())
 
 
-_THREAT_SIDE_WORDS: dict[str, str] = {
-    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
-    "pak": "Pakistan",
-}
-COUNTRY_WORDS: dict[str, str] = {
-    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "afghans": "Afghanistan", "kabul": "Afghanistan",
-    **_THREAT_SIDE_WORDS,
-}
-SIDE_WORDS: dict[str, str] = {**COUNTRY_WORDS, "taliban": "Afghanistan"}
-_SIDE = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s|Tehran[’']s|Islamabad[’']s)"
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
@@ -122,7 +130,7 @@ _TITLE_HEADS = (
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
 )
 _TITLE = re.compile(
-    rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
+    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
 )
 _NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
@@ -131,15 +139,13 @@ _NOT_NAMES = frozenset(
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
-    iran pakistan afghanistan islamabad tehran kabul doha istanbul qatar turkey turkiye israel palestine lebanon
-    india china russia united states america nations council security national supreme ministry minister foreign
+    nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
-    conference islamic republic arab muslim muslims shia sunni liberation front movement group party taliban
-    baloch balochistan sistan baluchestan east west middle north south asia pacific europe european union
+    conference liberation front movement group party east west middle north south
     government parliament senate assembly office embassy police forces military navy air force guard guards
     revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
-    energy planning communications justice law culture affairs iranian pakistani afghan consul general
+    energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
@@ -156,21 +162,17 @@ SPEECH_VERB_AFTER_NAME = re.compile(
 )
 
 
-_INSTITUTIONS: dict[str, str] = {
-    "foreign office": "Pakistan", "inter-services public relations": "Pakistan", "ispr": "Pakistan",
-    "revolutionary guards?": "Iran", "irgc": "Iran", "majlis": "Iran",
-}
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
 
-def implied_side(titles: list[str], text: str, named_before: list[Figure]) -> str | None:
+def implied_side(titles: list[str], text: str, named_before: list[Figure], world: World) -> str | None:
     """The side of a person whose title names none: an institution of one side ("Foreign Office"
     spokesperson, when the article speaks of Pakistan), or, for a deputy, spokesperson or official,
     the one side of every person with a side named before them."""
     words = " ".join(titles)
-    for institution, side in _INSTITUTIONS.items():
-        if re.search(rf"(?i)\b{institution}\b", words) and re.search(rf"\b{side}\b", text):
-            return side
+    side = world.institution_side(words, text)
+    if side:
+        return side
     if _SUBORDINATE.search(words):
         sides = {figure.side for figure in named_before if figure.side}
         if len(sides) == 1:
@@ -183,15 +185,6 @@ def slug(name: str) -> str:
     return normalize(name).replace(" ", "-")
 
 
-def side_of(words: str) -> str | None:
-    """The side a title's words name ("Iranian Foreign Minister" -> Iran), if any."""
-    for word in re.findall(r"[A-Za-z]+", re.sub(r"\bto\s+[A-Z]\w+", "", words)):
-        side = SIDE_WORDS.get(word.lower())
-        if side:
-            return side
-    return None
-
-
 def _alias_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
     if not names:
         return None
@@ -199,7 +192,8 @@ def _alias_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?:[’']s)?(?![\w-])")
 
 
-def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> dict[str, str]:
+def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...],
+                 not_names: frozenset[str]) -> dict[str, str]:
     """Every name and alias to its id; for people also the surname, when no one else shares it."""
     names: dict[str, str] = {}
     for entry in entries:
@@ -212,16 +206,17 @@ def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> d
             for name in (entry.name, *entry.aliases):
                 surnames.setdefault(name.split()[-1], set()).add(entry.id)
     for surname, refs in surnames.items():
-        if len(refs) == 1 and len(surname) > 2 and surname.lower() not in _NOT_NAMES:
+        if len(refs) == 1 and len(surname) > 2 and surname.lower() not in not_names:
             names.setdefault(surname, next(iter(refs)))
     return names
 
 
-def _another_first_name(text: str, start: int, people: tuple[PersonEntry, ...], ref: str) -> bool:
+def _another_first_name(text: str, start: int, people: tuple[PersonEntry, ...], ref: str,
+                        not_names: frozenset[str]) -> bool:
     """True when a known surname follows a first name that is not that person's ("Tahir Qureshi"
     is not Shah Mahmood Qureshi)."""
     before = re.search(r"(?<![\w.’'-])([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30) : start])
-    if before is None or before.group(1).lower() in _NOT_NAMES:
+    if before is None or before.group(1).lower() in not_names:
         return False
     person = next(entry for entry in people if entry.id == ref)
     own = {word for name in (person.name, *person.aliases) for word in name.split()}
@@ -247,14 +242,14 @@ def _title_before(text: str, start: int) -> str | None:
     return match.group().strip().rstrip(",").strip() if match else None
 
 
-def _name_runs(text: str, lowercase_words: set[str]) -> list[tuple[int, str]]:
+def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) -> list[tuple[int, str]]:
     """Runs of capitalised words that may be names, split at words that are not names."""
     runs: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         current: list[tuple[int, str]] = []
         for word in re.finditer(r"\S+", match.group()):
             bare = re.sub(r"[’']s$", "", word.group())
-            if bare.lower() in _NOT_NAMES or bare.lower() in lowercase_words:
+            if bare.lower() in not_names or bare.lower() in lowercase_words:
                 if current:
                     runs.append(_joined(match.start(), current))
                 current = []
@@ -301,7 +296,7 @@ def institution_kind(name: str) -> str:
 
 
 def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
-                          figures: dict[str, Figure], mentions: list[Mention]) -> None:
+                          figures: dict[str, Figure], mentions: list[Mention], not_names: frozenset[str]) -> None:
     """Known institutions by alias (or generic name beside their side), then new ones by form."""
     side_names = {side.id: side.name for side in directory.sides}
     names: dict[str, str] = {}
@@ -330,7 +325,7 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
     for match in _OUTLET.finditer(text):
         key = "name" if match["name"] else "after"
         name = match[key]
-        if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in _NOT_NAMES:
+        if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
             continue
         found.append((match.start(key), match.end(key), ""))
     for start, end, ref in sorted(found):
@@ -341,7 +336,8 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
             ref = slug(name)
             if ref in figures and not figures[ref].institution:
                 continue
-            figures.setdefault(ref, Figure(ref, name, side_of(name), [], institution=institution_kind(name)))
+            figures.setdefault(ref, Figure(ref, name, directory.world.side_of(name), [],
+                                           institution=institution_kind(name)))
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
 
@@ -350,7 +346,7 @@ _AFFILIATION = re.compile(
     r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
 
 
-def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None) -> bool:
+def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
@@ -360,7 +356,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if single:
         return False
-    return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + _SIDE + r")\b", text[end:])
+    return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
 
 
@@ -373,9 +369,11 @@ def find_cast(text: str, directory: Directory) -> Cast:
     for entry in directory.people:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
 
-    _institution_mentions(text, directory, taken, figures, mentions)
-    people_names = _known_names(directory.people)
-    group_names = _known_names(directory.groups)
+    world = directory.world
+    not_names = _NOT_NAMES | world.not_names
+    _institution_mentions(text, directory, taken, figures, mentions, not_names)
+    people_names = _known_names(directory.people, not_names)
+    group_names = _known_names(directory.groups, not_names)
     displaced: set[str] = set()
     for names, is_group in ((group_names, True), (people_names, False)):
         pattern = _alias_pattern(names)
@@ -384,7 +382,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
                 continue
             ref = _lookup(names, match.group())
             bare = re.sub(r"[’']s$", "", match.group())
-            if not is_group and (bare in displaced or _another_first_name(text, match.start(), directory.people, ref)):
+            if not is_group and (bare in displaced or _another_first_name(text, match.start(), directory.people, ref,
+                                                                                        not_names)):
                 displaced.add(bare)
                 continue
             end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
@@ -400,7 +399,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
         start = match.end() - len(name)
         qualifiers = name.split()[:-1]
-        if not _free(taken, start, match.end()) or all(word.lower() in SIDE_WORDS for word in qualifiers):
+        if not _free(taken, start, match.end()) or all(word.lower() in world.words for word in qualifiers):
             continue
         ref = slug(name)
         new_groups.setdefault(ref, name)
@@ -408,7 +407,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         taken.append((start, match.end()))
 
     surnames: dict[str, str] = {}
-    runs = _name_runs(text, lowercase_words)
+    runs = _name_runs(text, lowercase_words, not_names)
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -417,7 +416,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and name in surnames:
             ref = surnames[name]
-        elif not _looks_like_person(text, start, end, single, title):
+        elif not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
             ref = slug(name)
@@ -428,16 +427,16 @@ def find_cast(text: str, directory: Directory) -> Cast:
         if title and title not in figure.titles:
             figure.titles.append(title)
         if figure.side is None and not figure.known:
-            figure.side = side_of(title or "")
+            figure.side = world.side_of(title or "")
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
-    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups})
+    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups}, world)
     for mention in mentions:
         unsided = figures[mention.figure] if mention.figure else None
         if unsided and unsided.side is None and not unsided.known:
-            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start))
+            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start), world)
             unsided.side_implied = unsided.side is not None
     return cast

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from knowledge.dates import DateError, resolve
 from knowledge.extract.attribution import Attribution, Attributor
-from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast, side_of
+from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
     GroupAt,
@@ -26,7 +26,6 @@ from knowledge.extract.happenings import (
     is_caption,
     most_precise,
     reports_past,
-    sides_named,
     split_clauses,
     threats_in,
 )
@@ -322,12 +321,12 @@ class _Timeline:
 def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
                  speaker: str | None, date_phrase: str | None, paragraph: str) -> None:
     side = cast.figures[speaker].side if speaker else None
-    said_by = (speaker, side) if speaker and (side == "Iran" or side == "Pakistan") else None
+    said_by = (speaker, side) if speaker and side else None
     start = sentence.span.start
     groups = [GroupAt(m.group, m.start - start, m.end - start) for m in cast.mentions
               if m.group and start <= m.start < sentence.span.end and (said_by or outside[m.start - start] != "x")
               and re.search(r"militant|terror|separatist|insurgent|armed", cast.group_kinds.get(m.group, "militant"))]
-    for found in threats_in(outside, words, groups, said_by, sides_named(paragraph)):
+    for found in threats_in(outside, words, groups, said_by, cast.world.sides_named(paragraph), cast.world):
         label = found.group or found.unnamed or "threat"
         entry = ThreatEntry(
             id=ids.make(found.side, label, found.how), side=found.side, named_by=found.named_by, how=found.how,
@@ -364,7 +363,7 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
             result.institutions.append(Proposal(body, 0.6 if figure.side else 0.5,
                                                 "new name, not in institutions.toml"))
             continue
-        titles = [re.sub(r"^(?:(?:Iranian|Pakistani|Afghan|\w+[’']s)\s+)", "", title) for title in figure.titles]
+        titles = [re.sub(rf"^(?:(?:{cast.world.side_pattern}|\w+[’']s)\s+)", "", title) for title in figure.titles]
         entry = PersonEntry(
             id=figure.id, name=figure.name, side=figure.side or "other",
             roles=[RoleEntry(title=title) for title in dict.fromkeys(titles)],
@@ -378,6 +377,7 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
     used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
     for ref, name in cast.new_groups.items():
         if ref in used_groups:
-            kind = "militant group" if side_of(name) is None or MILITANT_NAME.match(name) else "organisation"
+            kind = "militant group" if cast.world.side_of(name) is None or MILITANT_NAME.match(name) \
+                else "organisation"
             group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name])
             result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))
