@@ -409,3 +409,20 @@ def test_no_extractor_module_names_a_side_or_place_outside_docstrings_and_commen
             if token.type == tokenize.STRING and token.start[0] not in docstrings:
                 found = {word for word in re.findall(r"[a-z]+", token.string.lower()) if word in words}
                 assert not found, f"{path.name}:{token.start[0]} names {sorted(found)}: move it to the data files"
+
+
+def test_she_goes_to_the_last_subject_the_article_calls_she() -> None:
+    text = ("Governor Dana Reyes said on Monday that she backed the plan.\n"
+            "Senator Omar Vint said that his ward disagreed.\n"
+            "“There is no going back,” she said.")
+    assert speakers(text)[-1][:2] == ("direct", "dana-reyes")
+
+
+def test_a_description_may_stand_between_said_and_a_new_name() -> None:
+    assert [who for _, who, _ in speakers("“We waited long enough,” said 9/11 widow Terry Strade.")] == [
+        "terry-strade"]
+
+
+def test_a_weekday_between_said_and_that_is_not_the_statement() -> None:
+    assert speakers("Governor Dana Reyes said Sunday that the plan would go ahead.") == [
+        ("reported", "dana-reyes", "the plan would go ahead")]

@@ -149,6 +149,8 @@ class Attributor:
         self.masked = masked(text, quotations)
         self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
         self.last_subject: str | None = None
+        self.subjects: list[str] = []
+        self.genders = _genders(text, cast)
         self.last_institution: str | None = None
         self.last_speaker: str | None = None
         self.last_speaker_paragraph = -10
@@ -201,7 +203,8 @@ class Attributor:
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
-            found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_subject, "pronoun"))
+            found.append(Referent(span.start + match.start(), span.start + match.end(),
+                                  self.pronoun_subject(match.group().lower()), "pronoun"))
         for match in _IT.finditer(window):
             if self.last_institution:
                 found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
@@ -227,13 +230,18 @@ class Attributor:
         after = sentence.start + (lead.end() if lead else 0)
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
-    def _referent_at(self, referents: list[Referent], offset: int) -> Referent | None:
-        """The referent at ``offset``, allowing a title before a name ("Deputy Minister X")."""
+    def _referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
+        """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
+        ``loose``, any three words of description ("said 9/11 widow X")."""
+        gap = r"(?:[\w/.’'-]+\s+){0,3}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
-            if referent.start >= offset and re.fullmatch(
-                    r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*", self.masked[offset : referent.start]):
+            if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
         return None
+
+    def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
+        referent = self._referent_at(referents, offset, loose=True)
+        return referent if referent and referent.kind == "name" else None
 
     def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
         words = self.text[referent.start : referent.end]
@@ -258,8 +266,9 @@ class Attributor:
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
             return self._attribution(referent, 0.9, "speaker signed after a dash (“…” ― X)")
-        if (inverted := _INVERTED.match(self.masked, end)) and (
-                referent := self._referent_at(referents, inverted.end())):
+        inverted = _INVERTED.match(self.masked, end)
+        if inverted and (referent := self._referent_at(referents, inverted.end()) or self._named_at(
+                referents, inverted.end())):
             return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
         for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
             referent = self._referent_at(referents, match.end())
@@ -337,7 +346,8 @@ class Attributor:
             clause = _trim_clause(self.masked, clause_start, span.end)
             if clause is None or "«" in self.masked[clause.start : clause.end] or (
                     not match.group().rstrip().endswith("that")
-                    and _inverted_name(self._referent_at(referents, clause_start), clause_start)):
+                    and _inverted_name(self._referent_at(referents, clause_start)
+                                   or self._named_at(referents, clause_start), clause_start)):
                 continue
             before = [r for r in referents if r.end <= span.start + match.start()]
             subject = before[-1] if before and re.fullmatch(
@@ -366,11 +376,18 @@ class Attributor:
             self.last_institution = figure
         else:
             self.last_subject = figure
+            self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
+
+    def pronoun_subject(self, pronoun: str) -> str | None:
+        """The last subject "he" or "she" can be: the last one whose pronouns, where the article
+        names them, are not the other ones."""
+        other = "f" if pronoun == "he" else "m"
+        return next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
 
 
 _REPORTING = re.compile(
     r"\b(?:(?:said|says|say|added|adds|wrote|writes|argues|suggested|suggests)"
-    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that)?"
+    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?|\s+(?:[A-Z][a-z]+day|today|yesterday|earlier|later))?\s+that)?"
     r"|(?:reported|reports|predicted|predicts|contends|contended|hopes|hoped|fears|feared)\s+that"
     r"|called\s+for|(?:urged|urges)(?=\s+(?:the|a|an|his|her|their|its|all|[A-Z]\w+)\b)"
     r"|told\s+(?:\w+\s+){1,3}?that"
@@ -385,6 +402,27 @@ _REPORTING = re.compile(
 _CLAUSE_TAIL = re.compile(
     rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;"
 )
+
+
+_HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
+
+
+def _genders(text: str, cast: Cast) -> dict[str, str]:
+    """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
+    in the same sentence, and Mr./Mrs./Ms. before their names."""
+    counts: dict[str, list[int]] = {}
+    mentions = [m for m in cast.mentions if m.figure and not cast.figures[m.figure].institution]
+    for index, mention in enumerate(mentions):
+        assert mention.figure is not None
+        stop = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        window = text[mention.end : min(stop, mention.end + 160)]
+        window = re.split(r"[.!?]\s|\n", window, maxsplit=1)[0]
+        tally = counts.setdefault(mention.figure, [0, 0])
+        honorific = text[max(0, mention.start - 6) : mention.start]
+        tally[0] += len(_HE.findall(window)) + 3 * ("Mr." in honorific)
+        tally[1] += len(_SHE.findall(window)) + 3 * bool(re.search(r"M(?:rs|s)\.", honorific))
+    return {figure: "m" if he > she else "f" for figure, (he, she) in counts.items() if he != she}
 
 
 def _inverted_name(referent: Referent | None, offset: int) -> bool:

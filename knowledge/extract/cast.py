@@ -48,6 +48,23 @@ class Directory:
         """Side words, institutions and places as the extractor matches them."""
         return World.of(self.sides, self.institutions, self.places)
 
+    @cached_property
+    def institution_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """Every name of a known institution (normalised) to its id, and a pattern finding them:
+        its name and aliases, and its generic names beside a word of its side."""
+        names: dict[str, str] = {}
+        for entry in self.institutions:
+            for name in (entry.name, *entry.aliases):
+                names.setdefault(name, entry.id)
+            side = next((s for s in self.sides if s.id == entry.side), None)
+            for word in (side.name, *side.demonyms, *side.metonyms) if side else ():
+                for generic in entry.generic:
+                    for form in (f"{word} {generic}", f"{word}’s {generic}", f"{word}'s {generic}"):
+                        names.setdefault(form, entry.id)
+                        names.setdefault(" ".join(part.capitalize() if part.islower() and len(part) > 3 else part
+                                                  for part in form.split()), entry.id)
+        return {normalize(name): ref for name, ref in reversed(names.items())}, _alias_pattern(names)
+
     @classmethod
     def load(cls, knowledge: Path) -> Directory:
         """Read people, groups, sides, institutions and places from the curated folder (missing files: empty)."""
@@ -298,25 +315,14 @@ def institution_kind(name: str) -> str:
 def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
                           figures: dict[str, Figure], mentions: list[Mention], not_names: frozenset[str]) -> None:
     """Known institutions by alias (or generic name beside their side), then new ones by form."""
-    side_names = {side.id: side.name for side in directory.sides}
-    names: dict[str, str] = {}
     for entry in directory.institutions:
-        figures[entry.id] = Figure(entry.id, entry.name, side_names.get(entry.side, entry.side), [], True,
+        figures[entry.id] = Figure(entry.id, entry.name, directory.world.side_of(entry.side) or entry.side, [], True,
                                    institution=entry.kind)
-        for name in (entry.name, *entry.aliases):
-            names.setdefault(name, entry.id)
-        side = next((s for s in directory.sides if s.id == entry.side), None)
-        for word in (side.name, *side.demonyms, *side.metonyms) if side else ():
-            for generic in entry.generic:
-                for form in (f"{word} {generic}", f"{word}’s {generic}", f"{word}'s {generic}"):
-                    names.setdefault(form, entry.id)
-                    names.setdefault(" ".join(part.capitalize() if part.islower() and len(part) > 3 else part
-                                              for part in form.split()), entry.id)
-    pattern = _alias_pattern(names)
+    names, pattern = directory.institution_names
     found: list[tuple[int, int, str]] = []
     for match in pattern.finditer(text) if pattern else ():
-        found.append((match.start(), match.start() + len(re.sub(r"[’']s$", "", match.group())), names[
-            next(name for name in names if normalize(name) == normalize(re.sub(r"[’']s$", "", match.group())))]))
+        bare = re.sub(r"[’']s$", "", match.group())
+        found.append((match.start(), match.start() + len(bare), names[normalize(bare)]))
     for match in _NEW_INSTITUTION.finditer(text):
         name = match["name"]
         if _TITLE_OF.search(text, max(0, match.start() - 40), match.start()) or _AS_TITLE.match(text, match.end()):
@@ -342,6 +348,7 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
+_AFTER_VERB = re.compile(r"(?:\b(?:said|says|added|told|according\s+to)(?:\s+[\w/.’'-]+){0,3}|―)\s*$")
 _AFFILIATION = re.compile(
     r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
 
@@ -351,8 +358,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
-    if _AFFILIATION.match(text, end) or re.search(
-            r"(?:\b(?:said|says|added|told|according\s+to)|―)\s*$", text[max(0, start - 16) : start]):
+    if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
     if single:
         return False

@@ -19,6 +19,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(escaped) or r"(?!x)x"
 
 
+def _word_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b{re.escape(words)}s?\b")
+
+
 @dataclass(frozen=True)
 class World:
     """Side words and place names as the extractor uses them."""
@@ -27,7 +31,7 @@ class World:
     side_pattern: str
     actor: re.Pattern[str]
     not_names: frozenset[str]
-    institution_words: tuple[tuple[str, str, int], ...]
+    institution_words: tuple[tuple[re.Pattern[str], str, int], ...]
 
     @classmethod
     def of(cls, sides: Iterable[SideEntry], institutions: Iterable[InstitutionEntry], places: Iterable[str]) -> World:
@@ -39,14 +43,14 @@ class World:
             for word in (side.name, *side.aliases, *side.demonyms, *side.metonyms):
                 words.setdefault(word.lower(), side.name)
             names[side.id] = side.name
-        ranked: list[tuple[str, str, int]] = []
+        ranked: list[tuple[re.Pattern[str], str, int]] = []
         for institution in institutions:
             side_name = names.get(institution.side, institution.side)
             for alias in (institution.name, *institution.aliases):
                 if " " not in alias:
                     words.setdefault(alias.lower(), side_name)
-                ranked.append((alias.lower(), side_name, -1))
-            ranked.extend((generic.lower(), side_name, rank) for rank, generic in enumerate(institution.generic))
+                ranked.append((_word_pattern(alias), side_name, -1))
+            ranked.extend((_word_pattern(generic), side_name, rank) for rank, generic in enumerate(institution.generic))
         forms = [form for side in sides for word in (side.name, *side.aliases, *side.demonyms, *side.metonyms)
                  for form in (word, f"{word}’s", f"{word}'s")]
         single = {part for word in words for part in re.findall(r"[a-z]+", word) if len(part) > 1}
@@ -77,8 +81,8 @@ class World:
     def institution_side(self, titles: str, text: str) -> str | None:
         """The side of an institution a title names ("Foreign Office spokesperson"), when the text
         names that side; the institution's own alias before a generic name shared by several."""
-        found = sorted((rank, side) for words, side, rank in self.institution_words
-                       if re.search(rf"(?i)\b{re.escape(words)}s?\b", titles) and self.names(side, text))
+        found = sorted((rank, side) for pattern, side, rank in self.institution_words
+                       if pattern.search(titles) and self.names(side, text))
         return found[0][1] if found else None
 
     def names(self, side: str, text: str) -> bool:
