@@ -426,3 +426,22 @@ def test_a_description_may_stand_between_said_and_a_new_name() -> None:
 def test_a_weekday_between_said_and_that_is_not_the_statement() -> None:
     assert speakers("Governor Dana Reyes said Sunday that the plan would go ahead.") == [
         ("reported", "dana-reyes", "the plan would go ahead")]
+
+
+def test_a_weekday_in_a_sentence_about_the_future_points_forward() -> None:
+    events = propose("Talks are due to begin on Sunday in the capital.", EMPTY, PUBLISHED).events
+    assert [(e.entry.date_phrase, e.entry.resolve_as) for e in events] == [("on Sunday", "2024-03-10")]
+    resolved = resolve(events[0].entry.resolve_as or "", PUBLISHED)
+    assert resolved.start > PUBLISHED
+
+
+def test_a_caption_printed_twice_is_one_proposal() -> None:
+    caption = "Envoys met border officials at the crossing on Monday."
+    events = propose(f"{caption}\n\nTrade resumed.\n\n{caption}\n", EMPTY, PUBLISHED).events
+    assert [e.entry.evidence for e in events].count(caption) == 1
+
+
+def test_a_title_and_first_name_name_the_known_person() -> None:
+    known = Directory(sides=SIDES, people=(PersonEntry(id="imran-khan", name="Imran Khan", side="Pakistan",
+                                                       aliases=["Imran Khan"]),))
+    assert [who for _, who, _ in speakers("“We want peace,” PM Imran said.", known)] == ["imran-khan"]

@@ -143,7 +143,7 @@ _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
-    r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
+    r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
 )
 _TITLE = re.compile(
@@ -366,6 +366,27 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
 
 
+def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: frozenset[str],
+                        taken: list[tuple[int, int]], figures: dict[str, Figure], mentions: list[Mention]) -> None:
+    """A title before a known person's first name ("PM Imran") names that person, when no other
+    known person shares the first name."""
+    firsts: dict[str, set[str]] = {}
+    for entry in people:
+        words = entry.name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[0], set()).add(entry.id)
+    unique = {name: next(iter(refs)) for name, refs in firsts.items()
+              if len(refs) == 1 and len(name) > 2 and name.lower() not in not_names}
+    pattern = _alias_pattern(unique)
+    for match in pattern.finditer(text) if pattern else ():
+        end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
+        if _free(taken, match.start(), end) and _title_before(text, match.start()) and \
+                not re.match(r"[ \t]+[A-Z]", text[end:]):
+            ref = unique[re.sub(r"[’']s$", "", match.group())]
+            mentions.append(Mention(match.start(), end, figure=ref))
+            taken.append((match.start(), end))
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
@@ -400,6 +421,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
             if title and title not in figures[ref].titles:
                 figures[ref].titles.append(title)
 
+    _titled_first_names(text, directory.people, not_names, taken, figures, mentions)
     new_groups: dict[str, str] = {}
     for match in _GROUP.finditer(text):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group())

@@ -242,7 +242,8 @@ def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, wor
     actors = [m.figure or m.group for m in cast.mentions
               if sentence.span.start <= m.start < sentence.span.end and (m.figure or m.group)]
     summary = re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words)
-    if not summary:
+    if not summary or any(p.entry.evidence == words and p.entry.date_phrase == phrase
+                          for p in result.events):
         return
     entry = EventEntry(
         id=ids.make(_short(summary, 7)), summary=summary, evidence=words, date_phrase=phrase,

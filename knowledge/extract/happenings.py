@@ -8,9 +8,11 @@ dated by its most precise phrase.
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any, cast
 
 from knowledge.dates import MONTHS, WEEKDAYS, DateError, resolve
 from knowledge.extract.world import World
@@ -68,15 +70,38 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
             continue
         anchor = published or date(9999, 12, 31)
         try:
-            span = resolve(phrase, anchor)
+            span = resolve_in(phrase, anchor, sentence)
         except DateError:
             continue
         if published is None and span.end.year == 9999:
             continue
         if published is None and not re.search(_YEAR, phrase):
             continue
-        found.append(DatePhrase(phrase, offset + match.start(), span))
+        ahead = published is not None and span.precision == "day" and span.start > published and \
+            span != resolve(phrase, anchor)
+        found.append(DatePhrase(phrase, offset + match.start(), span, span.start.isoformat() if ahead else None))
     return found
+
+
+_TAKES_CONTEXT = "context" in inspect.signature(resolve).parameters
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|expected|slated|to)\s+to|(?:is|are)\s+to|plans?\s+to|"
+    r"planned|upcoming|next)\b(?![^.;]*\b(?:last|ago|earlier)\b)"
+)
+
+
+def resolve_in(phrase: str, published: date, context: str) -> DateSpan:
+    """Resolve a phrase in its sentence: with the resolver's ``context=`` when it takes one, else
+    a bare weekday in a sentence about the future ("is due to begin on Sunday") points forward."""
+    if _TAKES_CONTEXT:
+        resolver: Any = resolve
+        return cast(DateSpan, resolver(phrase, published, context=context))
+    span = resolve(phrase, published)
+    if span.precision == "day" and span.start < published and _FUTURE.search(context) and re.fullmatch(
+            rf"(?:[Oo]n\s+)?(?:[Tt]his\s+)?{_WEEKDAY}(?:\s+{_PART})?", phrase):
+        ahead = span.start + timedelta(days=7)
+        return DateSpan(start=ahead, end=ahead, precision="day")
+    return span
 
 
 _OPENER = re.compile(r"\b(?:that|which|who|after|following|since|before)\b", re.IGNORECASE)
