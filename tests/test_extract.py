@@ -445,3 +445,13 @@ def test_a_title_and_first_name_name_the_known_person() -> None:
     known = Directory(sides=SIDES, people=(PersonEntry(id="imran-khan", name="Imran Khan", side="Pakistan",
                                                        aliases=["Imran Khan"]),))
     assert [who for _, who, _ in speakers("“We want peace,” PM Imran said.", known)] == ["imran-khan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Dana Reyes told “Morning Report With Kim” on Sunday that taxes would fall.",
+    "Governor Dana Reyes has long opposed what she calls “ghost fees” on the port.",
+])
+def test_titles_and_scare_quotes_are_excluded_not_attributed(text: str) -> None:
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.kind for p in proposals.quotes if p.entry.kind == "direct"] == []
+    assert len(proposals.exclusions) == 1

@@ -175,8 +175,10 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if key in seen_quotes:
                 continue
             seen_quotes.add(key)
-            if attribution.figure is None or (found.heading and found.standalone):
-                reason = "no speaker found" if attribution.figure is None else "a heading with no attribution"
+            unspoken = _not_speech(quote_text, attribution)
+            if attribution.figure is None or (found.heading and found.standalone) or unspoken:
+                reason = unspoken or ("no speaker found" if attribution.figure is None
+                                      else "a heading with no attribution")
                 result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
                 continue
             for evidence, piece in _pieces(text, paragraphs, found.quotation, found.evidence):
@@ -205,6 +207,21 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
     if not result.quotes:
         result.notices.append("no quotations found")
     return result
+
+
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
+
+
+def _not_speech(words: str, attribution: Attribution) -> str | None:
+    """Why quoted words are not speech: a title ("Face the Nation"), or a term in scare quotes
+    with no speech verb near it."""
+    count = len(words.split())
+    capitals = sum(1 for word in words.split() if word[:1].isupper())
+    if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()):
+        return "a title in quotation marks (a show, a book, a name): not speech"
+    if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
+        return "a term in quotation marks with no speech verb (scare quotes): check by hand"
+    return None
 
 
 def _pieces(text: str, paragraphs: list[Span], quotation: Quotation, evidence: Span) -> list[tuple[str, str]]:
