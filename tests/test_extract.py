@@ -455,3 +455,7 @@ def test_titles_and_scare_quotes_are_excluded_not_attributed(text: str) -> None:
     proposals = propose(text, EMPTY, PUBLISHED)
     assert [p.entry.kind for p in proposals.quotes if p.entry.kind == "direct"] == []
     assert len(proposals.exclusions) == 1
+
+
+def test_a_future_weekday_without_a_publication_date_is_left_alone() -> None:
+    assert propose("Talks are due to begin on Sunday in the capital.", EMPTY).events == []

@@ -70,7 +70,7 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
             continue
         anchor = published or date(9999, 12, 31)
         try:
-            span = resolve_in(phrase, anchor, sentence)
+            span = resolve_in(phrase, published, sentence) if published else resolve(phrase, anchor)
         except DateError:
             continue
         if published is None and span.end.year == 9999:
