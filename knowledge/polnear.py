@@ -20,9 +20,11 @@ Matching, per article:
   that kind matched by a proposal of the same kind, over gold attributions of that kind.
 - the **speaker is right** for a matched gold attribution when a word of the proposed speaker's
   name (three letters or more, titles left out) is a word of the gold Source, or of the
-  mention the Source stands for: a Source with no capitalised word ("he", "the spokesman") is
-  read as the nearest earlier gold Source that has one. *Speaker* accuracy is over matched gold
-  attributions, counting the best-agreeing matching proposal.
+  mentions it stands for (PolNeAR has no coreference links): a Source that is a pronoun or
+  opens with a determiner ("he", "the Wisconsin Republican") is read through the earlier gold
+  Sources that hold a capitalised word, back to and including the nearest one that opens with a
+  name. *Speaker* accuracy is over matched gold attributions, counting the best-agreeing
+  matching proposal.
 """
 
 from __future__ import annotations
@@ -187,12 +189,23 @@ def _words(text: str) -> set[str]:
     return {word for word in normalize(text).split() if len(word) >= 3 and word not in _SPEAKER_NOISE}
 
 
+_REFERRING = re.compile(r"(?i)(?:he|she|it|they|we|i|his|her|its|their|who|which|the|a|an|this|that|these|those)\b")
+
+
 def _named(gold: Gold, golds: tuple[Gold, ...]) -> str:
-    """The Source's words, or, for "he" or "the spokesman", the nearest earlier named Source."""
-    if re.search(r"[A-Z]", gold.source.removeprefix("The ").removeprefix("A ")):
+    """The Source's words and those of the mentions it stands for: a Source that is a pronoun or
+    a description ("he", "the Wisconsin Republican") is read through the earlier gold Sources, up
+    to the nearest one that begins with a name."""
+    words = [gold.source]
+    if not _REFERRING.match(gold.source):
         return gold.source
-    earlier = [g for g in golds if g.source_start < gold.source_start and re.search(r"\b[A-Z]", g.source[1:])]
-    return earlier[-1].source if earlier else gold.source
+    for earlier in reversed([g for g in golds if g.source_start < gold.source_start]):
+        if not re.search(r"\b[A-Z]", earlier.source[1:] if _REFERRING.match(earlier.source) else earlier.source):
+            continue
+        words.append(earlier.source)
+        if not _REFERRING.match(earlier.source):
+            break
+    return " ".join(words)
 
 
 def _speaker_names(proposals: Proposals, directory: Directory) -> dict[str, str]:
