@@ -10,24 +10,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import PurePath
 
-from rapidfuzz import fuzz, process
-
 from bot.commands import COMMANDS, CommandSpec, find_command
+from bot.query import (
+    ANCHORED,
+    MANNER_WORDS,
+    MONTH_NAMES,
+    Period,
+    Query,
+    QueryReader,
+    has_period,
+    meaningful,
+    split_period,
+    split_topic,
+)
 from bot.replies import Item, Reply, Section, SourceRef
-from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route
+from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route_all
 from knowledge import queries
 from knowledge.dates import MONTHS, DateError, format_span, parse_period
-from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat, ThreatHow
-from knowledge.names import STOPWORDS, content_words, normalize
+from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat
+from knowledge.names import content_words, normalize
 from knowledge.store import FactBase
 
 PERIOD_EXAMPLES = "2024, 2024-01, jan 2024, 2024-01-16 or 2024-01-10..2024-01-20"
 HELP_WORDS = frozenset({"help", "-h", "--help", "?", "usage"})
-ALL_WORDS = frozenset({"all", "everything", "*", "both"})
-MAX_PERIOD_WORDS = 7
 MAX_QUESTION_CHARS = 600
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 YEARLESS_DAY = re.compile(
@@ -35,13 +42,10 @@ YEARLESS_DAY = re.compile(
     rf"|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month2>{_MONTH_WORD}))\b(?!,?\s*\d{{4}})",
     re.IGNORECASE,
 )
-ABOUT_SEPARATOR = re.compile(r"\s+(?:about|regarding|concerning|on the subject of|on)\s+|^(?:about|regarding)\s+",
-                             re.I)
-SIDE_PEOPLE = frozenset({"official", "officials", "leaders", "leadership", "government", "authorities", "side",
-                         "people", "state", "country"})
 SEARCH_LIMIT = 5
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")
+FOLLOW_LEAD = re.compile(r"^(?:and|also|so|then|ok|okay|what about|how about|and what about)\b[\s,]*", re.IGNORECASE)
+RELATIVE_TO_THAT = re.compile(r"(?P<relation>before|after|since|until)\s+(?:that|then|this)", re.IGNORECASE)
+PRONOUNS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it)\b", re.IGNORECASE)
 
 
 def article_label(article: str) -> str:
@@ -49,92 +53,6 @@ def article_label(article: str) -> str:
     stem = PurePath(article).stem
     prefix = stem.split("_", 1)[0]
     return prefix if prefix.isdigit() else stem
-
-
-def _fix_month_typo(word: str) -> str:
-    bare = word.lower().strip(".,")
-    if len(bare) < 4 or not bare.isalpha() or bare in MONTH_NAMES:
-        return word
-    found = process.extractOne(bare, MONTH_NAMES, scorer=fuzz.ratio, score_cutoff=80)
-    return found[0] if found else word
-
-
-def split_period(text: str) -> tuple[DateSpan | None, str]:
-    """Find a period among the words of ``text``: ``(period, the other words)``.
-
-    The longest run of words that reads as a period wins ("jan 2024 talks" -> Jan 2024,
-    "talks"); month names are forgiven one typo. Raises :class:`DateError` for a period
-    that is written like one but impossible ("2024-13", a range that ends before it starts).
-    """
-    words = [_fix_month_typo(word) for word in text.split()]
-    for size in range(min(len(words), MAX_PERIOD_WORDS), 0, -1):
-        for first in range(len(words) - size + 1):
-            chunk = " ".join(words[first:first + size])
-            period = parse_period(chunk)
-            if period is not None:
-                relation, taken = _relation_before(words, first)
-                rest = words[:first - taken] + words[first + size:]
-                return _related(period, relation), " ".join(rest)
-    return None, text.strip()
-
-
-OPEN_START, OPEN_END = date(1, 1, 1), date(9999, 12, 31)
-RELATIONS = {"since": "since", "from": "since", "after": "after", "following": "after", "before": "before",
-             "prior to": "before", "until": "until", "till": "until", "up to": "until", "through": "until"}
-
-
-def _relation_before(words: list[str], first: int) -> tuple[str | None, int]:
-    """The time relation written just before ``words[first]`` ("since", "prior to") and its length."""
-    for size in (2, 1):
-        if first >= size:
-            relation = RELATIONS.get(" ".join(words[first - size:first]).lower().strip(",:"))
-            if relation:
-                return relation, size
-    return None, 0
-
-
-def _related(period: DateSpan, relation: str | None) -> DateSpan:
-    """The open-ended span a relation makes of ``period``: "since 2024" runs from 1 Jan 2024 on."""
-    if relation == "since":
-        return DateSpan(start=period.start, end=OPEN_END, precision="day")
-    if relation == "after":
-        return DateSpan(start=period.end + timedelta(days=1), end=OPEN_END, precision="day")
-    if relation == "before":
-        return DateSpan(start=OPEN_START, end=period.start - timedelta(days=1), precision="day")
-    if relation == "until":
-        return DateSpan(start=OPEN_START, end=period.end, precision="day")
-    return period
-
-
-def describe_period(period: DateSpan) -> str:
-    """A period as the answer's opening states it: "Oct 2025", "from 11 Oct 2025", "until 31 Dec 2023"."""
-    if period.start == OPEN_START and period.end == OPEN_END:
-        return "at any time"
-    if period.end == OPEN_END:
-        return f"from {format_span(DateSpan(start=period.start, end=period.start, precision='day'))}"
-    if period.start == OPEN_START:
-        return f"until {format_span(DateSpan(start=period.end, end=period.end, precision='day'))}"
-    return format_span(period)
-
-
-MANNER_WORDS: dict[str, ThreatHow] = {
-    "military": "military action", "strike": "military action", "strikes": "military action",
-    "struck": "military action", "attacked": "military action", "bombed": "military action",
-    "statement": "statement", "statements": "statement", "said": "statement",
-    "designation": "designation", "designations": "designation", "designated": "designation",
-    "narration": "narration",
-}
-
-
-def split_manner(text: str) -> tuple[ThreatHow | None, str]:
-    """Find how a threat was named among the words ("military", "strikes", "statements"): (how, the rest)."""
-    words = text.split()
-    for index, word in enumerate(words):
-        how = MANNER_WORDS.get(normalize(word))
-        if how:
-            rest = [other for other in words[:index] + words[index + 1:] if normalize(other) != "action"]
-            return how, " ".join(rest)
-    return None, text
 
 
 def _named_in(text: str, words: Iterable[str]) -> list[str]:
@@ -147,30 +65,14 @@ def _named_in(text: str, words: Iterable[str]) -> list[str]:
                               if token[:1].isupper() and normalize(token) in wanted))
 
 
-def split_topic(text: str) -> tuple[str, str]:
-    """Split "<who> about <topic>" into its two parts (the topic is "" when none is given)."""
-    parts = ABOUT_SEPARATOR.split(text, maxsplit=1)
-    who, topic = (parts + [""])[:2]
-    return _meaningful(who), _meaningful(topic)
-
-
-def _meaningful(text: str) -> str:
-    """``text`` without leading and trailing function words ("in", "the", "from")."""
-    words = text.split()
-    while words and normalize(words[0]) in STOPWORDS | {""}:
-        words.pop(0)
-    while words and normalize(words[-1]) in STOPWORDS | {""}:
-        words.pop()
-    return " ".join(words)
-
-
 class Desk:
     """Answers requests from one fact base."""
 
     def __init__(self, base: FactBase) -> None:
         self.base = base
         self.side_words = SideWords(tuple(word for side in base.sides.values() for word in side.words))
-        self._handlers: dict[str, Callable[[str, bool], Reply]] = {
+        self.reader = QueryReader(base)
+        self._handlers: dict[str, Callable[[Query], Reply]] = {
             "timeline": self.timeline,
             "quotes": self.quotes,
             "threats": self.threats,
@@ -194,18 +96,36 @@ class Desk:
             return self.usage(spec)
         if not argument and spec.name != "sources":
             return self.usage(spec)
+        if asked and spec.name == "threats":
+            argument = self._without_stray_words(argument)
         try:
-            return self._handlers[spec.name](argument, asked)
+            query = self.reader.read(spec.name, argument, asked=asked)
+            reply = self._handlers[spec.name](query)
         except DateError as error:
             return self._bad_period(spec, error)
+        return replace(reply, asked=(spec.name, query.argument(self.side_name) or argument))
 
-    def message(self, text: str) -> Reply:
+    def read(self, name: str, text: str, *, asked: bool = False) -> Query:
+        """The typed query ``/name text`` asks (the parse alone, for tests and follow-ups)."""
+        return self.reader.read(name, re.sub(r"\s+", " ", text).strip(), asked=asked)
+
+    def message(self, text: str, *, previous: tuple[str, str] | None = None) -> Reply:
         """Answer a direct message or a mention written in plain English.
 
-        Only the first ``MAX_QUESTION_CHARS`` characters are read: a question is never longer, and
-        a pasted page must not hold the desk up.
+        ``previous`` is the command and argument of the answer a threaded question follows
+        (:attr:`Reply.asked`): "and what did he say about the border?" or "and before that?" takes
+        its subject and period from there. Only the first ``MAX_QUESTION_CHARS`` characters are read:
+        a question is never longer, and a pasted page must not hold the desk up.
         """
-        return self.answer(route(text[:MAX_QUESTION_CHARS], self.side_words))
+        text = text[:MAX_QUESTION_CHARS]
+        if previous is not None:
+            follow = self._follow_up(text, previous)
+            if follow is not None:
+                return self.answer(follow)
+        requests = route_all(text, self.side_words)
+        if len(requests) == 1:
+            return self.answer(requests[0])
+        return _merged([self.answer(request) for request in requests], f"{len(requests)} questions, answered in turn")
 
     def answer(self, request: Request) -> Reply:
         """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""
@@ -218,26 +138,54 @@ class Desk:
         if find_command(request.command) is None:
             return self.command(request.command, request.text)
         reply = self.command(request.command, request.text, asked=True)
-        if reply.tone == "nothing" and request.text and not _has_period(request.text):
+        if reply.tone == "nothing" and request.text and not has_period(request.text):
             return self._with_sentences(reply, request.text, self._named_words(request))
         return reply
 
-    def _sides_named(self, text: str) -> set[str]:
-        """The side ids ``text`` consists of ("Iran", "Iran and Pakistan", "the United States");
-        empty when it names anything else."""
-        words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
-        sides, rest = queries.split_sides(self.base, words)
-        if not rest:
-            return set(sides)
-        typos = [queries.match_side(self.base, word) for word in rest]
-        return set(sides) | {side for side in typos if side} if words and all(typos) else set()
-
-    def _side_at(self, words: list[str], index: int) -> int:
-        """How many of ``words`` from ``index`` on name a side (0 when none does)."""
-        for size in (3, 2, 1):
-            if index + size <= len(words) and queries.match_side(self.base, " ".join(words[index:index + size])):
-                return size
-        return 0
+    def _follow_up(self, text: str, previous: tuple[str, str]) -> Request | None:
+        """The request a threaded question makes of the answer it follows, or None when it stands alone."""
+        command, argument = previous
+        if find_command(command) is None:
+            return None
+        try:
+            before = self.reader.read(command, argument)
+        except DateError:
+            return None
+        body = FOLLOW_LEAD.sub("", text.strip()).strip(" ?!.")
+        if not body:
+            return None
+        relative = RELATIVE_TO_THAT.fullmatch(body)
+        if relative:
+            if before.period is None:
+                return None
+            relation = relative["relation"].lower()
+            point = before.period.span.end if relation in {"after", "since"} else before.period.span.start
+            point = before.period.point.end if before.period.point and relation == "after" else point
+            return Request(command, replace(before, period=None).argument(self.side_name) +
+                           f" {relation} {point.isoformat()}")
+        try:
+            period, rest, _ = self.reader.read_period(body)
+        except DateError:
+            return None
+        if period is not None and not content_words(rest):
+            return Request(command, f"{replace(before, period=None).argument(self.side_name)} {period.written}")
+        request = route_all(body, self.side_words)[0]
+        named = PRONOUNS.search(body)
+        if request.command not in {spec.name for spec in COMMANDS} and not (named or FOLLOW_LEAD.match(text)):
+            return None
+        if request.command not in {spec.name for spec in COMMANDS}:
+            request = Request(command, body)
+        try:
+            asked = self.reader.read(request.command, request.text, asked=True)
+        except DateError:
+            return None
+        subjects = tuple(subject for subject in asked.subjects if not PRONOUNS.fullmatch(subject))
+        merged = replace(asked, subjects=subjects or (() if asked.sides else before.subjects),
+                         sides=asked.sides or (() if subjects else before.sides),
+                         period=asked.period or before.period)
+        if not (named or FOLLOW_LEAD.match(text)) and asked.subjects and not asked.period:
+            return None
+        return Request(request.command, merged.argument(self.side_name))
 
     def side_name(self, ref: str | None) -> str:
         """A side's display name from its id ("no side" for None)."""
@@ -249,9 +197,14 @@ class Desk:
     def _without_stray_words(self, text: str) -> str:
         """A question's threat argument without words that name no side, group, manner or period.
 
-        "when did Pakistan strike back at Iran" keeps "Pakistan … military": the first side named
-        is the one that acted. Nothing left means every side.
+        "when did Pakistan strike back at Iran" keeps "Pakistan Iran military": the first side named
+        is the one that acted, a second the one acted against. A period anchored on an event ("since
+        the Doha talks") is kept whole. Nothing left means every side.
         """
+        anchored = ANCHORED.search(text)
+        if anchored and self.reader.read_period(text[anchored.start():])[0] is not None:
+            head = self._without_stray_words(text[:anchored.start()]) if anchored.start() else ""
+            return f"{'' if head == 'all' else head} {text[anchored.start():].strip()}".strip()
         words = text.split()
         longest = max((len(name.split()) for group in self.base.groups.values()
                        for name in (group.name, *group.aliases)), default=1) + 1
@@ -264,16 +217,16 @@ class Desk:
         in_period = [False] * len(words)
         for index in range(len(words)):
             for end in (index + 1, index + 2, index + 3):
-                if end <= len(words) and _has_period(" ".join(words[index:end])):
+                if end <= len(words) and has_period(" ".join(words[index:end])):
                     in_period[index:end] = [True] * (end - index)
-        kept, side_seen = [], False
+        kept, sides_seen = [], 0
         index = 0
         while index < len(words):
-            size = 0 if in_group[index] else self._side_at(words, index)
+            size = 0 if in_group[index] else self.reader.side_at(words, index)
             if size:
-                if not side_seen:
+                if sides_seen < 2:
                     kept.extend(words[index:index + size])
-                side_seen = True
+                sides_seen += 1
                 index += size
                 continue
             if in_group[index] or in_period[index] or normalize(words[index]) in MANNER_WORDS:
@@ -299,9 +252,18 @@ class Desk:
             title=opening or "factdesk answers from a curated, source-checked fact base.",
             summary=f"{len(self.base.sources)} articles · every fact cited",
             sections=(Section(heading="Commands", items=items),),
-            notes=("Or ask in plain English: “what did the interior minister say?”, "
-                   "“which groups did Iran target?”, “what happened in 2024?”, “who is …?”",),
+            notes=(f"Or ask in plain English: “what did the interior minister say?”, "
+                   f"“which groups did {self._example_side()} target?”, “what happened since 2024?”, "
+                   "“what did A and B say about the border?”, “who is …?” — and follow up in the thread "
+                   "(“and before that?”).",),
         )
+
+    def _example_side(self) -> str:
+        """The side that named the most threats, for examples in help texts ("<side>" when none did)."""
+        counts: dict[str, int] = {}
+        for claim in self.base.threats():
+            counts[claim.side] = counts.get(claim.side, 0) + 1
+        return self.side_name(max(counts, key=lambda side: (counts[side], side))) if counts else "<side>"
 
     def usage(self, spec: CommandSpec) -> Reply:
         """How to use one command."""
@@ -336,10 +298,10 @@ class Desk:
         """The display name of a person, institution, group or side from its id (the id when unknown)."""
         return self.base.name_of(ref)
 
-    def _period_words(self, period: DateSpan | None, words: str = "") -> str:
+    def _period_words(self, period: Period | None, words: str = "") -> str:
         parts = []
         if period:
-            parts.append(describe_period(period))
+            parts.append(period.phrase())
         if words:
             parts.append(f"matching “{words}”")
         return " ".join(parts)
@@ -364,7 +326,7 @@ class Desk:
             return None, text, ""
         month = MONTHS[(found["month"] or found["month2"]).lower()[:3]]
         day = int(found["day"] or found["day2"])
-        rest = _meaningful(f"{text[:found.start()]} {text[found.end():]}")
+        rest = meaningful(f"{text[:found.start()]} {text[found.end():]}")
         years = sorted({event.date.start.year for event in self.base.events()
                         if event.date.start == event.date.end and (event.date.start.month, event.date.start.day)
                         == (month, day)})
@@ -377,24 +339,27 @@ class Desk:
         note = f"Also on that day in {', '.join(map(str, years[:-1]))}." if len(years) > 1 else ""
         return span, rest, note
 
-    def timeline(self, text: str, asked: bool = False) -> Reply:
+    def timeline(self, query: Query) -> Reply:
         """``/timeline [period] [words]``: events in date order with their dates and sources."""
-        period, rest = split_period(text)
+        text, words, asked = query.text, query.words, query.asked
+        reading = query.period
         yearless_note = ""
-        if period is None:
-            period, rest, yearless_note = self._yearless_day(rest)
-            if yearless_note and period is None:
+        if reading is None:
+            span, rest, yearless_note = self._yearless_day(words)
+            if yearless_note and span is None:
                 return self._nothing(yearless_note, more=(self._coverage(),))
-        words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
+            if span is not None:
+                reading, words = Period(span=span), rest
+        period = reading.span if reading else None
         answer = queries.timeline(self.base, period, words, lenient=asked)
-        scope = self._period_words(period, words)
+        scope = self._period_words(reading, words)
         unknown_names = _named_in(text, answer.ignored)
         if unknown_names:
             return self._nothing(f"Nothing in the fact base mentions {', '.join(unknown_names)}.",
                                  more=("Try /whois or /sources to see who and what the base covers.",))
-        wider = self._wider_note(answer.approximate) + ((yearless_note,) if yearless_note else ())
+        wider = (*query.notes, *self._wider_note(answer.approximate), *((yearless_note,) if yearless_note else ()))
         if answer.ignored:
-            wider += (f"Passed over (in no event): {', '.join(answer.ignored)}.",)
+            wider = (*wider, f"Passed over (in no event): {', '.join(answer.ignored)}.")
         if not answer.events:
             return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
                                  f"Nothing in the fact base for {scope}.", answer.suggestions,
@@ -406,10 +371,10 @@ class Desk:
             if said:
                 sections.insert(0, Section(heading=f"The articles on “{' '.join(answer.ignored)}”",
                                            items=self._sentence_items(said)))
-        return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
+        return Reply(tone="answer", title=f"Events {scope}".strip() if scope else "Timeline",
                      summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
                      sections=tuple(sections),
-                     notes=wider, narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+                     notes=tuple(wider), narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
 
     def _sentences_with(self, question: str, words: Iterable[str]) -> tuple[queries.SentenceHit, ...]:
         """The best sentences for ``question`` that hold one of ``words`` (or a word of the same stem)."""
@@ -443,42 +408,69 @@ class Desk:
 
     # ------------------------------------------------------------------ /quotes
 
-    def quotes(self, text: str, asked: bool = False) -> Reply:
-        """``/quotes <person or role> [period]``: the person's quotes, direct ones first."""
-        period, rest = split_period(text)
-        who, topic = split_topic(rest)
-        if not topic and not self._sides_named(who):
-            who, topic = queries.split_speaker(self.base, who)
-        sides = self._sides_named(who)
-        side = next(iter(sides)) if len(sides) == 1 else None
+    def quotes(self, query: Query) -> Reply:
+        """``/quotes <person, role or institution> [period] [about words]``: direct quotes first.
+
+        Several subjects ("Zarif and Qureshi") are answered one after the other in one reply.
+        """
+        if len(query.subjects) > 1:
+            parts = [self.quotes(replace(query, subjects=(subject,))) for subject in query.subjects]
+            return _merged(parts, f"Quotes of {' and '.join(query.subjects)}"
+                                  f"{self._scope(query.period, query.topic)}")
+        reading, topic, sides = query.period, query.topic, query.sides
+        period = reading.span if reading else None
+        who = query.subjects[0] if query.subjects else ""
+        side = sides[0] if len(sides) == 1 else None
         answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
+        if len(sides) > 1:
+            answer = replace(answer, speakers=tuple(found for found in answer.speakers if found.person.side in sides))
         if who and not answer.speakers and not topic and not sides:
             said = queries.quotes(self.base, "", period, words=who, in_setting=False)
             if said.speakers:
                 answer, who, topic = said, "", who
+        apart = 0
+        if reading is not None and reading.relation != "in":
+            kept = []
+            for found in answer.speakers:
+                inside = tuple(quote for quote in found.quotes if _lies_within(quote.date, reading.span))
+                apart += len(found.quotes) - len(inside)
+                kept.append(replace(found, quotes=inside))
+            answer = replace(answer, speakers=tuple(kept))
         speakers = [found for found in answer.speakers if found.quotes]
         silent = [found for found in answer.speakers if not found.quotes and found.matched_role]
-        scope = (f" {_in(period)}" if period else "") + (f" about “{topic}”" if topic else "")
+        scope = self._scope(reading, topic)
+        notes = (*query.notes, *self._apart_note(apart, "quote"))
         if not speakers:
-            if who and answer.speakers:
+            if who and answer.speakers and not apart:
                 return self._no_quotes_but_events(answer.speakers, scope, period, topic)
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
-                                 (f"People with quotes: {', '.join(self._quoted_people())}",
+                                 (*notes, f"People with quotes: {', '.join(self._quoted_people())}",
                                   "Try /whois or /sources."))
         sections = tuple(self._speaker_section(found) for found in speakers)
         total = sum(len(found.quotes) for found in speakers)
         title = (f"Quotes{scope}" if not who else
                  f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
                  f"{speakers[0].person.name}{scope}")
-        notes = tuple(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "
-                      f"{found.person.name}." for found in silent)
-        return Reply(tone="answer", title=title, notes=notes,
+        notes = (*notes, *(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "
+                           f"{found.person.name}." for found in silent))
+        return Reply(tone="answer", title=title, notes=tuple(notes),
                      summary=f"{total} quote{'s' if total != 1 else ''} · "
                              f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
                              f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
                      sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
+
+    def _scope(self, period: Period | None, topic: str = "") -> str:
+        """" in Oct 2025 about “border”", " since 11 Oct 2025", or ""."""
+        return (f" {period.phrase()}" if period else "") + (f" about “{topic}”" if topic else "")
+
+    def _apart_note(self, count: int, noun: str) -> tuple[str, ...]:
+        """A note on facts dated too coarsely to place on the asked side of a date."""
+        if not count:
+            return ()
+        return (f"{count} more {noun}{'s are' if count != 1 else ' is'} dated too coarsely to say whether "
+                "they fall in this period; drop the period to see them.",)
 
     def _no_quotes_but_events(self, speakers: Iterable[queries.SpeakerQuotes], scope: str,
                               period: DateSpan | None, topic: str) -> Reply:
@@ -540,47 +532,38 @@ class Desk:
 
     # ------------------------------------------------------------------ /threats
 
-    def threats(self, text: str, asked: bool = False) -> Reply:
-        """``/threats [side|group] [period]``: who each side named as a threat, how and when."""
-        if asked:
-            text = self._without_stray_words(text)
-        period, rest = split_period(text)
-        how, rest = split_manner(rest)
-        rest = _meaningful(rest)
-        side: str | None = None
-        institutions: list[Institution] = []
-        group_text = ""
-        if rest and rest.lower() not in ALL_WORDS:
-            side = queries.match_side(self.base, rest)
-            if side is None:
-                words = rest.split()
-                as_group = queries.threats(self.base, None, period, rest) if len(words) > 1 else None
-                bodies = queries.match_institutions(self.base, rest)
-                if as_group is not None and as_group.group is not None:
-                    group_text = rest
-                elif bodies:
-                    side, institutions = bodies[0].side, bodies
-                else:
-                    others, index = [], 0
-                    while index < len(words):
-                        size = self._side_at(words, index)
-                        if size and side is None:
-                            side = queries.match_side(self.base, " ".join(words[index:index + size]))
-                        elif not size:
-                            others.append(words[index])
-                        index += size or 1
-                    group_text = " ".join(others)
+    def threats(self, query: Query) -> Reply:
+        """``/threats [side|group] [period] [manner]``: who each side named as a threat, how and when.
+
+        A second side ("which groups did Pakistan strike in Afghanistan?") is the target: only the
+        claims that name it, or whose sentence places the action there, are kept.
+        """
+        reading, how, group_text = query.period, query.manner, query.words
+        period = reading.span if reading else None
+        side = query.sides[0] if query.sides else None
+        institutions = queries.match_institutions(self.base, query.subjects[0]) if query.subjects else []
         answer = queries.threats(self.base, side, period, group_text or None, how, institutions)
+        apart = 0
+        if reading is not None and reading.relation != "in":
+            inside = tuple(claim for claim in answer.threats if _lies_within(claim.date, reading.span))
+            apart = len(answer.threats) - len(inside)
+            answer = replace(answer, threats=inside,
+                             against=tuple(claim for claim in answer.against if _lies_within(claim.date, reading.span)))
+        if query.target:
+            answer = replace(answer, threats=tuple(claim for claim in answer.threats
+                                                   if self._acts_against(claim, query.target)), against=())
         side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
             f"named by {side_name}" if side else "", f"about {answer.group.name}" if answer.group else "",
-            f"by {how}" if how else "", _in(period) if period else "") if part)
+            f"against {self.side_name(query.target)}" if query.target else "",
+            f"by {how}" if how else "", reading.phrase() if reading else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
                                  answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
         if not answer.threats and not answer.against:
             return self._nothing(f"Nothing in the fact base: no threat claims {scope}.".replace("claims .", "claims."),
-                                 more=("Try another period, or /threats all.",))
+                                 more=(*query.notes, *self._apart_note(apart, "claim"),
+                                       "Try another period, or /threats all."))
         shown_sides = [side] if side else sorted({claim.side for claim in answer.threats}, key=self.side_name)
         sections = []
         for named_side in shown_sides:
@@ -588,9 +571,9 @@ class Desk:
             if claims:
                 sections.append(self._side_section(f"Named by {self.side_name(named_side)}", claims))
         narrated = [claim for claim in answer.threats if claim.how == "narration"]
-        notes: tuple[str, ...] = ()
+        notes: tuple[str, ...] = (*query.notes, *self._apart_note(apart, "claim"))
         if narrated and side and not answer.group and how != "narration":
-            notes = (f"Not counted: {len(narrated)} background line{'s' if len(narrated) != 1 else ''} in which "
+            notes += (f"Not counted: {len(narrated)} background line{'s' if len(narrated) != 1 else ''} in which "
                      f"the articles themselves, not {side_name}, name threats; /threats {side_name.lower()} "
                      "narration shows them.",)
         elif narrated:
@@ -602,12 +585,21 @@ class Desk:
         if not sections:
             return self._nothing(f"Nothing in the fact base: {side_name} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
-        shown = [claim for claim in (*answer.threats, *against) if not notes or claim.how != "narration"]
+        narration_apart = bool(narrated and side and not answer.group and how != "narration")
+        shown = [claim for claim in (*answer.threats, *against) if not narration_apart or claim.how != "narration"]
         return Reply(tone="answer", title=title,
                      summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
                              f"{self._article_count(claim.sources for claim in shown)}",
                      sections=tuple(sections), notes=notes,
-                     narrow_hint="Narrow it with a side or a period (e.g. /threats iran 2024-01).")
+                     narrow_hint=f"Narrow it with a side or a period (e.g. /threats {self._example_side().lower()} "
+                                 "2024-01).")
+
+    def _acts_against(self, claim: Threat, target: str) -> bool:
+        """True when a claim names ``target`` as the threat, or its sentence names the target side."""
+        if claim.state == target:
+            return True
+        names = [normalize(word).split() for word in self.base.sides[target].words]
+        return any(queries.mentions(normalize(citation.evidence).split(), names) for citation in claim.sources)
 
     def _group_names(self) -> list[str]:
         return sorted(group.name for group in self.base.groups.values())
@@ -644,13 +636,17 @@ class Desk:
 
     # ------------------------------------------------------------------ /whois
 
-    def whois(self, text: str, asked: bool = False) -> Reply:
-        """``/whois <person or group>``: roles, side, aliases and how often the base cites them."""
-        period, rest = split_period(text)
-        name = _meaningful(rest)
+    def whois(self, query: Query) -> Reply:
+        """``/whois <person, institution, group or side>``: roles, side, aliases and how often the base
+        cites them; several names ("Zarif and Qureshi") get a card each."""
+        if len(query.subjects) > 1:
+            return _merged([self.whois(replace(query, subjects=(subject,), words=subject))
+                            for subject in query.subjects], f"Who are {' and '.join(query.subjects)}")
+        period = query.period.span if query.period else None
+        name = query.words
         answer = queries.whois(self.base, name, period)
         if not answer.found:
-            return self._nothing(f"Nothing in the fact base is called “{name or text}”.", answer.suggestions,
+            return self._nothing(f"Nothing in the fact base is called “{name or query.text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
         return self._profiles(answer, name)
 
@@ -732,7 +728,7 @@ class Desk:
 
     # ------------------------------------------------------------------ /sources
 
-    def sources(self, text: str = "", asked: bool = False) -> Reply:
+    def sources(self, query: Query | None = None) -> Reply:
         """``/sources``: every article with its headline, outlet and publication date."""
         answer = queries.sources(self.base)
         items = tuple(
@@ -749,14 +745,14 @@ class Desk:
     def about(self, text: str) -> Reply:
         """"Tell me about X": a person or group when X names one, else what a person said on a topic
         ("araqchi pipeline"), else the events, else the articles' words."""
-        name = _meaningful(text)
+        name = meaningful(text)
         if not name:
             return self.help_reply()
         try:
             period, rest = split_period(name)
         except DateError:
             return self.search(text)
-        found = queries.whois(self.base, _meaningful(rest), period)
+        found = queries.whois(self.base, meaningful(rest), period)
         if found.found:
             reply = self._profiles(found, name)
             refs = ([profile.person.id for profile in found.people] + [profile.group.id for profile in found.groups]
@@ -774,12 +770,12 @@ class Desk:
             if hits:
                 extra.append(Section(heading="In the articles", items=self._sentence_items(hits)))
             return replace(reply, sections=(*reply.sections, *extra)) if extra else reply
-        who, topic = queries.split_speaker(self.base, _meaningful(rest))
+        who, topic = queries.split_speaker(self.base, meaningful(rest))
         if topic and any(entry.quotes for entry in queries.quotes(self.base, who, period, words=topic).speakers):
-            return self.quotes(name, asked=True)
+            return self.command("quotes", name, asked=True)
         if (period or content_words(rest)) and queries.timeline(
-                self.base, period, _meaningful(rest), lenient=True).events:
-            return self.timeline(name, asked=True)
+                self.base, period, meaningful(rest), lenient=True).events:
+            return self.command("timeline", name, asked=True)
         reply = self.search(text)
         if reply.tone == "help" and found.suggestions:
             return self._nothing(f"Nothing in the fact base or the articles matches “{name}”.", found.suggestions,
@@ -821,16 +817,28 @@ class Desk:
                      sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
 
 
-def _in(period: DateSpan) -> str:
-    described = describe_period(period)
-    return described if described.startswith(("from ", "until ")) else f"in {described}"
+def _lies_within(span: DateSpan, period: DateSpan) -> bool:
+    return period.start <= span.start and span.end <= period.end
 
 
-def _has_period(text: str) -> bool:
-    try:
-        return split_period(text)[0] is not None
-    except DateError:
-        return True
+def _merged(replies: list[Reply], title: str) -> Reply:
+    """Several answers as one reply, in the order asked: each under its own heading, notes kept."""
+    answered = [reply for reply in replies if reply.is_answer]
+    notes = tuple(dict.fromkeys(note for reply in replies for note in reply.notes))
+    if not answered:
+        return Reply(tone="nothing", title=" ".join(reply.title for reply in replies), notes=notes)
+    sections: list[Section] = []
+    for reply in replies:
+        body = reply.sections if reply.is_answer else ()
+        if body and all(section.heading for section in body):
+            sections.extend(body)
+        elif body:
+            sections.append(replace(body[0], heading=reply.title, subheading=reply.summary))
+            sections.extend(body[1:])
+        else:
+            sections.append(Section(heading=reply.title))
+    return Reply(tone="answer", title=title, summary=f"{len(replies)} parts, answered in turn",
+                 sections=tuple(sections), notes=notes, narrow_hint=replies[0].narrow_hint)
 
 
 def _role_period(role: Role) -> str:

@@ -55,7 +55,8 @@ class Section:
 class Reply:
     """A whole answer: a title, sections of items and closing notes (hints, suggestions).
 
-    ``narrow_hint`` is what the renderer says when it has to cut a long answer short.
+    ``narrow_hint`` is what the renderer says when it has to cut a long answer short; ``asked`` is
+    the command and argument that produced the answer, so a follow-up can build on it.
     """
 
     tone: Tone
@@ -64,6 +65,7 @@ class Reply:
     sections: tuple[Section, ...] = ()
     notes: tuple[str, ...] = ()
     narrow_hint: str = "Narrow the question with a period or a few words."
+    asked: tuple[str, str] | None = None
 
     @property
     def is_answer(self) -> bool:

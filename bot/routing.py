@@ -126,9 +126,13 @@ _PERIOD_TAIL = re.compile(
     r"(?P<when>\S.*\d.*)$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
-    r"^(?:(?:the|a|an|in|on|at|during|from|since|for|of|about|regarding|with|to|by|between|around|me|us|all|any)\s+)+",
+    r"^(?:(?:the|a|an|in|on|at|during|from|for|of|about|regarding|with|to|by|around|me|us|all|any)\s+)+"
+    r"(?!(?:since|after|before|until|till|between|following)\b)",
     re.IGNORECASE,
 )
+_RELATION_TAIL = re.compile(
+    r"(?P<before>.*?)\s*(?P<relation>(?:(?:in|within|during)\s+the\s+(?:day|week|fortnight|month|year)\s+)?"
+    r"(?:since|after|following|before|prior to|until|till|between)\s+\S.*)$", re.IGNORECASE)
 _THREAT_FILLER = frozenset((
     "which", "what", "who", "whom", "whose", "did", "does", "do", "has", "have", "had", "is", "are",
     "was", "were", "the", "a", "an", "as", "of", "by", "in", "on", "during", "from", "for", "to",
@@ -198,17 +202,46 @@ def _with_period_and_topic(who: str, more: str) -> str:
     if when := _PERIOD_TAIL.match(more):
         argument = f"{argument} {when['relation'] or ''} {when['when']}".replace("  ", " ")
         more = when["before"]
+    elif relation := _RELATION_TAIL.match(more):
+        topic = _TOPIC.search(relation["relation"])
+        anchor = relation["relation"][:topic.start()] if topic else relation["relation"]
+        argument = f"{argument} {anchor.strip()}"
+        more = relation["before"] + (topic.group(0) if topic else "")
     if topic := _TOPIC.search(more):
         argument = f"{argument} about {clean(topic['topic'])}"
     return argument
 
 
+_QUESTION_WORDS = ("who ", "what ", "when ", "which ", "where ", "why ", "how ")
+
+
 def _first_question(text: str) -> str:
     """The question itself: without a chatty lead-in ("hey, quick one -") or a second question after "and"."""
     question = _PREAMBLE.sub("", text).strip()
-    if question.lower().startswith(("who ", "what ", "when ", "which ", "where ", "why ", "how ")):
+    if question.lower().startswith(_QUESTION_WORDS):
         question = _SECOND_QUESTION.sub("", question)
     return question or text
+
+
+MAX_PARTS = 3
+
+
+def route_all(text: str, sides: SideWords = SideWords()) -> list[Request]:
+    """Every question a message asks, in order: "what did X say, and when did Y happen?" is two."""
+    stripped = re.sub(r"\s+", " ", text).strip()
+    if stripped.startswith("/"):
+        return [route(stripped, sides)]
+    parts = [part for part in re.split(r"(?<=\?)\s+(?=\S)", stripped) if part.strip(" ?")]
+    requests: list[Request] = []
+    for part in parts[:MAX_PARTS]:
+        question = _PREAMBLE.sub("", part).strip()
+        while question and len(requests) < MAX_PARTS:
+            requests.append(route(question, sides))
+            second = _SECOND_QUESTION.search(question) if question.lower().startswith(_QUESTION_WORDS) else None
+            question = re.sub(r"^,?\s+and\s+", "", second.group(0), flags=re.IGNORECASE) if second else ""
+            if len(question.strip(" ?").split()) < 3:
+                question = ""
+    return requests or [route(stripped, sides)]
 
 
 def route(text: str, sides: SideWords = SideWords()) -> Request:
@@ -239,7 +272,8 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
         more = match.groupdict().get("more") or ""
         if command == "quotes":
             arg = _with_period_and_topic(arg, more)
-        if command == "timeline" and _THREAT_WORDS.search(arg) and sides.pattern.search(arg):
+        unanchored = _RELATION_TAIL.sub(lambda found: found["before"], arg)
+        if command == "timeline" and _THREAT_WORDS.search(unanchored) and sides.pattern.search(unanchored):
             return Request("threats", _threat_argument(arg, sides))
         return Request(command, clean(arg))
     if _EXPLAIN.match(question):

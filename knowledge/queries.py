@@ -406,15 +406,18 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     wanted = [word for word in content_words(words) if len(word) > 1]
 
     def about(found: list[Quote]) -> tuple[Quote, ...]:
-        """The quotes on the topic: those whose own words match, else those whose setting does."""
-        kept = found
-        if wanted:
-            for setting in (False, True) if in_setting else (False,):
-                kept = [quote for quote in found
-                        if all(_word_matches(word, _quote_words(quote, setting=setting)) for word in wanted)]
-                if kept:
-                    break
-        return tuple(sorted(kept, key=_quote_order))
+        """The quotes on the topic: those whose own words match, then those whose setting (context,
+        evidence sentence) does. Across the whole base (no speaker, no side) the setting is searched
+        only when no quote's own words match, so "who said X" finds the words first."""
+        if not wanted:
+            return tuple(sorted(found, key=_quote_order))
+        own = [quote for quote in found
+               if all(_word_matches(word, _quote_words(quote, setting=False)) for word in wanted)]
+        if own and not (who.strip() or side):
+            return tuple(sorted(own, key=_quote_order))
+        set_in = [quote for quote in found if in_setting and quote not in own
+                  and all(_word_matches(word, _quote_words(quote, setting=True)) for word in wanted)]
+        return (*sorted(own, key=_quote_order), *sorted(set_in, key=_quote_order))
 
     if not who.strip():
         candidates = [quote for quote in base.quotes(start=start, end=end)
@@ -557,7 +560,7 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
     if found_group is not None:
         names = [tokens(name) for name in (found_group.name, *found_group.aliases)]
         claims += [claim for claim in base.threats(side, None, start, end)
-                   if claim.group is None and claim.unnamed and _mentions(tokens(claim.unnamed), names)]
+                   if claim.group is None and claim.unnamed and mentions(tokens(claim.unnamed), names)]
         claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
     against: tuple[Threat, ...] = ()
@@ -565,11 +568,11 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
         named = [tokens(name) for body in mentioning for name in (body.name, *body.aliases)]
         against = tuple(claim for claim in base.threats(None, None, start, end)
                         if claim.side != side and (how is None or claim.how == how)
-                        and (claim.state == side or (claim.unnamed and _mentions(tokens(claim.unnamed), named))))
+                        and (claim.state == side or (claim.unnamed and mentions(tokens(claim.unnamed), named))))
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)
 
 
-def _mentions(words: list[str], names: list[list[str]]) -> bool:
+def mentions(words: list[str], names: list[list[str]]) -> bool:
     """True when one of ``names`` (each a list of words) stands in ``words`` as a run."""
     return any(name and any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
                for name in names)

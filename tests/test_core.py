@@ -528,7 +528,7 @@ def test_time_relations_make_open_periods(text: str, start: str, end: str) -> No
 
 def test_an_open_period_keeps_coarse_facts_apart_and_says_how_it_read_the_question(desk: Desk) -> None:
     reply = desk.command("timeline", "since 2025-10-11")
-    assert reply.title == "Timeline from 11 Oct 2025"
+    assert reply.title == "Events since 11 Oct 2025"
     text = shown(reply)
     assert "Istanbul" in text and "Gul Bahadur" in text
     assert any("dated only to a wider span" in note for note in reply.notes)
@@ -536,6 +536,6 @@ def test_an_open_period_keeps_coarse_facts_apart_and_says_how_it_read_the_questi
 
 def test_quotes_before_a_year_leave_out_later_quotes(desk: Desk, fact_base: FactBase) -> None:
     reply = desk.message("what did Iran say before 2024?")
-    assert reply.title.endswith("until 31 Dec 2023")
+    assert reply.title.endswith("before 2024")
     dates = [quote.date.end.year for quote in fact_base.quotes() if quote.text in shown(reply)]
     assert dates and max(dates) < 2024

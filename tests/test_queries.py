@@ -272,3 +272,11 @@ def test_top_diplomat_is_a_foreign_minister_and_spellings_compare_alike(base: Fa
     assert people == {"Mohammad Javad Zarif"}
     answer = queries.quotes(base, "", words="neighbours never had a dispute", in_setting=False)
     assert [entry.person.name for entry in answer.speakers] == ["Hossein Amir-Abdollahian"]
+
+
+def test_a_speakers_topic_reaches_remarks_whose_setting_names_it(base: FactBase) -> None:
+    own = queries.quotes(base, "araghchi", words="terrorism", in_setting=False).speakers[0].quotes
+    both = queries.quotes(base, "araghchi", words="terrorism").speakers[0].quotes
+    assert own and set(own) < set(both)
+    assert both[:len(own)] == own
+    assert all("terrorism" not in quote.text.lower() for quote in both[len(own):])
