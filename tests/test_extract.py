@@ -459,3 +459,10 @@ def test_titles_and_scare_quotes_are_excluded_not_attributed(text: str) -> None:
 
 def test_a_future_weekday_without_a_publication_date_is_left_alone() -> None:
     assert propose("Talks are due to begin on Sunday in the capital.", EMPTY).events == []
+
+
+def test_a_sentence_ending_with_a_colon_introduces_the_next_paragraphs_speaker() -> None:
+    text = ("“Taxes will fall,” Governor Dana Reyes said.\n\n"
+            "Senator Omar Vint wrote:\n\n"
+            "“The numbers do not add up.”")
+    assert [who for _, who, _ in speakers(text)] == ["dana-reyes", "omar-vint"]

@@ -297,14 +297,28 @@ class Attributor:
         """Attribute one quotation; call in reading order, so pronouns find the last subject."""
         first = next(s for s in sentences if s.span.end > quotation.marks.start)
         last = next((s for s in sentences if s.span.end >= quotation.marks.end), sentences[-1])
-        return self._quote(quotation, first, last)
+        index = sentences.index(first)
+        before = sentences[index - 1] if index else None
+        return self._quote(quotation, first, last, before)
 
-    def _quote(self, quotation: Quotation, first: Sentence, last: Sentence) -> FoundQuote:
+    def _introduced(self, before: Sentence | None) -> Attribution | None:
+        """The speaker a sentence ending with a colon introduces ("As Byler wrote:")."""
+        if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
+            return None
+        referents = self.referents(before.span)
+        subject = self.main_subject(before.span, referents)
+        return self._attribution(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
+            if subject and subject.figure else None
+
+    def _quote(self, quotation: Quotation, first: Sentence, last: Sentence,
+               before: Sentence | None = None) -> FoundQuote:
         context = Span(first.span.start, max(last.span.end, quotation.marks.end))
         outside = re.sub(r"«x*»|[\s.,;:!?…]", "", self.masked[context.start : context.end])
         standalone = not outside
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
+        if attribution is None and standalone:
+            attribution = self._introduced(before)
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:

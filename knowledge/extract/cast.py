@@ -297,8 +297,8 @@ _NEW_INSTITUTION = re.compile(
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
     r"(?![\w-])"
 )
-_OUTLET = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:reported|wrote)\b"
-                     r"|\b(?:reported|wrote)\s+(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_OUTLET = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+reported\b"
+                     r"|\breported\s+(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
 _TITLE_OF = re.compile(r"(?:spokes\w+|official|officials|minister|secretary|head|chief|director|member|members|"
                        r"aide|adviser|advisor|chairman|chair|president)\s+(?:of|for|at|to)\s+(?:the\s+)?$", re.I)
 _AS_TITLE = re.compile(r"[’']s\b|\s+(?:spokes\w+|official|officials|minister|secretary|chief|head|director|"
