@@ -485,8 +485,16 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
 
     ``context`` is the sentence the phrase stands in: when it looks ahead ("will be held in
     June"), a bare month, day, weekday, season or quarter is the next one, not the last.
-    Raises :class:`DateError` naming the phrase when it is not understood.
+    Raises :class:`DateError` naming the phrase when it is not understood, or when it would lie
+    outside the calendar (a phrase resolved against the last representable day).
     """
+    try:
+        return _resolve(phrase, published, context)
+    except OverflowError:
+        raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
+
+
+def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
     text = re.sub(r"\s+", " ", phrase.strip().lower().replace("’", "'").rstrip(".,;:"))
     text = re.sub(_LEAD_WORDS, "", text)
     way: Direction = "back" if context is None else direction(context, phrase)

@@ -8,9 +8,6 @@ tests/corpus2/knowledge/sides.toml) and the countries, capitals and demonyms lis
 tests/data/world_words.txt. Words match whole and case-insensitively; an acronym (all capitals,
 at most four letters: "US", "UAE") matches only in capitals, so that "us" the word is not the
 country. Identifiers are read as words split at underscores ("iran_words" names Iran).
-
-The extractor (knowledge/extract/) still names countries while it is being reworked on its own
-branch; its modules are expected to fail (xfail, not strict) until that work lands.
 """
 
 from __future__ import annotations
@@ -30,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SIDES_FILES = (ROOT / "knowledge" / "sides.toml", ROOT / "tests" / "corpus2" / "knowledge" / "sides.toml")
 WORLD_FILE = ROOT / "tests" / "data" / "world_words.txt"
 PACKAGES = ("bot", "knowledge")
-IN_REWORK = "knowledge/extract/"
 STRING_TOKENS = {token.STRING, *(getattr(token, name) for name in ("FSTRING_MIDDLE",) if hasattr(token, name))}
 
 
@@ -110,15 +106,7 @@ def world_in_code(source: str) -> list[Finding]:
     return found
 
 
-def module_param(path: Path) -> object:
-    name = path.relative_to(ROOT).as_posix()
-    if name.startswith(IN_REWORK):
-        return pytest.param(path, id=name, marks=pytest.mark.xfail(
-            strict=False, reason="the extractor's country words are being moved into sides.toml on its own branch"))
-    return pytest.param(path, id=name)
-
-
-@pytest.mark.parametrize("path", [module_param(path) for path in modules()])
+@pytest.mark.parametrize("path", modules(), ids=[path.relative_to(ROOT).as_posix() for path in modules()])
 def test_no_module_names_a_country_capital_or_demonym_in_code(path: Path) -> None:
     name = path.relative_to(ROOT).as_posix()
     findings = world_in_code(path.read_text(encoding="utf-8"))
