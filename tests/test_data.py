@@ -63,11 +63,20 @@ def test_every_direct_quote_is_printed_inside_quotation_marks(quote: Quote) -> N
             assert embedded_post or any(quote.text.strip(" ,.") in passage for passage in passages)
 
 
+def speaker_names(speaker: str) -> set[str]:
+    """Every word that names a speaker: a person's names and roles, or an institution's names and its side's words."""
+    person = next((person for person in DATA.people if person.id == speaker), None)
+    if person is not None:
+        return {person.name, *person.aliases, *(role.title for role in person.roles)}
+    institution = next(institution for institution in DATA.institutions if institution.id == speaker)
+    side = next(side for side in DATA.sides if side.id == institution.side)
+    return {institution.name, *institution.aliases, *side.words}
+
+
 @pytest.mark.parametrize("quote", DATA.quotes, ids=lambda quote: quote.id)
 def test_every_speaker_is_named_near_the_quote(quote: Quote) -> None:
     """The speaker's name, alias, pronoun or role stands in the evidence or within two sentences before it."""
-    person = next(person for person in DATA.people if person.id == quote.speaker)
-    names = {person.name, *person.aliases, *(role.title for role in person.roles)}
+    names = speaker_names(quote.speaker)
     surnames = {name.split()[-1] for name in names}
     for citation in quote.sources:
         window = SEEDS[citation.article][max(0, citation.offset - 400):citation.offset + citation.length]
