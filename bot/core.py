@@ -586,6 +586,8 @@ class Desk:
         if not sections:
             return self._nothing(f"Nothing in the fact base: {side_name} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
+        if side and not answer.threats and against:
+            title = f"Threats naming {side_name}" + (f" {reading.phrase()}" if reading else "")
         narration_apart = bool(narrated and side and not answer.group and how != "narration")
         shown = [claim for claim in (*answer.threats, *against) if not narration_apart or claim.how != "narration"]
         return Reply(tone="answer", title=title,
@@ -609,7 +611,7 @@ class Desk:
         groups = {claim.group for claim in claims if claim.group}
         items = []
         shown_aliases: set[str] = set()
-        for claim in sorted(claims, key=lambda claim: claim.group is None):
+        for claim in sorted(claims, key=lambda claim: claim.group is None and claim.state is None):
             items.append(self._threat_item(claim, claim.group not in shown_aliases))
             if claim.group:
                 shown_aliases.add(claim.group)

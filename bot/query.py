@@ -299,8 +299,9 @@ class QueryReader:
         events = list(answer.events) or list(queries.timeline(self.base, None, wanted, lenient=True).events)
         return sorted(events, key=lambda event: (event.date.start, event.date.end, event.id))
 
-    def _anchor(self, words: str, relation: Relation) -> Anchor | None:
-        """The event ``words`` name: of several, the first for since/before, the last for after/until."""
+    def _anchor(self, words: str, relation: Relation, *, after: date | None = None) -> Anchor | None:
+        """The event ``words`` name: of several, the first for since/before, the last for after/until;
+        with ``after``, the first that begins after that day (the second event of "between A and B")."""
         events = self._events_matching(words)
         if not events:
             return None
@@ -308,7 +309,8 @@ class QueryReader:
         placed = [event for event in events if event.place and set(tokens(event.place)) & set(rest)]
         acted = [event for event in placed or events if sides and self._acted_by(event, sides)]
         pool = acted or placed or events
-        chosen = pool[0] if relation in {"since", "before"} else pool[-1]
+        later = [event for event in pool if after is not None and event.date.start > after]
+        chosen = later[0] if later else pool[0] if relation in {"since", "before"} else pool[-1]
         return Anchor(meaningful(words), chosen, tuple(event for event in events if event is not chosen))
 
     def _acted_by(self, event: Event, sides: list[str]) -> bool:
@@ -326,7 +328,8 @@ class QueryReader:
         """The two events of "between A and B", or the first two events "the two attacks" names."""
         parts = re.split(r"\s+and\s+", words, maxsplit=1)
         if len(parts) == 2:
-            first, second = self._anchor(parts[0], "since"), self._anchor(parts[1], "until")
+            first = self._anchor(parts[0], "since")
+            second = self._anchor(parts[1], "until", after=first.event.date.end if first else None)
             if first and second:
                 return first, second
         events = self._events_matching(words)

@@ -383,8 +383,6 @@ def test_narration_is_never_put_in_a_sides_mouth(desk: Desk, fact_base: FactBase
         assert any("narration" in (section.heading or "") for section in shown_apart.sections)
 
 
-@pytest.mark.xfail(strict=True, reason="bot/core.py _side_section sorts on `claim.group is None`, so a state named "
-                   "as the threat (group None, state set) sorts among the unnamed ones; reported by the data branch")
 def test_groups_come_before_unnamed_threats(desk: Desk) -> None:
     reply = desk.command("threats", "iran")
     leads = [item.lead or "" for item in reply.sections[0].items]
