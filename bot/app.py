@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 APOLOGY = "Sorry, something went wrong while answering that. It has been logged; please try again."
 
 log = logging.getLogger("factdesk")
+ROOT_ENV = "FACTDESK_ROOT"  # the repository whose seeds/ and knowledge/ are served
 
 
 class Answerer(Protocol):
@@ -45,12 +47,17 @@ class FactBaseUnavailable(Exception):
 
 
 def open_desk() -> Answerer:
-    """Open this process's own read-only fact base (built first when missing or stale)."""
+    """Open this process's own read-only fact base (built first when missing or stale), compiled
+    from the repository ``$FACTDESK_ROOT`` names (default: this checkout) into ``$FACTDESK_DB``."""
+    from pathlib import Path
+
     from bot.core import Desk
+    from knowledge.compile import Paths
     from knowledge.store import FactBase
 
+    root = os.environ.get(ROOT_ENV, "").strip()
     try:
-        base = FactBase.open()
+        base = FactBase.open(paths=Paths(Path(root).resolve()) if root else None)
     except Exception as error:
         raise FactBaseUnavailable(f"cannot open the fact base ({type(error).__name__}: {error}); "
                                   "run `python -m knowledge build` for the full report") from error

@@ -399,7 +399,7 @@ class Desk:
             details.append(event.place)
         if event.date_phrase:
             details.append(f"as written: “{event.date_phrase}”")
-        return Item(text=event.summary, date=format_span(event.date), details=tuple(details),
+        return Item(text=event.summary, date=format_span(event.date, event.date_phrase), details=tuple(details),
                     sources=self.cite(event.sources), fact=f"event:{event.id}")
 
     def _article_count(self, citation_groups: Iterable[Iterable[Citation]]) -> str:
@@ -524,10 +524,11 @@ class Desk:
 
     def _quote_item(self, quote: Quote) -> Item:
         details = [part for part in (quote.context, f"via {quote.via}" if quote.via else None) if part]
+        when = format_span(quote.date, _phrase(quote.sources))
         if quote.kind == "direct":
-            return Item(text=quote.text, quoted=True, date=format_span(quote.date), details=tuple(details),
+            return Item(text=quote.text, quoted=True, date=when, details=tuple(details),
                         sources=self.cite(quote.sources), fact=f"quote:{quote.id}")
-        return Item(text=quote.text, lead="Reported", date=format_span(quote.date), details=tuple(details),
+        return Item(text=quote.text, lead="Reported", date=when, details=tuple(details),
                     sources=self.cite(quote.sources), fact=f"quote:{quote.id}")
 
     # ------------------------------------------------------------------ /threats
@@ -585,6 +586,8 @@ class Desk:
         if not sections:
             return self._nothing(f"Nothing in the fact base: {side_name} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
+        if side and not answer.threats and against:
+            title = f"Threats naming {side_name}" + (f" {reading.phrase()}" if reading else "")
         narration_apart = bool(narrated and side and not answer.group and how != "narration")
         shown = [claim for claim in (*answer.threats, *against) if not narration_apart or claim.how != "narration"]
         return Reply(tone="answer", title=title,
@@ -608,7 +611,7 @@ class Desk:
         groups = {claim.group for claim in claims if claim.group}
         items = []
         shown_aliases: set[str] = set()
-        for claim in sorted(claims, key=lambda claim: claim.group is None):
+        for claim in sorted(claims, key=lambda claim: claim.group is None and claim.state is None):
             items.append(self._threat_item(claim, claim.group not in shown_aliases))
             if claim.group:
                 shown_aliases.add(claim.group)
@@ -632,8 +635,8 @@ class Desk:
         said = (f"in the article's background, as a threat to {self.side_name(claim.side)}" if claim.how == "narration"
                 else f"named by {self._named_by(claim)} ({claim.how})")
         return Item(text=said, lead=lead,
-                    date=format_span(claim.date), details=tuple(details), sources=self.cite(claim.sources),
-                    fact=f"threat:{claim.id}")
+                    date=format_span(claim.date, _phrase(claim.sources)), details=tuple(details),
+                    sources=self.cite(claim.sources), fact=f"threat:{claim.id}")
 
     # ------------------------------------------------------------------ /whois
 
@@ -816,6 +819,11 @@ class Desk:
         return Reply(tone="nothing", title=nothing.title,
                      summary="The closest sentences in the articles (not facts of the base):",
                      sections=(Section(items=self._sentence_items(hits)),), notes=nothing.notes)
+
+
+def _phrase(citations: Iterable[Citation]) -> str | None:
+    """The date phrase a fact was written with, for showing a vague date in the article's words."""
+    return next((citation.date_phrase for citation in citations if citation.date_phrase), None)
 
 
 def _lies_within(span: DateSpan, period: DateSpan) -> bool:

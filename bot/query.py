@@ -299,8 +299,9 @@ class QueryReader:
         events = list(answer.events) or list(queries.timeline(self.base, None, wanted, lenient=True).events)
         return sorted(events, key=lambda event: (event.date.start, event.date.end, event.id))
 
-    def _anchor(self, words: str, relation: Relation) -> Anchor | None:
-        """The event ``words`` name: of several, the first for since/before, the last for after/until."""
+    def _anchor(self, words: str, relation: Relation, *, after: date | None = None) -> Anchor | None:
+        """The event ``words`` name: of several, the first for since/before, the last for after/until;
+        with ``after``, the first that begins after that day (the second event of "between A and B")."""
         events = self._events_matching(words)
         if not events:
             return None
@@ -308,7 +309,8 @@ class QueryReader:
         placed = [event for event in events if event.place and set(tokens(event.place)) & set(rest)]
         acted = [event for event in placed or events if sides and self._acted_by(event, sides)]
         pool = acted or placed or events
-        chosen = pool[0] if relation in {"since", "before"} else pool[-1]
+        later = [event for event in pool if after is not None and event.date.start > after]
+        chosen = later[0] if later else pool[0] if relation in {"since", "before"} else pool[-1]
         return Anchor(meaningful(words), chosen, tuple(event for event in events if event is not chosen))
 
     def _acted_by(self, event: Event, sides: list[str]) -> bool:
@@ -326,7 +328,8 @@ class QueryReader:
         """The two events of "between A and B", or the first two events "the two attacks" names."""
         parts = re.split(r"\s+and\s+", words, maxsplit=1)
         if len(parts) == 2:
-            first, second = self._anchor(parts[0], "since"), self._anchor(parts[1], "until")
+            first = self._anchor(parts[0], "since")
+            second = self._anchor(parts[1], "until", after=first.event.date.end if first else None)
             if first and second:
                 return first, second
         events = self._events_matching(words)
@@ -350,6 +353,8 @@ class QueryReader:
     def sides_named(self, text: str) -> tuple[str, ...]:
         """The side ids ``text`` consists of ("Iran", "Iran and Pakistan", "the United States");
         empty when it names anything else."""
+        if self.side_alone(text):
+            return tuple(side for side in (queries.match_side(self.base, text),) if side)
         words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
         sides, rest = queries.split_sides(self.base, words)
         if not rest:
@@ -358,6 +363,21 @@ class QueryReader:
         if not all(typos):
             return ()
         return tuple(dict.fromkeys([*sides, *(side for side in typos if side)]))
+
+    def side_alone(self, text: str) -> bool:
+        """True when ``text`` is a side's name that reads like a function word ("US")."""
+        return not content_words(text) and queries.match_side(self.base, text) is not None
+
+    def argument(self, text: str, asked: bool) -> str:
+        """A command's argument without edge function words, unless it is typed whole as a side's
+        name that reads like one ("/threats us"); in a plain-English question only when it is written
+        exactly as the side is ("US", not the pronoun "us")."""
+        if self.side_alone(text) and (not asked or text.strip() in self._side_spellings()):
+            return text.strip()
+        return meaningful(text)
+
+    def _side_spellings(self) -> set[str]:
+        return {word for side in self.base.sides.values() for word in side.words}
 
     def side_at(self, words: list[str], index: int) -> int:
         """How many of ``words`` from ``index`` on name a side (0 when none does)."""
@@ -394,7 +414,7 @@ class QueryReader:
 
     def _quotes(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
-        who, topic = split_topic(rest)
+        who, topic = (rest.strip(), "") if self.side_alone(rest) else split_topic(rest)
         institution = bool(queries.match_institutions(self.base, who))
         if not topic and not institution and not self.sides_named(who) and len(self.subjects(who)) < 2:
             who, topic = queries.split_speaker(self.base, who)
@@ -406,7 +426,7 @@ class QueryReader:
     def _threats(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
         how, rest = split_manner(rest)
-        rest = meaningful(rest)
+        rest = self.argument(rest, query.asked)
         sides: list[str] = []
         group = ""
         if rest and rest.lower() not in ALL_WORDS:
@@ -440,6 +460,6 @@ class QueryReader:
 
     def _whois(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
-        name = meaningful(rest)
+        name = self.argument(rest, query.asked)
         return Query(command=query.command, text=query.text, period=period, subjects=self.subjects(name),
                      words=name, asked=query.asked, notes=notes)

@@ -413,7 +413,7 @@ def _date(article: _Article, entry: DatedEntry, problems: _Collector) -> DateSpa
     if phrase is None:
         return article.published
     try:
-        return resolve(phrase, article.published.start)
+        return resolve(phrase, article.published.start, context=entry.evidence)
     except DateError as error:
         problems.add(article.file, entry.id, str(error), "use a known phrase form or add resolve_as")
         return None

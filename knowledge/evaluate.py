@@ -29,6 +29,7 @@ Figures are printed per corpus (seeds, test articles) and per article with ``--v
 from __future__ import annotations
 
 import argparse
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge import timeml
 from knowledge.dates import DateError, resolve
 from knowledge.extract import REPO_ROOT, Directory, Proposals, propose
 from knowledge.extract.cast import slug
@@ -273,12 +275,19 @@ def report(title: str, total: Scores) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the figures for the seeds and for our test articles."""
+    """Print the figures for the seeds and for our test articles (``dates --timeml DIR``: the dates)."""
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["dates"]:
+        return timeml.main(arguments[1:])
     parser = argparse.ArgumentParser(prog="python -m knowledge.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO_ROOT)
     parser.add_argument("--articles", type=Path, default=None, help="test articles (default tests/articles)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, per article")
+    parser.add_argument("--polnear", type=Path, metavar="DIR", help="measure on a PolNeAR checkout instead")
+    parser.add_argument("--split", choices=("train", "dev", "test"), default="dev", help="PolNeAR split (default dev)")
     args = parser.parse_args(argv)
+    if args.polnear is not None:
+        return polnear_main(args.polnear, args.split, Directory.load(args.root / "knowledge"))
     directory = Directory.load(args.root / "knowledge")
     for title, cases in (("seeds (curated files)", seed_cases(args.root)),
                          ("test articles (expected files)", own_cases(args.articles or args.root / "tests" /
@@ -290,6 +299,19 @@ def main(argv: list[str] | None = None) -> int:
                 for kind in ("direct", "reported", "events", "threats"):
                     for miss in getattr(scores, kind).misses:
                         print(f"    {name} {kind}: {' '.join(miss.split())}")
+    return 0
+
+
+def polnear_main(folder: Path, split: str, directory: Directory) -> int:
+    """``--polnear DIR [--split S]``: the figures of one PolNeAR split (see :mod:`knowledge.polnear`)."""
+    from knowledge.polnear import CorpusError, evaluate_split
+    from knowledge.polnear import report as polnear_report
+
+    try:
+        print(polnear_report(split, evaluate_split(folder, split, directory)))
+    except (CorpusError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

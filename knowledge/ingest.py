@@ -18,7 +18,7 @@ from knowledge.extract import article_parser
 from knowledge.extract.cast import Directory
 from knowledge.extract.core import Proposals, propose
 from knowledge.extract.reading import ArticleError, decode_article
-from knowledge.extract.render import article_toml, groups_toml, people_toml
+from knowledge.extract.render import article_toml, groups_toml, institutions_toml, people_toml
 
 
 class AddRefused(Exception):
@@ -52,6 +52,7 @@ def add_article(article: Path, root: Path, published: date | None = None, *, rep
     drafts = {
         review / f"{article.stem}.toml": "",
         review / f"{article.stem}.people.toml": "",
+        review / f"{article.stem}.institutions.toml": "",
         review / f"{article.stem}.groups.toml": "",
     }
     if seed.exists() and seed.read_bytes() != data:
@@ -70,7 +71,7 @@ def add_article(article: Path, root: Path, published: date | None = None, *, rep
         seed.parent.mkdir(parents=True, exist_ok=True)
         seed.write_bytes(data)
     contents = dict(zip(drafts, (article_toml(proposals, seed.name), people_toml(proposals),
-                                 groups_toml(proposals)), strict=True))
+                                 institutions_toml(proposals), groups_toml(proposals)), strict=True))
     review.mkdir(parents=True, exist_ok=True)
     written = []
     for path, content in contents.items():

@@ -13,11 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Precision = Literal["day", "week", "month", "year"]
+Precision = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "vague"]
 QuoteKind = Literal["direct", "reported"]
 ThreatHow = Literal["statement", "military action", "designation", "narration"]
 
-PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century",
+                                      "vague")
 
 
 class Frozen(BaseModel):

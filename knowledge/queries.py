@@ -369,7 +369,8 @@ def match_institutions(base: FactBase, text: str) -> list[Institution]:
     wanted = " ".join(words)
     return [body for body in base.institutions.values()
             if (not sides or body.side == sides[0])
-            and any(" ".join(tokens(generic)) == wanted for generic in (*body.generic, body.kind))]
+            and any(" ".join(word for word in tokens(generic) if word not in STOPWORDS) == wanted
+                    for generic in (*body.generic, body.kind))]
 
 
 def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
@@ -454,10 +455,11 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
     """Split "<person, role or side> <topic words>" where no "about" marks the topic.
 
     The longest run of leading words that names somebody (or a side) is the speaker; the rest
-    is the topic. Text that names nobody is returned whole, with no topic.
+    is the topic. Text that names nobody, or that names a person or an institution as a whole
+    ("India's foreign ministry"), is returned whole, with no topic.
     """
     words = text.split()
-    if len(words) < 2 or match_people(base, text)[0]:
+    if len(words) < 2 or match_people(base, text)[0] or match_institutions(base, text):
         return text, ""
     best: tuple[float, int] = (0.0, 0)
     for size in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):

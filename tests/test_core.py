@@ -174,7 +174,7 @@ def test_quotes_of_someone_unknown_is_nothing_and_shows_no_quote(desk: Desk, fac
 
 def test_quotes_direct_first_and_every_quote_cited(desk: Desk, fact_base: FactBase) -> None:
     for speaker in {quote.speaker for quote in fact_base.quotes()}:
-        name = fact_base.people[speaker].name
+        name = fact_base.name_of(speaker)
         reply = desk.command("quotes", name)
         for section in reply.sections:
             kinds = [item.quoted for item in section.items]
@@ -184,7 +184,7 @@ def test_quotes_direct_first_and_every_quote_cited(desk: Desk, fact_base: FactBa
 
 def test_a_quote_from_several_articles_says_so(desk: Desk, fact_base: FactBase) -> None:
     merged = next(quote for quote in fact_base.quotes() if len({c.article for c in quote.sources}) > 1)
-    text = shown(desk.command("quotes", fact_base.people[merged.speaker].name))
+    text = shown(desk.command("quotes", fact_base.name_of(merged.speaker)))
     count = len({c.article for c in merged.sources})
     assert f"Sources ({count} articles)" in text
     for citation in merged.sources:
@@ -247,8 +247,8 @@ def test_threats_forgive_a_typo_in_the_side(desk: Desk) -> None:
 def test_threats_without_a_side_show_both_sides(desk: Desk) -> None:
     reply = desk.command("threats", "all")
     headings = [section.heading or "" for section in reply.sections]
-    assert headings[:2] == ["Named by Iran", "Named by Pakistan"]
-    assert all("narration" in heading for heading in headings[2:])
+    assert headings[:3] == ["Named by Afghanistan", "Named by Iran", "Named by Pakistan"]
+    assert all("narration" in heading for heading in headings[3:])
     assert all(item.sources and item.date for section in reply.sections for item in section.items)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.compile import Paths, compile_base, coverage_problems, quoted_passages
-from knowledge.models import Citation, Event, Group, Person, Quote, Role, Source, Threat
+from knowledge.models import Citation, Event, Group, Institution, Person, Quote, Role, Source, Threat
 
 PATHS = Paths()
 DATA = compile_base(PATHS)
@@ -63,11 +63,20 @@ def test_every_direct_quote_is_printed_inside_quotation_marks(quote: Quote) -> N
             assert embedded_post or any(quote.text.strip(" ,.") in passage for passage in passages)
 
 
+def speaker_names(speaker: str) -> set[str]:
+    """Every word that names a speaker: a person's names and roles, or an institution's names and its side's words."""
+    person = next((person for person in DATA.people if person.id == speaker), None)
+    if person is not None:
+        return {person.name, *person.aliases, *(role.title for role in person.roles)}
+    institution = next(institution for institution in DATA.institutions if institution.id == speaker)
+    side = next(side for side in DATA.sides if side.id == institution.side)
+    return {institution.name, *institution.aliases, *side.words}
+
+
 @pytest.mark.parametrize("quote", DATA.quotes, ids=lambda quote: quote.id)
 def test_every_speaker_is_named_near_the_quote(quote: Quote) -> None:
     """The speaker's name, alias, pronoun or role stands in the evidence or within two sentences before it."""
-    person = next(person for person in DATA.people if person.id == quote.speaker)
-    names = {person.name, *person.aliases, *(role.title for role in person.roles)}
+    names = speaker_names(quote.speaker)
     surnames = {name.split()[-1] for name in names}
     for citation in quote.sources:
         window = SEEDS[citation.article][max(0, citation.offset - 400):citation.offset + citation.length]
@@ -120,3 +129,45 @@ def test_a_role_said_to_be_in_the_articles_is_named_there(person: Person, role: 
     names = [person.name, *person.aliases]
     naming = [text.lower() for text in SEEDS.values() if any(name in text for name in names)]
     assert any(title_words <= set(re.findall(r"\w+", text)) for text in naming)
+
+
+SIDES = {side.id for side in DATA.sides}
+INSTITUTIONS = {institution.id: institution for institution in DATA.institutions}
+
+
+@pytest.mark.parametrize("institution", DATA.institutions, ids=lambda institution: institution.id)
+def test_every_institution_speaks_for_a_known_side(institution: Institution) -> None:
+    assert institution.side in SIDES
+
+
+def test_every_side_with_an_institution_has_exactly_one_government() -> None:
+    for side in {institution.side for institution in DATA.institutions}:
+        governments = [i.id for i in DATA.institutions if i.side == side and i.kind == "government"]
+        assert len(governments) == 1, side
+
+
+@pytest.mark.parametrize("threat", DATA.threats, ids=lambda threat: threat.id)
+def test_every_threat_names_one_thing_and_a_state_is_another_side(threat: Threat) -> None:
+    assert sum(target is not None for target in (threat.group, threat.state, threat.unnamed)) == 1
+    assert threat.side in SIDES
+    if threat.state is not None:
+        assert threat.state in SIDES and threat.state != threat.side
+
+
+@pytest.mark.parametrize("threat", DATA.threats, ids=lambda threat: threat.id)
+def test_a_threat_named_by_an_institution_is_named_by_one_of_its_side(threat: Threat) -> None:
+    if threat.named_by in INSTITUTIONS:
+        assert INSTITUTIONS[threat.named_by].side == threat.side
+
+
+@pytest.mark.parametrize("quote", [q for q in DATA.quotes if q.speaker in INSTITUTIONS], ids=lambda quote: quote.id)
+def test_an_institutions_quote_says_how_it_is_known(quote: Quote) -> None:
+    """A body's words are always relayed: every institution quote carries a note saying by whom or how."""
+    assert quote.notes and quote.context
+
+
+def test_state_named_threats_the_articles_make() -> None:
+    named = {(threat.side, threat.named_by, threat.state) for threat in DATA.threats if threat.state}
+    assert ("afghanistan", "taliban", "pakistan") in named
+    assert ("iran", "abbas-araghchi", "israel") in named
+    assert "united-states" not in {state for _, _, state in named}

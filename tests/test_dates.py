@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.dates import DateError, format_span, iso_text, parse_period, resolve
+from knowledge.dates import DateError, direction, format_span, iso_text, parse_period, resolve
 from knowledge.models import DateSpan
 
 WEDNESDAY = date(2025, 10, 29)
@@ -57,7 +57,8 @@ def test_resolve(phrase: str, published: date, expected: DateSpan) -> None:
     assert resolve(phrase, published) == expected
 
 
-@pytest.mark.parametrize("phrase", ["in recent years", "soon", "on February 30", "2024-13", "2025-10-29..2025-10-11"])
+@pytest.mark.parametrize("phrase", ["in the lean years", "around the holidays", "the third of never", "on February 30",
+                                    "2024-13", "2025-10-29..2025-10-11"])
 def test_unresolvable_phrases_say_so(phrase: str) -> None:
     with pytest.raises(DateError):
         resolve(phrase, MONDAY)
@@ -130,3 +131,163 @@ def test_parts_of_a_year() -> None:
 )
 def test_loose_periods(text: str, expected: DateSpan) -> None:
     assert parse_period(text) == expected
+
+
+PAST, FUTURE = date(1, 1, 1), date(9999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("last May", span("2025-05-01", "2025-05-31", "month")),
+        ("last October", span("2024-10-01", "2024-10-31", "month")),  # the publication month: last year's
+        ("late last July", span("2025-07-01", "2025-07-31", "month")),
+        ("next March", span("2026-03-01", "2026-03-31", "month")),
+        ("July last year", span("2024-07-01", "2024-07-31", "month")),
+        ("last summer", span("2025-06-01", "2025-08-31", "season")),
+        ("this fall", span("2025-09-01", "2025-11-30", "season")),
+        ("next spring", span("2026-03-01", "2026-05-31", "season")),
+        ("the winter of 2013", span("2013-12-01", "2014-02-28", "season")),
+        ("a year ago", span("2024-01-01", "2024-12-31", "year")),
+        ("four years ago", span("2021-01-01", "2021-12-31", "year")),
+        ("a year earlier", span("2024-01-01", "2024-12-31", "year")),
+        ("three months ago", span("2025-07-01", "2025-07-31", "month")),
+        ("two weeks ago", span("2025-10-13", "2025-10-19", "week")),
+        ("ten days ago", span("2025-10-19", None, "day")),
+        ("the past year", span("2024-10-29", "2025-10-29", "day")),
+        ("the next two weeks", span("2025-10-29", "2025-11-12", "day")),
+        ("the weekend", span("2025-10-25", "2025-10-26", "day")),
+        ("next weekend", span("2025-11-01", "2025-11-02", "day")),
+        ("next Friday", span("2025-10-31", None, "day")),
+        ("the third quarter", span("2025-07-01", "2025-09-30", "quarter")),
+        ("the fourth quarter", span("2025-10-01", "2025-12-31", "quarter")),  # begun: this year's
+        ("third-quarter", span("2025-07-01", "2025-09-30", "quarter")),
+        ("Q3", span("2025-07-01", "2025-09-30", "quarter")),
+        ("the second quarter of 1989", span("1989-04-01", "1989-06-30", "quarter")),
+        ("the fiscal third quarter", span("2025-07-01", "2025-09-30", "quarter")),
+        ("the first half", span("2025-01-01", "2025-06-30", "half")),
+        ("the second half of 1990", span("1990-07-01", "1990-12-31", "half")),
+        ("fiscal 1989", span("1989-01-01", "1989-12-31", "year")),
+        ("the 1990s", span("1990-01-01", "1999-12-31", "decade")),
+        ("the late '80s", span("1980-01-01", "1989-12-31", "decade")),
+        ("the nineties", span("1990-01-01", "1999-12-31", "decade")),
+        ("the 20th century", span("1900-01-01", "1999-12-31", "century")),
+        ("the nineteenth century", span("1800-01-01", "1899-12-31", "century")),
+        ("this century", span("2000-01-01", "2099-12-31", "century")),
+        ("the day", span("2025-10-29", None, "day")),
+        ("that day", span("2025-10-29", None, "day")),
+        ("nineteen ninety-four", span("1994-01-01", "1994-12-31", "year")),
+        ("the end of the year", span("2025-01-01", "2025-12-31", "year")),
+    ],
+)
+def test_news_phrases(phrase: str, expected: DateSpan) -> None:
+    assert resolve(phrase, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("now", span("2025-10-29", None, "vague")),
+        ("currently", span("2025-10-29", None, "vague")),
+        ("the current", span("2025-10-29", None, "vague")),
+        ("recently", DateSpan(start=PAST, end=WEDNESDAY, precision="vague")),
+        ("in the past", DateSpan(start=PAST, end=WEDNESDAY, precision="vague")),
+        ("in recent years", DateSpan(start=PAST, end=WEDNESDAY, precision="vague")),
+        ("the past few years", DateSpan(start=PAST, end=WEDNESDAY, precision="vague")),
+        ("soon", DateSpan(start=WEDNESDAY, end=FUTURE, precision="vague")),
+        ("in the future", DateSpan(start=WEDNESDAY, end=FUTURE, precision="vague")),
+    ],
+)
+def test_vague_references_are_anchored_on_publication(phrase: str, expected: DateSpan) -> None:
+    assert resolve(phrase, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("in June", "The vote will be held in June.", span("2026-06-01", "2026-06-30", "month")),
+        ("in June", "The vote was held in June.", span("2025-06-01", "2025-06-30", "month")),
+        ("in December", "The talks are due to resume in December.", span("2025-12-01", "2025-12-31", "month")),
+        ("January 16", "Ministers plan to meet on January 16 in the capital.", span("2026-01-16", None, "day")),
+        ("on Friday", "The envoy is scheduled to arrive on Friday.", span("2025-10-31", None, "day")),
+        ("Monday", "The minister said Monday that talks will go on.", span("2025-10-27", None, "day")),
+        ("In June", "In June, the board will vote on the plan.", span("2026-06-01", "2026-06-30", "month")),
+        ("Nov. 21", "The rights expire Nov. 21.", span("2025-11-21", None, "day")),
+        ("9 a.m. Tuesday", "The deadline is 9 a.m. Tuesday, officials will say.", span("2025-11-04", None, "day")),
+        ("January", "Record date January.", span("2026-01-01", "2026-01-31", "month")),  # no tense: near, ahead
+        ("April", "Record date April.", span("2025-04-01", "2025-04-30", "month")),  # no tense: too far ahead
+        ("the weekend", "Protests are expected over the weekend.", span("2025-11-01", "2025-11-02", "day")),
+        ("the fourth quarter", "Sales will rise in the fourth quarter.", span("2025-10-01", "2025-12-31", "quarter")),
+        ("a year earlier", "Third-quarter profit rose from a year earlier.",
+         span("2024-07-01", "2024-09-30", "quarter")),
+    ],
+)
+def test_context_sets_the_direction(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, WEDNESDAY, context=sentence) == expected
+
+
+def test_without_context_a_later_month_is_last_year() -> None:
+    assert resolve("in June", date(2025, 3, 10)) == span("2024-06-01", "2024-06-30", "month")
+    assert resolve("in June", date(2025, 3, 10), context="The vote will be held in June.") == span(
+        "2025-06-01", "2025-06-30", "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The vote will be held in June.", "in June", "ahead"),
+        ("The vote was held in June.", "in June", "back"),
+        ("Record date Dec. 15.", "Dec. 15", "near"),
+        ("He said Friday the talks would resume.", "Friday", "back"),
+        ("In January, the company brought in a new chief.", "In January", "back"),
+        ("In September, it announced plans to expand.", "In September", "back"),
+    ],
+)
+def test_direction(sentence: str, phrase: str, expected: str) -> None:
+    assert direction(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "iso"),
+    [
+        (span("1989-07-01", "1989-09-30", "quarter"), "Q3 1989", "1989-Q3"),
+        (span("1989-01-01", "1989-06-30", "half"), "H1 1989", "1989-H1"),
+        (span("2013-06-01", "2013-08-31", "season"), "summer 2013", "2013-SU"),
+        (span("2013-12-01", "2014-02-28", "season"), "winter 2013–14", "2013-WI"),
+        (span("1990-01-01", "1999-12-31", "decade"), "1990s", "199"),
+        (span("1900-01-01", "1999-12-31", "century"), "20th century", "19"),
+        (span("2025-10-29", None, "vague"), "now, as of 29 Oct 2025", "2025-10-29/2025-10-29"),
+        (DateSpan(start=PAST, end=WEDNESDAY, precision="vague"), "in the past, as of 29 Oct 2025",
+         "0001-01-01/2025-10-29"),
+        (DateSpan(start=WEDNESDAY, end=FUTURE, precision="vague"), "in the future, as of 29 Oct 2025",
+         "2025-10-29/9999-12-31"),
+    ],
+)
+def test_format_new_precisions(value: DateSpan, shown: str, iso: str) -> None:
+    assert format_span(value) == shown
+    assert iso_text(value) == iso
+
+
+def test_vague_shown_with_its_words() -> None:
+    assert format_span(resolve("recently", WEDNESDAY), "recently") == "recently, as of 29 Oct 2025"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("Oct. 18-19", WEDNESDAY, span("2025-10-18", "2025-10-19", "day")),
+        ("9 a.m. Tuesday", WEDNESDAY, span("2025-10-28", None, "day")),
+        ("Monday, Oct. 26", date(1998, 10, 25), span("1998-10-26", None, "day")),  # the weekday decides the year
+        ("next year's first quarter", WEDNESDAY, span("2026-01-01", "2026-03-31", "quarter")),
+        ("the quarter", WEDNESDAY, span("2025-07-01", "2025-09-30", "quarter")),  # the last one reported
+        ("the year-ago third quarter", WEDNESDAY, span("2024-07-01", "2024-09-30", "quarter")),
+        ("the 1988 quarter", WEDNESDAY, span("1988-07-01", "1988-09-30", "quarter")),
+    ],
+)
+def test_day_ranges_clock_times_and_reported_quarters(phrase: str, published: date, expected: DateSpan) -> None:
+    assert resolve(phrase, published) == expected
+
+
+def test_the_next_day_is_narrative_not_future() -> None:
+    sentence = "The strike began on November 20 and ended the next day."
+    assert resolve("November 20", date(2025, 11, 26), context=sentence) == span("2025-11-20", None, "day")

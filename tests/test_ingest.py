@@ -78,3 +78,13 @@ def test_bad_article_is_refused_without_copying(root: Path, tmp_path: Path,
     assert main([str(bad), "--root", str(root)]) == 1
     assert "UTF-8" in capsys.readouterr().err
     assert not (root / "seeds" / "bad.txt").exists()
+
+
+def test_a_new_institution_is_drafted_beside_the_new_people(root: Path, tmp_path: Path) -> None:
+    article = tmp_path / "ministry_statement.txt"
+    article.write_text("Ministry warns of border closures\n\nThe Ruritanian Interior Ministry said on Monday that "
+                       "crossings would close. “The border will be shut for a week,” the Interior Ministry said "
+                       "in a statement.\n", encoding="utf-8")
+    assert main([str(article), "--root", str(root), "--published", "2025-03-04"]) == 0
+    draft = root / "knowledge" / "review" / "ministry_statement.institutions.toml"
+    assert draft.exists() and "Interior Ministry" in draft.read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure, side_of
+from knowledge.extract.cast import Cast, Figure
 from knowledge.extract.reading import Quotation, Sentence, Span
 
 SPEECH_VERBS = (
@@ -28,7 +28,9 @@ SPEECH_VERBS = (
     r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
     r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
     r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
-    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered"
+    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
+    r"reported|demanded|asked|responded|quipped|joked|concluded|suggested|testified|countered|complained|"
+    r"commented|pleaded|mused|predicted"
 )
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
@@ -37,7 +39,8 @@ PARTICIPLES = (
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
-_POST_VERB = re.compile(rf"{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+_APPOSITION = r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?"
+_POST_VERB = re.compile(rf"{_APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _CLOSING_VERB = re.compile(rf"{_ADVERBS}\s+(?:said|says|added|noted|stressed|told\s+\w+)\s*(?:[,.;]|$)")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
@@ -45,20 +48,22 @@ _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
+                      r"council|guards|corps|police|administration|foundation|party|newspaper|paper|outlet|network)\b")
 _NON_PERSON = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+){0,2}?(?:statement|press\s+release|ministry|office|"
     r"government|report|agency|embassy|spokesman’s\s+office|military|army|police|communique|readout))\b"
 )
-_SIDE_WORD = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s)"
 _ROLE_WORDS = (
     r"deputy\s+prime\s+minister|prime\s+minister|deputy\s+minister|foreign\s+minister|interior\s+minister|defen[cs]e\s+minister|"
     r"information\s+minister|army\s+chief|top\s+diplomat|diplomat|minister|president|premier|official|"
-    r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader"
+    r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
+    r"senator|governor|nominee|candidate"
 )
-_ROLE = re.compile(
-    rf"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
-    rf"(?:(?P<side>{_SIDE_WORD})\s+)?(?P<role>{_ROLE_WORDS})\b(?!\s+(?-i:[A-Z]))",
-    re.IGNORECASE,
+_ROLE = (
+    r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
+    r"(?:(?P<side>(?-i:{sides}))\s+)?(?P<role>" + _ROLE_WORDS + r")\b(?!\s+(?-i:[A-Z]))"
 )
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
@@ -142,7 +147,11 @@ class Attributor:
         self.quotations = quotations
         self.cast = cast
         self.masked = masked(text, quotations)
+        self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
         self.last_subject: str | None = None
+        self.subjects: list[str] = []
+        self.genders = _genders(text, cast)
+        self.last_institution: str | None = None
         self.last_speaker: str | None = None
         self.last_speaker_paragraph = -10
 
@@ -151,7 +160,7 @@ class Attributor:
 
     def resolve_role(self, role: str, side_words: str | None, offset: int) -> str | None:
         """The person most recently named, before ``offset``, who fits a role and a side."""
-        side = side_of(side_words or "")
+        side = self.cast.world.side_of(side_words or "")
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
@@ -162,6 +171,18 @@ class Attributor:
         chosen = fitting or ([] if role in {"president", "prime minister"} else candidates)
         return chosen[0].id if chosen else None
 
+    def generic_institution(self, head: str, offset: int) -> str | None:
+        """The institution "the ministry" stands for: the last one named before ``offset`` whose
+        name or kind has that word, else the last institution named."""
+        named = [self.cast.figures[m.figure] for m in reversed(self.cast.mentions)
+                 if m.figure and m.end <= offset and self.cast.figures[m.figure].institution]
+        word = {"newspaper": "news outlet", "paper": "news outlet", "outlet": "news outlet",
+                "network": "news outlet"}.get(head, head)
+        for figure in named:
+            if word in figure.name.lower() or word in (figure.institution or ""):
+                return figure.id
+        return None
+
     def referents(self, span: Span) -> list[Referent]:
         """Every referent inside ``span`` (outside quotations), in order."""
         found: list[Referent] = []
@@ -170,7 +191,7 @@ class Attributor:
                 found.append(Referent(mention.start, mention.end, mention.figure, "name"))
         window = self.masked[span.start : span.end]
         taken = [(r.start, r.end) for r in found]
-        for match in _ROLE.finditer(window):
+        for match in self.role.finditer(window):
             start, end = span.start + match.start(), span.start + match.end()
             determined = not re.match(r"(?i)[a-z]+\s", match.group()) or match.group().split()[0].lower() in {
                 "the", "his", "her"}
@@ -182,7 +203,21 @@ class Attributor:
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
-            found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_subject, "pronoun"))
+            found.append(Referent(span.start + match.start(), span.start + match.end(),
+                                  self.pronoun_subject(match.group().lower()), "pronoun"))
+        for match in _IT.finditer(window):
+            if self.last_institution:
+                found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
+                                      "pronoun"))
+                taken.append((span.start + match.start(), span.start + match.end()))
+        for match in _GENERIC.finditer(window):
+            start = span.start + match.start()
+            if any(s <= start < e for s, e in taken):
+                continue
+            institution = self.generic_institution(match["head"], start)
+            if institution:
+                found.append(Referent(start, span.start + match.end(), institution, "role"))
+                taken.append((start, span.start + match.end()))
         for match in _NON_PERSON.finditer(window):
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
@@ -195,13 +230,18 @@ class Attributor:
         after = sentence.start + (lead.end() if lead else 0)
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
-    def _referent_at(self, referents: list[Referent], offset: int) -> Referent | None:
-        """The referent at ``offset``, allowing a title before a name ("Deputy Minister X")."""
+    def _referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
+        """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
+        ``loose``, any three words of description ("said 9/11 widow X")."""
+        gap = r"(?:[\w/.’'-]+\s+){0,3}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
-            if referent.start >= offset and re.fullmatch(
-                    r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*", self.masked[offset : referent.start]):
+            if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
         return None
+
+    def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
+        referent = self._referent_at(referents, offset, loose=True)
+        return referent if referent and referent.kind == "name" else None
 
     def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
         words = self.text[referent.start : referent.end]
@@ -218,13 +258,17 @@ class Attributor:
     def attribute_words(self, start: int, end: int, context: Span, referents: list[Referent]) -> Attribution | None:
         """The speaker of the words at ``start``..``end`` (a quotation or a clause) within ``context``."""
         after = self.masked[end : context.end]
-        gap = re.match(r"[\s,;:—–-]*", after)
+        gap = re.match(r"[\s,;:—–―-]*", after)
         position = end + (gap.end() if gap else 0)
         referent = self._referent_at(referents, position)
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” X said)")
-        if (inverted := _INVERTED.match(self.masked, end)) and (
-                referent := self._referent_at(referents, inverted.end())):
+        if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
+                re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
+            return self._attribution(referent, 0.9, "speaker signed after a dash (“…” ― X)")
+        inverted = _INVERTED.match(self.masked, end)
+        if inverted and (referent := self._referent_at(referents, inverted.end()) or self._named_at(
+                referents, inverted.end())):
             return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
         for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
             referent = self._referent_at(referents, match.end())
@@ -253,14 +297,28 @@ class Attributor:
         """Attribute one quotation; call in reading order, so pronouns find the last subject."""
         first = next(s for s in sentences if s.span.end > quotation.marks.start)
         last = next((s for s in sentences if s.span.end >= quotation.marks.end), sentences[-1])
-        return self._quote(quotation, first, last)
+        index = sentences.index(first)
+        before = sentences[index - 1] if index else None
+        return self._quote(quotation, first, last, before)
 
-    def _quote(self, quotation: Quotation, first: Sentence, last: Sentence) -> FoundQuote:
+    def _introduced(self, before: Sentence | None) -> Attribution | None:
+        """The speaker a sentence ending with a colon introduces ("As Byler wrote:")."""
+        if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
+            return None
+        referents = self.referents(before.span)
+        subject = self.main_subject(before.span, referents)
+        return self._attribution(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
+            if subject and subject.figure else None
+
+    def _quote(self, quotation: Quotation, first: Sentence, last: Sentence,
+               before: Sentence | None = None) -> FoundQuote:
         context = Span(first.span.start, max(last.span.end, quotation.marks.end))
         outside = re.sub(r"«x*»|[\s.,;:!?…]", "", self.masked[context.start : context.end])
         standalone = not outside
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
+        if attribution is None and standalone:
+            attribution = self._introduced(before)
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
@@ -285,14 +343,25 @@ class Attributor:
                     attribution = self._attribution(referent, 0.85, "“…, X said”")
                     found.append(FoundStatement(clause, span, attribution))
                     break
+        for match in _ACCORDING.finditer(body):
+            source = self._referent_at(referents, span.start + match.end())
+            if source is None or source.figure is None:
+                continue
+            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : span.end])
+            clause = _trim_clause(self.masked, source.end + comma.end(), span.end) if comma and match.start() < 3 \
+                else _trim_clause(self.masked, span.start, span.start + match.start()) if match.start() > 12 else None
+            if clause and not _mostly_quoted(self.masked, clause):
+                found.append(FoundStatement(clause, span, self._attribution(source, 0.8, "“according to X”")))
         for match in _REPORTING.finditer(body):
             clause_start = span.start + match.end()
             if self.masked[clause_start : clause_start + 1] in {"«", ",", ":", ""} or re.match(
                     r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
                 continue
             clause = _trim_clause(self.masked, clause_start, span.end)
-            if clause is None or "«" in self.masked[clause.start : clause.end] or \
-                    _inverted_name(self._referent_at(referents, clause_start), clause_start):
+            if clause is None or "«" in self.masked[clause.start : clause.end] or (
+                    not match.group().rstrip().endswith("that")
+                    and _inverted_name(self._referent_at(referents, clause_start)
+                                   or self._named_at(referents, clause_start), clause_start)):
                 continue
             before = [r for r in referents if r.end <= span.start + match.start()]
             subject = before[-1] if before and re.fullmatch(
@@ -310,15 +379,31 @@ class Attributor:
         if spoken:
             self.last_speaker = spoken[-1]
             self.last_speaker_paragraph = sentence.paragraph
-            self.last_subject = spoken[-1]
+            self._note_subject(spoken[-1])
             return
         subject = self.main_subject(sentence.span, self.referents(sentence.span))
         if subject and subject.figure:
-            self.last_subject = subject.figure
+            self._note_subject(subject.figure)
+
+    def _note_subject(self, figure: str) -> None:
+        if self.cast.figures[figure].institution:
+            self.last_institution = figure
+        else:
+            self.last_subject = figure
+            self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
+
+    def pronoun_subject(self, pronoun: str) -> str | None:
+        """The last subject "he" or "she" can be: the last one whose pronouns, where the article
+        names them, are not the other ones."""
+        other = "f" if pronoun == "he" else "m"
+        return next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
 
 
 _REPORTING = re.compile(
-    r"\b(?:(?:said|says|added)(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that)?"
+    r"\b(?:(?:said|says|say|added|adds|wrote|writes|argues|suggested|suggests)"
+    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?|\s+(?:[A-Z][a-z]+day|today|yesterday|earlier|later))?\s+that)?"
+    r"|(?:reported|reports|predicted|predicts|contends|contended|hopes|hoped|fears|feared)\s+that"
+    r"|called\s+for|(?:urged|urges)(?=\s+(?:the|a|an|his|her|their|its|all|[A-Z]\w+)\b)"
     r"|told\s+(?:\w+\s+){1,3}?that"
     r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
     r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
@@ -331,6 +416,27 @@ _REPORTING = re.compile(
 _CLAUSE_TAIL = re.compile(
     rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;"
 )
+
+
+_HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
+
+
+def _genders(text: str, cast: Cast) -> dict[str, str]:
+    """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
+    in the same sentence, and Mr./Mrs./Ms. before their names."""
+    counts: dict[str, list[int]] = {}
+    mentions = [m for m in cast.mentions if m.figure and not cast.figures[m.figure].institution]
+    for index, mention in enumerate(mentions):
+        assert mention.figure is not None
+        stop = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        window = text[mention.end : min(stop, mention.end + 160)]
+        window = re.split(r"[.!?]\s|\n", window, maxsplit=1)[0]
+        tally = counts.setdefault(mention.figure, [0, 0])
+        honorific = text[max(0, mention.start - 6) : mention.start]
+        tally[0] += len(_HE.findall(window)) + 3 * ("Mr." in honorific)
+        tally[1] += len(_SHE.findall(window)) + 3 * bool(re.search(r"M(?:rs|s)\.", honorific))
+    return {figure: "m" if he > she else "f" for figure, (he, she) in counts.items() if he != she}
 
 
 def _inverted_name(referent: Referent | None, offset: int) -> bool:

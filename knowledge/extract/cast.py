@@ -12,29 +12,79 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.models import GroupEntry, GroupsFile, PeopleFile, PersonEntry
+from knowledge.extract.world import EMPTY_WORLD, World
+from knowledge.models import (
+    GroupEntry,
+    GroupsFile,
+    InstitutionEntry,
+    InstitutionsFile,
+    PeopleFile,
+    PersonEntry,
+    SideEntry,
+    SidesFile,
+)
 from knowledge.names import normalize
 
 
 @dataclass(frozen=True)
 class Directory:
-    """The people and groups already in the curated base."""
+    """What the curated base already holds: people, groups, sides and institutions."""
 
     people: tuple[PersonEntry, ...] = ()
     groups: tuple[GroupEntry, ...] = ()
+    sides: tuple[SideEntry, ...] = ()
+    institutions: tuple[InstitutionEntry, ...] = ()
+    places: tuple[str, ...] = ()
+
+    @cached_property
+    def world(self) -> World:
+        """Side words, institutions and places as the extractor matches them."""
+        return World.of(self.sides, self.institutions, self.places)
+
+    @cached_property
+    def institution_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """Every name of a known institution (normalised) to its id, and a pattern finding them:
+        its name and aliases, and its generic names beside a word of its side."""
+        names: dict[str, str] = {}
+        for entry in self.institutions:
+            for name in (entry.name, *entry.aliases):
+                names.setdefault(name, entry.id)
+            side = next((s for s in self.sides if s.id == entry.side), None)
+            for word in (side.name, *side.demonyms, *side.metonyms) if side else ():
+                for generic in entry.generic:
+                    for form in (f"{word} {generic}", f"{word}’s {generic}", f"{word}'s {generic}"):
+                        names.setdefault(form, entry.id)
+                        names.setdefault(" ".join(part.capitalize() if part.islower() and len(part) > 3 else part
+                                                  for part in form.split()), entry.id)
+        return {normalize(name): ref for name, ref in reversed(names.items())}, _alias_pattern(names)
 
     @classmethod
     def load(cls, knowledge: Path) -> Directory:
-        """Read ``people.toml`` and ``groups.toml`` from the curated folder (missing files: empty)."""
-        people_path, groups_path = knowledge / "people.toml", knowledge / "groups.toml"
-        people = PeopleFile.model_validate(tomllib.loads(people_path.read_text("utf-8"))).person \
-            if people_path.exists() else []
-        groups = GroupsFile.model_validate(tomllib.loads(groups_path.read_text("utf-8"))).group \
-            if groups_path.exists() else []
-        return cls(tuple(people), tuple(groups))
+        """Read people, groups, sides, institutions and places from the curated folder (missing files: empty)."""
+
+        def read(name: str) -> dict[str, Any]:
+            path = knowledge / name
+            return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+
+        return cls(tuple(PeopleFile.model_validate(read("people.toml")).person),
+                   tuple(GroupsFile.model_validate(read("groups.toml")).group),
+                   tuple(SidesFile.model_validate(read("sides.toml")).side),
+                   tuple(InstitutionsFile.model_validate(read("institutions.toml")).institution),
+                   tuple(PlacesFile.model_validate(read("places.toml")).names))
+
+
+class PlacesFile(BaseModel):
+    """``knowledge/places.toml``: place, region and community names that are not sides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +97,7 @@ class Figure:
     titles: list[str] = field(default_factory=list)
     known: bool = False
     side_implied: bool = False
+    institution: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,12 +118,14 @@ class Cast:
     mentions: list[Mention]
     new_groups: dict[str, str]
     group_kinds: dict[str, str] = field(default_factory=dict)
+    world: World = field(default_factory=lambda: EMPTY_WORLD)
 
     def people_before(self, offset: int) -> list[Figure]:
         """People mentioned before ``offset``, most recent first, each once."""
         seen: dict[str, Figure] = {}
         for mention in reversed(self.mentions):
-            if mention.end <= offset and mention.figure and mention.figure not in seen:
+            if mention.end <= offset and mention.figure and mention.figure not in seen \
+                    and not self.figures[mention.figure].institution:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
@@ -80,49 +133,38 @@ class Cast:
         """People first mentioned after ``offset`` (a headline's role names someone named below)."""
         seen: dict[str, Figure] = {}
         for mention in self.mentions:
-            if mention.start >= offset and mention.figure and mention.figure not in seen:
+            if mention.start >= offset and mention.figure and mention.figure not in seen \
+                    and not self.figures[mention.figure].institution:
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
 
-_THREAT_SIDE_WORDS: dict[str, str] = {
-    "iran": "Iran", "iranian": "Iran", "iranians": "Iran", "tehran": "Iran",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "islamabad": "Pakistan",
-    "pak": "Pakistan",
-}
-COUNTRY_WORDS: dict[str, str] = {
-    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "afghans": "Afghanistan", "kabul": "Afghanistan",
-    **_THREAT_SIDE_WORDS,
-}
-SIDE_WORDS: dict[str, str] = {**COUNTRY_WORDS, "taliban": "Afghanistan"}
-_SIDE = r"(?:Iranian|Pakistani|Afghan|Iran[’']s|Pakistan[’']s|Afghanistan[’']s|Tehran[’']s|Islamabad[’']s)"
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
-    r"|Speaker|Chairman|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
+    r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
 )
 _TITLE = re.compile(
-    rf"(?:{_SIDE}\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
+    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
 )
 _NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+{_NAME_WORD}(?:[’']s)?)*")
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
-    iran pakistan afghanistan islamabad tehran kabul doha istanbul qatar turkey turkiye israel palestine lebanon
-    india china russia united states america nations council security national supreme ministry minister foreign
+    nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
-    conference islamic republic arab muslim muslims shia sunni liberation front movement group party taliban
-    baloch balochistan sistan baluchestan east west middle north south asia pacific europe european union
+    conference liberation front movement group party east west middle north south
     government parliament senate assembly office embassy police forces military navy air force guard guards
     revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
-    energy planning communications justice law culture affairs iranian pakistani afghan consul general
-    provincial home roads""".split()  # noqa: SIM905
+    energy planning communications justice law culture affairs consul general
+    provincial home roads leader majority minority rep democrat democratic republican senator governor
+    chairman congressman congresswoman""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -133,25 +175,21 @@ _GROUP = re.compile(
 )
 SPEECH_VERB_AFTER_NAME = re.compile(
     r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
-    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared)\b"
+    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared|called\s+for|urged|argued)\b"
 )
 
 
-_INSTITUTIONS: dict[str, str] = {
-    "foreign office": "Pakistan", "inter-services public relations": "Pakistan", "ispr": "Pakistan",
-    "revolutionary guards?": "Iran", "irgc": "Iran", "majlis": "Iran",
-}
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
 
-def implied_side(titles: list[str], text: str, named_before: list[Figure]) -> str | None:
+def implied_side(titles: list[str], text: str, named_before: list[Figure], world: World) -> str | None:
     """The side of a person whose title names none: an institution of one side ("Foreign Office"
     spokesperson, when the article speaks of Pakistan), or, for a deputy, spokesperson or official,
     the one side of every person with a side named before them."""
     words = " ".join(titles)
-    for institution, side in _INSTITUTIONS.items():
-        if re.search(rf"(?i)\b{institution}\b", words) and re.search(rf"\b{side}\b", text):
-            return side
+    side = world.institution_side(words, text)
+    if side:
+        return side
     if _SUBORDINATE.search(words):
         sides = {figure.side for figure in named_before if figure.side}
         if len(sides) == 1:
@@ -164,15 +202,6 @@ def slug(name: str) -> str:
     return normalize(name).replace(" ", "-")
 
 
-def side_of(words: str) -> str | None:
-    """The side a title's words name ("Iranian Foreign Minister" -> Iran), if any."""
-    for word in re.findall(r"[A-Za-z]+", re.sub(r"\bto\s+[A-Z]\w+", "", words)):
-        side = SIDE_WORDS.get(word.lower())
-        if side:
-            return side
-    return None
-
-
 def _alias_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
     if not names:
         return None
@@ -180,7 +209,8 @@ def _alias_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?:[’']s)?(?![\w-])")
 
 
-def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> dict[str, str]:
+def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...],
+                 not_names: frozenset[str]) -> dict[str, str]:
     """Every name and alias to its id; for people also the surname, when no one else shares it."""
     names: dict[str, str] = {}
     for entry in entries:
@@ -193,16 +223,17 @@ def _known_names(entries: tuple[PersonEntry, ...] | tuple[GroupEntry, ...]) -> d
             for name in (entry.name, *entry.aliases):
                 surnames.setdefault(name.split()[-1], set()).add(entry.id)
     for surname, refs in surnames.items():
-        if len(refs) == 1 and len(surname) > 2 and surname.lower() not in _NOT_NAMES:
+        if len(refs) == 1 and len(surname) > 2 and surname.lower() not in not_names:
             names.setdefault(surname, next(iter(refs)))
     return names
 
 
-def _another_first_name(text: str, start: int, people: tuple[PersonEntry, ...], ref: str) -> bool:
+def _another_first_name(text: str, start: int, people: tuple[PersonEntry, ...], ref: str,
+                        not_names: frozenset[str]) -> bool:
     """True when a known surname follows a first name that is not that person's ("Tahir Qureshi"
     is not Shah Mahmood Qureshi)."""
     before = re.search(r"(?<![\w.’'-])([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30) : start])
-    if before is None or before.group(1).lower() in _NOT_NAMES:
+    if before is None or before.group(1).lower() in not_names:
         return False
     person = next(entry for entry in people if entry.id == ref)
     own = {word for name in (person.name, *person.aliases) for word in name.split()}
@@ -228,14 +259,14 @@ def _title_before(text: str, start: int) -> str | None:
     return match.group().strip().rstrip(",").strip() if match else None
 
 
-def _name_runs(text: str, lowercase_words: set[str]) -> list[tuple[int, str]]:
+def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) -> list[tuple[int, str]]:
     """Runs of capitalised words that may be names, split at words that are not names."""
     runs: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         current: list[tuple[int, str]] = []
         for word in re.finditer(r"\S+", match.group()):
             bare = re.sub(r"[’']s$", "", word.group())
-            if bare.lower() in _NOT_NAMES or bare.lower() in lowercase_words:
+            if bare.lower() in not_names or bare.lower() in lowercase_words:
                 if current:
                     runs.append(_joined(match.start(), current))
                 current = []
@@ -256,15 +287,104 @@ def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
             len(word) + 1 for _, word in words[:-1]) else words[0][1]
 
 
-def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None) -> bool:
+INSTITUTION_HEADS = (
+    "Department|Ministry|Office|Agency|Committee|Commission|Council|Campaign|Foundation|Institute|Center|Centre|"
+    "Bureau|Service|Guards|Corps|Police|Court|Party|Administration|Embassy|Secretariat|Authority|Board|"
+    "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network"
+)
+_NEW_INSTITUTION = re.compile(
+    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*\s+){{0,4}}(?:{INSTITUTION_HEADS})"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
+    r"(?![\w-])"
+)
+_OUTLET = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+reported\b"
+                     r"|\breported\s+(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_TITLE_OF = re.compile(r"(?:spokes\w+|official|officials|minister|secretary|head|chief|director|member|members|"
+                       r"aide|adviser|advisor|chairman|chair|president)\s+(?:of|for|at|to)\s+(?:the\s+)?$", re.I)
+_AS_TITLE = re.compile(r"[’']s\b|\s+(?:spokes\w+|official|officials|minister|secretary|chief|head|director|"
+                       r"member|aide|adviser|advisor|chairman|chair|[A-Z][a-z])")
+
+
+def institution_kind(name: str) -> str:
+    """A new institution's kind, read from its head word ("State Department" -> "department")."""
+    head = re.search(rf"\b(?:{INSTITUTION_HEADS}|White House|Pentagon|Kremlin)\b", name)
+    word = head.group().lower() if head else "organisation"
+    return "news outlet" if word in {"times", "post", "journal", "tribune", "herald", "network"} else word
+
+
+def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
+                          figures: dict[str, Figure], mentions: list[Mention], not_names: frozenset[str]) -> None:
+    """Known institutions by alias (or generic name beside their side), then new ones by form."""
+    for entry in directory.institutions:
+        figures[entry.id] = Figure(entry.id, entry.name, directory.world.side_of(entry.side) or entry.side, [], True,
+                                   institution=entry.kind)
+    names, pattern = directory.institution_names
+    found: list[tuple[int, int, str]] = []
+    for match in pattern.finditer(text) if pattern else ():
+        bare = re.sub(r"[’']s$", "", match.group())
+        found.append((match.start(), match.start() + len(bare), names[normalize(bare)]))
+    for match in _NEW_INSTITUTION.finditer(text):
+        name = match["name"]
+        if _TITLE_OF.search(text, max(0, match.start() - 40), match.start()) or _AS_TITLE.match(text, match.end()):
+            continue
+        found.append((match.start("name"), match.end("name"), ""))
+    for match in _OUTLET.finditer(text):
+        key = "name" if match["name"] else "after"
+        name = match[key]
+        if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
+            continue
+        found.append((match.start(key), match.end(key), ""))
+    for start, end, ref in sorted(found):
+        if not _free(taken, start, end):
+            continue
+        if not ref:
+            name = text[start:end]
+            ref = slug(name)
+            if ref in figures and not figures[ref].institution:
+                continue
+            figures.setdefault(ref, Figure(ref, name, directory.world.side_of(name), [],
+                                           institution=institution_kind(name)))
+        mentions.append(Mention(start, end, figure=ref))
+        taken.append((start, end))
+
+
+_AFTER_VERB = re.compile(r"(?:\b(?:said|says|added|told|according\s+to)(?:\s+[\w/.’'-]+){0,3}|―)\s*$")
+_AFFILIATION = re.compile(
+    r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
+
+
+def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
+    if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
+        return True
     if single:
         return False
-    return bool(re.match(r"\s*,\s+(?:who|the|an?|" + _SIDE + r")\b", text[end:])
+    return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
+
+
+def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: frozenset[str],
+                        taken: list[tuple[int, int]], figures: dict[str, Figure], mentions: list[Mention]) -> None:
+    """A title before a known person's first name ("PM Imran") names that person, when no other
+    known person shares the first name."""
+    firsts: dict[str, set[str]] = {}
+    for entry in people:
+        words = entry.name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[0], set()).add(entry.id)
+    unique = {name: next(iter(refs)) for name, refs in firsts.items()
+              if len(refs) == 1 and len(name) > 2 and name.lower() not in not_names}
+    pattern = _alias_pattern(unique)
+    for match in pattern.finditer(text) if pattern else ():
+        end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
+        if _free(taken, match.start(), end) and _title_before(text, match.start()) and \
+                not re.match(r"[ \t]+[A-Z]", text[end:]):
+            ref = unique[re.sub(r"[’']s$", "", match.group())]
+            mentions.append(Mention(match.start(), end, figure=ref))
+            taken.append((match.start(), end))
 
 
 def find_cast(text: str, directory: Directory) -> Cast:
@@ -276,8 +396,11 @@ def find_cast(text: str, directory: Directory) -> Cast:
     for entry in directory.people:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
 
-    people_names = _known_names(directory.people)
-    group_names = _known_names(directory.groups)
+    world = directory.world
+    not_names = _NOT_NAMES | world.not_names
+    _institution_mentions(text, directory, taken, figures, mentions, not_names)
+    people_names = _known_names(directory.people, not_names)
+    group_names = _known_names(directory.groups, not_names)
     displaced: set[str] = set()
     for names, is_group in ((group_names, True), (people_names, False)):
         pattern = _alias_pattern(names)
@@ -286,7 +409,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
                 continue
             ref = _lookup(names, match.group())
             bare = re.sub(r"[’']s$", "", match.group())
-            if not is_group and (bare in displaced or _another_first_name(text, match.start(), directory.people, ref)):
+            if not is_group and (bare in displaced or _another_first_name(text, match.start(), directory.people, ref,
+                                                                                        not_names)):
                 displaced.add(bare)
                 continue
             end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
@@ -297,12 +421,13 @@ def find_cast(text: str, directory: Directory) -> Cast:
             if title and title not in figures[ref].titles:
                 figures[ref].titles.append(title)
 
+    _titled_first_names(text, directory.people, not_names, taken, figures, mentions)
     new_groups: dict[str, str] = {}
     for match in _GROUP.finditer(text):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
         start = match.end() - len(name)
         qualifiers = name.split()[:-1]
-        if not _free(taken, start, match.end()) or all(word.lower() in SIDE_WORDS for word in qualifiers):
+        if not _free(taken, start, match.end()) or all(word.lower() in world.words for word in qualifiers):
             continue
         ref = slug(name)
         new_groups.setdefault(ref, name)
@@ -310,7 +435,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         taken.append((start, match.end()))
 
     surnames: dict[str, str] = {}
-    runs = _name_runs(text, lowercase_words)
+    runs = _name_runs(text, lowercase_words, not_names)
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -319,7 +444,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and name in surnames:
             ref = surnames[name]
-        elif not _looks_like_person(text, start, end, single, title):
+        elif not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
             ref = slug(name)
@@ -330,16 +455,16 @@ def find_cast(text: str, directory: Directory) -> Cast:
         if title and title not in figure.titles:
             figure.titles.append(title)
         if figure.side is None and not figure.known:
-            figure.side = side_of(title or "")
+            figure.side = world.side_of(title or "")
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
-    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups})
+    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups}, world)
     for mention in mentions:
         unsided = figures[mention.figure] if mention.figure else None
         if unsided and unsided.side is None and not unsided.known:
-            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start))
+            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start), world)
             unsided.side_implied = unsided.side is not None
     return cast

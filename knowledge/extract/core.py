@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from knowledge.dates import DateError, resolve
 from knowledge.extract.attribution import Attribution, Attributor
-from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast, side_of
+from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
     GroupAt,
@@ -26,7 +26,6 @@ from knowledge.extract.happenings import (
     is_caption,
     most_precise,
     reports_past,
-    sides_named,
     split_clauses,
     threats_in,
 )
@@ -45,6 +44,7 @@ from knowledge.models import (
     EventEntry,
     ExclusionEntry,
     GroupEntry,
+    InstitutionEntry,
     PersonEntry,
     QuoteEntry,
     RoleEntry,
@@ -84,6 +84,7 @@ class Proposals:
     events: list[Proposal[EventEntry]] = field(default_factory=list)
     threats: list[Proposal[ThreatEntry]] = field(default_factory=list)
     people: list[Proposal[PersonEntry]] = field(default_factory=list)
+    institutions: list[Proposal[InstitutionEntry]] = field(default_factory=list)
     groups: list[Proposal[GroupEntry]] = field(default_factory=list)
     exclusions: list[ExclusionEntry] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -174,8 +175,10 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if key in seen_quotes:
                 continue
             seen_quotes.add(key)
-            if attribution.figure is None or (found.heading and found.standalone):
-                reason = "no speaker found" if attribution.figure is None else "a heading with no attribution"
+            unspoken = _not_speech(quote_text, attribution)
+            if attribution.figure is None or (found.heading and found.standalone) or unspoken:
+                reason = unspoken or ("no speaker found" if attribution.figure is None
+                                      else "a heading with no attribution")
                 result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
                 continue
             for evidence, piece in _pieces(text, paragraphs, found.quotation, found.evidence):
@@ -204,6 +207,21 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
     if not result.quotes:
         result.notices.append("no quotations found")
     return result
+
+
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
+
+
+def _not_speech(words: str, attribution: Attribution) -> str | None:
+    """Why quoted words are not speech: a title ("Face the Nation"), or a term in scare quotes
+    with no speech verb near it."""
+    count = len(words.split())
+    capitals = sum(1 for word in words.split() if word[:1].isupper())
+    if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()):
+        return "a title in quotation marks (a show, a book, a name): not speech"
+    if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
+        return "a term in quotation marks with no speech verb (scare quotes): check by hand"
+    return None
 
 
 def _pieces(text: str, paragraphs: list[Span], quotation: Quotation, evidence: Span) -> list[tuple[str, str]]:
@@ -241,7 +259,8 @@ def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, wor
     actors = [m.figure or m.group for m in cast.mentions
               if sentence.span.start <= m.start < sentence.span.end and (m.figure or m.group)]
     summary = re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words)
-    if not summary:
+    if not summary or any(p.entry.evidence == words and p.entry.date_phrase == phrase
+                          for p in result.events):
         return
     entry = EventEntry(
         id=ids.make(_short(summary, 7)), summary=summary, evidence=words, date_phrase=phrase,
@@ -320,12 +339,12 @@ class _Timeline:
 def _add_threats(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, words: str, outside: str,
                  speaker: str | None, date_phrase: str | None, paragraph: str) -> None:
     side = cast.figures[speaker].side if speaker else None
-    said_by = (speaker, side) if speaker and (side == "Iran" or side == "Pakistan") else None
+    said_by = (speaker, side) if speaker and side else None
     start = sentence.span.start
     groups = [GroupAt(m.group, m.start - start, m.end - start) for m in cast.mentions
               if m.group and start <= m.start < sentence.span.end and (said_by or outside[m.start - start] != "x")
               and re.search(r"militant|terror|separatist|insurgent|armed", cast.group_kinds.get(m.group, "militant"))]
-    for found in threats_in(outside, words, groups, said_by, sides_named(paragraph)):
+    for found in threats_in(outside, words, groups, said_by, cast.world.sides_named(paragraph), cast.world):
         label = found.group or found.unnamed or "threat"
         entry = ThreatEntry(
             id=ids.make(found.side, label, found.how), side=found.side, named_by=found.named_by, how=found.how,
@@ -355,7 +374,14 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
     for figure in cast.figures.values():
         if figure.known or figure.id not in named:
             continue
-        titles = [re.sub(r"^(?:(?:Iranian|Pakistani|Afghan|\w+[’']s)\s+)", "", title) for title in figure.titles]
+        if figure.institution:
+            body = InstitutionEntry(id=figure.id, name=figure.name, side=figure.side or "unknown",
+                                    kind=figure.institution, aliases=[figure.name],
+                                    note=None if figure.side else "side not stated: check")
+            result.institutions.append(Proposal(body, 0.6 if figure.side else 0.5,
+                                                "new name, not in institutions.toml"))
+            continue
+        titles = [re.sub(rf"^(?:(?:{cast.world.side_pattern}|\w+[’']s)\s+)", "", title) for title in figure.titles]
         entry = PersonEntry(
             id=figure.id, name=figure.name, side=figure.side or "other",
             roles=[RoleEntry(title=title) for title in dict.fromkeys(titles)],
@@ -369,6 +395,7 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
     used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
     for ref, name in cast.new_groups.items():
         if ref in used_groups:
-            kind = "militant group" if side_of(name) is None or MILITANT_NAME.match(name) else "organisation"
+            kind = "militant group" if cast.world.side_of(name) is None or MILITANT_NAME.match(name) \
+                else "organisation"
             group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name])
             result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))

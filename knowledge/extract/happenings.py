@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.dates import MONTHS, WEEKDAYS, DateError, resolve
+from knowledge.extract.world import World
 from knowledge.models import PRECISIONS, DateSpan, ThreatHow
 
 _MONTH = r"(?:" + "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -67,14 +68,16 @@ def date_phrases(sentence: str, offset: int, published: date | None, last_day: d
             continue
         anchor = published or date(9999, 12, 31)
         try:
-            span = resolve(phrase, anchor)
+            span = resolve(phrase, anchor, context=sentence if published else None)
         except DateError:
             continue
         if published is None and span.end.year == 9999:
             continue
         if published is None and not re.search(_YEAR, phrase):
             continue
-        found.append(DatePhrase(phrase, offset + match.start(), span))
+        ahead = published is not None and span.precision == "day" and span.start > published and \
+            span != resolve(phrase, anchor)
+        found.append(DatePhrase(phrase, offset + match.start(), span, span.start.isoformat() if ahead else None))
     return found
 
 
@@ -160,11 +163,6 @@ _TAIL = re.compile(
     r"(?:\s+(?!(?:and|but|or|that|which|who|to|is|are|was|were|has|have|had|will|would|as|in|on|is)\b)"
     r"[\w’'-]+){0,5}"
 )
-_ACTORS: dict[str, str] = {
-    "Iran": "Iran", "Tehran": "Iran", "Iranian": "Iran", "Pakistan": "Pakistan", "Islamabad": "Pakistan",
-    "Pakistani": "Pakistan",
-}
-_ACTOR = re.compile(r"\b(?:Iran|Tehran|Iranian|Pakistan|Islamabad|Pakistani)\b(?![’'-])")
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|sides|nations|neighbou?rs|governments)\b", re.IGNORECASE)
 
 
@@ -203,19 +201,14 @@ def describe_threat(sentence: str) -> str | None:
     return " ".join(sentence[start:end].split())
 
 
-def sides_named(text: str) -> list[str]:
-    """Iran and Pakistan as the text names them ("Tehran", "Pakistani"), in order, each once."""
-    return list(dict.fromkeys(_ACTORS[match.group()] for match in _ACTOR.finditer(text)))
-
-
-def _acting(sentence: str, before: int, pair: list[str]) -> list[str]:
+def _acting(sentence: str, before: int, pair: list[str], world: World) -> list[str]:
     """The sides named before ``before`` (the verb): countries, or "both sides" meaning ``pair``."""
-    sides = sides_named(sentence[:before])
+    sides = world.sides_named(sentence[:before])
     return sides + [side for side in pair if side not in sides] if _BOTH.search(sentence[:before]) else sides
 
 
 def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[str, str] | None,
-               pair: list[str]) -> list[FoundThreat]:
+               pair: list[str], world: World) -> list[FoundThreat]:
     """Threat claims of one sentence: who names which group (or an unnamed threat), and how.
 
     ``sentence`` has its quotations masked, ``full`` is as written; ``speaker`` is the person
@@ -231,8 +224,9 @@ def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[s
     military = _MILITARY.search(sentence)
     targeted = list(dict.fromkeys(found.group for found in groups if military and found.start > military.start()))
     if military and targeted:
-        by_phrase = re.search(r"\bby\s+(Iran|Tehran|Pakistan|Islamabad)\b", sentence)
-        acting = [_ACTORS[by_phrase.group(1)]] if by_phrase else _acting(sentence, military.start(), pair)
+        by_phrase = re.search(rf"\bby\s+({world.actor.pattern})", sentence)
+        acting = [world.side_named(by_phrase.group(1))] if by_phrase else _acting(sentence, military.start(), pair,
+                                                                                   world)
         if acting:
             side = acting[0]
             labelled = [found.group for found in groups if _LABELLED.match(full, found.end)]
@@ -241,21 +235,21 @@ def threats_in(sentence: str, full: str, groups: list[GroupAt], speaker: tuple[s
                 FoundThreat(side, "outlet", "narration", group, None, 0.5, "labelled a terrorist group by the outlet")
                 for group in dict.fromkeys(labelled)]
     designating = _DESIGNATING.search(sentence)
-    if designating and ids and (acting := _acting(sentence, designating.start(), pair)):
+    if designating and ids and (acting := _acting(sentence, designating.start(), pair, world)):
         return [FoundThreat(side, "government", "designation", group, None, 0.6, f"“{designating.group()}” by {side}")
                 for side in acting for group in ids]
     if speaker is not None:
         return [FoundThreat(speaker[1], speaker[0], "statement", group, what, 0.6, "said by a speaker of that side")
                 for group, what in targets]
     statement = _STATEMENT.search(sentence)
-    if statement and (acting := _acting(sentence, statement.start(), pair)):
+    if statement and (acting := _acting(sentence, statement.start(), pair, world)):
         return [FoundThreat(side, "government", "statement", group, what, 0.5, f"“{statement.group()}” by {side}")
                 for side in acting for group, what in targets]
     facing = next((match for match in _FACING.finditer(sentence)
                    if _THREAT_WORDS.search(sentence, match.end(), match.end() + 40)), None)
-    sides = _acting(sentence, facing.start(), pair) if facing else []
+    sides = _acting(sentence, facing.start(), pair, world) if facing else []
     if ids and unnamed:
-        sides = sides or sides_named(sentence) or ["Iran", "Pakistan"]
+        sides = sides or world.sides_named(sentence) or pair[:2]
     if not ids and facing is None:
         return []
     return [FoundThreat(side, "outlet", "narration", group, what, 0.4, "the outlet's narration")

@@ -85,10 +85,20 @@ def groups_toml(proposals: Proposals) -> str:
     return "\n".join(head + _entries("[[group]]", proposals.groups)).rstrip() + "\n"
 
 
+def institutions_toml(proposals: Proposals) -> str:
+    """New institutions, as ``[[institution]]`` tables to merge into institutions.toml ("" when none);
+    ``python -m knowledge add`` writes them as ``<stem>.institutions.toml`` beside ``<stem>.people.toml``."""
+    if not proposals.institutions:
+        return ""
+    head = ["# DRAFT new institutions: check name, side and kind, then merge into knowledge/institutions.toml.",
+            ""]
+    return "\n".join(head + _entries("[[institution]]", proposals.institutions)).rstrip() + "\n"
+
+
 def draft_toml(proposals: Proposals, article_name: str) -> str:
-    """Everything in one TOML document: the article draft, then any new people and groups."""
+    """Everything in one TOML document: the article draft, then any new people, institutions and groups."""
     return "\n".join(part for part in (article_toml(proposals, article_name), people_toml(proposals),
-                                       groups_toml(proposals)) if part)
+                                       institutions_toml(proposals), groups_toml(proposals)) if part)
 
 
 def _proposed(proposals: list[Proposal[Any]]) -> list[dict[str, Any]]:
@@ -106,6 +116,7 @@ def as_json(proposals: Proposals) -> str:
         "events": _proposed(proposals.events),
         "threats": _proposed(proposals.threats),
         "people": _proposed(proposals.people),
+        "institutions": _proposed(proposals.institutions),
         "groups": _proposed(proposals.groups),
         "exclude": [exclusion.model_dump() for exclusion in proposals.exclusions],
         "notices": proposals.notices,
