@@ -42,7 +42,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         name="threats",
         usage="/threats [side|group] [period] [military|statement]",
         description="The groups, states and threats each side named, who named them, how and when.",
-        examples=("/threats all", "/threats <side> 2024", "/threats <side> military", "/threats <group name or alias>"),
+        examples=("/threats all", "/threats <side> 2024", "/threats <side> military", "/threats naming <side>",
+                  "/threats <group name or alias>"),
     ),
     CommandSpec(
         name="whois",

@@ -26,7 +26,7 @@ from bot.query import (
     split_topic,
 )
 from bot.replies import Item, Reply, Section, SourceRef
-from bot.routing import ABOUT, HELP, SEARCH, Request, SideWords, route_all
+from bot.routing import ABOUT, HELP, NAMING, SEARCH, Request, SideWords, route_all
 from knowledge import queries
 from knowledge.dates import MONTHS, DateError, format_span, parse_period
 from knowledge.models import Citation, DateSpan, Event, Institution, Person, Quote, Role, Threat
@@ -201,6 +201,8 @@ class Desk:
         is the one that acted, a second the one acted against. A period anchored on an event ("since
         the Doha talks") is kept whole. Nothing left means every side.
         """
+        if text.lower().startswith(f"{NAMING} "):
+            return f"{NAMING} {self._without_stray_words(text[len(NAMING) + 1:])}"
         anchored = ANCHORED.search(text)
         if anchored and self.reader.read_period(text[anchored.start():])[0] is not None:
             head = self._without_stray_words(text[:anchored.start()]) if anchored.start() else ""
@@ -550,12 +552,15 @@ class Desk:
             apart = len(answer.threats) - len(inside)
             answer = replace(answer, threats=inside,
                              against=tuple(claim for claim in answer.against if _lies_within(claim.date, reading.span)))
+        if query.naming:
+            answer = replace(answer, threats=())
         if query.target:
             answer = replace(answer, threats=tuple(claim for claim in answer.threats
                                                    if self._acts_against(claim, query.target)), against=())
         side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
-            f"named by {side_name}" if side else "", f"about {answer.group.name}" if answer.group else "",
+            f"naming {side_name}" if query.naming else f"named by {side_name}" if side else "",
+            f"about {answer.group.name}" if answer.group else "",
             f"against {self.side_name(query.target)}" if query.target else "",
             f"by {how}" if how else "", reading.phrase() if reading else "") if part)
         if group_text and answer.group is None:

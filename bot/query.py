@@ -131,12 +131,14 @@ class Query:
     target: str | None = None
     asked: bool = False
     notes: tuple[str, ...] = field(default=())
+    naming: bool = False  # threats: the claims that name ``sides[0]`` as the threat, not those it made
 
     def argument(self, side_name: Callable[[str], str]) -> str:
         """The argument text that reads back as this query (``side_name`` names a side id)."""
         who = " and ".join(self.subjects) if self.subjects else " and ".join(map(side_name, self.sides))
         manner = next((word for word, how in MANNER_WORDS.items() if how == self.manner), "") if self.manner else ""
-        parts = [who, self.words if self.command != "whois" or not self.subjects else "",
+        words = self.words if self.command != "whois" or not self.subjects else ""
+        parts = ["naming" if self.naming else "", who, words,
                  side_name(self.target) if self.target else "", manner,
                  self.period.written if self.period else "", f"about {self.topic}" if self.topic else ""]
         return " ".join(part for part in parts if part)
@@ -426,7 +428,8 @@ class QueryReader:
     def _threats(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
         how, rest = split_manner(rest)
-        rest = self.argument(rest, query.asked)
+        naming = rest.lower().startswith("naming ")
+        rest = self.argument(rest[len("naming "):] if naming else rest, query.asked)
         sides: list[str] = []
         group = ""
         if rest and rest.lower() not in ALL_WORDS:
@@ -456,7 +459,7 @@ class QueryReader:
                     group = " ".join(others)
         target = sides[1] if len(sides) > 1 else None
         return Query(command=query.command, text=query.text, period=period, sides=tuple(sides[:1]), words=group,
-                     manner=how, target=target, asked=query.asked, notes=notes)
+                     manner=how, target=target, asked=query.asked, notes=notes, naming=naming and bool(sides))
 
     def _whois(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)

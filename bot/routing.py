@@ -30,6 +30,7 @@ _GREETING = re.compile(
     r"|what can you do|what do you do|how do (?:i|you) use (?:you|this|it)|\?)(?:\s+(?:there|bot|factdesk))?",
     re.IGNORECASE,
 )
+_SPEAKER = r"(?P<arg>(?:(?:the|a|an)\s+)?\S+.*?)"  # at least one word beyond an article: "the state department"
 _SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
     r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
@@ -72,17 +73,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"(?: (?:do|did) you (?:use|have|cite|read))?"),
         ("sources", r"where (?:do|does) (?:you|your|this|the bot)(?: \w+)? get"
                     r" (?:its|your|the)? ?(?:facts|information|data)"),
-        ("threats", r"(?:who|which side|which country)\s+(?:called|calls|named|names|considers?|considered|labell?ed"
-                    r"|branded|designated)\s+(?P<arg>.+?)\s+(?:as\s+)?(?:an?\s+)?(?:threat|terrorists?|terror\w*"
+        ("threats", r"(?P<naming>)(?:who|which side|which country)\s+(?:called|calls|named|names|considers?|considered"
+                    r"|labell?ed|branded|designated)\s+(?P<arg>.+?)\s+(?:as\s+)?(?:an?\s+)?(?:threat|terrorists?|terror\w*"
                     r"|enemy|militants?)\b(?P<more>.*)"),
         ("quotes", r"(?:who|which\s+(?:\w+\s+){0,2}(?:official|minister|diplomat|leader|person|president|envoy"
                    r"|spokes\w+|general|secretary|ambassador))\s+(?:said|says|wrote|described|termed|called"
                    r"|labell?ed|blamed|warned|referred to|spoke of|mentioned|hailed|praised)\s+(?P<topic>.+)"),
         ("whois", r"what\s+(?:else\s+)?(?:is|are|was)\s+(?P<arg>.+?)\s+(?:also\s+)?(?:called|known as|named)"),
         (SEARCH, r"(?:did|does|do)\s+the\s+(?:article|articles|report|reports|story|stories|piece|press)\b.*"),
-        ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+(?P<arg>.+?)\s+"
+        ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+" + _SPEAKER + r"\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
-        ("quotes", r"did\s+(?P<arg>.+?)\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
+        ("quotes", r"did\s+" + _SPEAKER + r"\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"what\s+(?!was\b|were\b|is\b|has been\b)(?P<arg>.+?)\s+(?:said|says|told|stated|announced"
                    r"|declared|tweeted|posted|wrote|offered|promised|pledged|proposed|demanded|urged|warned)"
                    r"\b(?P<more>.*)"),
@@ -92,7 +93,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
         ("quotes", r"(?P<arg>.+?)\s+(?:quotes?|quotations?|statements?|remarks?)\b(?P<more>.*)"),
         ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
-        ("threats", r"(?:who|which side|which country)\s+(?:named|designated|listed|blamed|accused|called out|branded"
+        ("threats", r"(?P<naming>)(?:who|which side|which country)\s+(?:named|designated|listed|blamed|accused"
+                    r"|called out|branded"
                     r"|targeted|struck|attacked|hit)"
                     r"\s+(?P<arg>.+?)(?:\s+as\s+.*)?"),
         ("threats", r"(?:which|what)\s+(?:" + _GROUP_NOUNS + r")\b(?P<arg>.*)"),
@@ -224,6 +226,7 @@ def _first_question(text: str) -> str:
 
 
 MAX_PARTS = 3
+NAMING = "naming"  # "/threats naming X": the claims that name X (a side) as the threat
 
 
 def route_all(text: str, sides: SideWords = SideWords()) -> list[Request]:
@@ -266,7 +269,8 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
             return Request(command, f"about {clean(topic)}")
         if command == "threats":
             full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
-            return Request(command, _threat_argument(full, sides))
+            naming = NAMING + " " if match.groupdict().get("naming") is not None else ""
+            return Request(command, f"{naming}{_threat_argument(full, sides)}".strip())
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""

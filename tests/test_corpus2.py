@@ -411,8 +411,6 @@ def test_the_console_json_sends_slack_payloads_from_corpus2(console_db: Path) ->
 # ------------------------------------------------------------------ found on corpus2, reported, not fixed here
 
 
-@pytest.mark.xfail(strict=False, reason="routing reads 'state' in 'the state department' as the verb 'to state' "
-                                        "(bot/routing.py _SAY_VERBS): the speaker is 'the' and every quote is listed")
 def test_what_did_the_state_department_say(desk2: Desk) -> None:
     said = ask(desk2, "what did the state department say?")
     assert "U.S. State Department — foreign ministry (United States)" in said
@@ -426,8 +424,6 @@ def test_who_is_the_indian_foreign_ministry_spokesperson(desk2: Desk) -> None:
     assert reply.tone == "answer" and "Vikram Sethi" in reply.title
 
 
-@pytest.mark.xfail(strict=False, reason="'who named X as a threat' answers /threats X, leading with X's own claims; "
-                                        "the claims against X come second, under 'X named as a threat by others'")
 def test_who_named_iran_leads_with_those_who_named_iran(desk2: Desk) -> None:
     said = ask(desk2, "who named Iran as a threat?")
     assert "Hamid Rostami" not in said
