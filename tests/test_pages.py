@@ -30,7 +30,7 @@ from bot.render import (
 from bot.replies import Item, Reply, Section
 from knowledge.store import FactBase
 
-LARGEST = [("timeline", "all"), ("threats", "all"), ("quotes", "araghchi"), ("quotes", "2024"),
+LARGEST = [("timeline", "all"), ("threats", "all"), ("quotes", "all"), ("quotes", "araghchi"), ("quotes", "2024"),
            ("quotes", "iran"), ("sources", "")]
 
 
