@@ -28,6 +28,7 @@ from knowledge.names import content_words, normalize
 SCHEMA_VERSION = "2"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py")
 DB_ENV = "FACTDESK_DB"
+ROOT_ENV = "FACTDESK_ROOT"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +72,12 @@ def default_db_path(paths: Paths) -> Path:
     """Where the artefact lives: ``$FACTDESK_DB``, else ``knowledge/build/factbase.sqlite``."""
     configured = os.environ.get(DB_ENV)
     return Path(configured) if configured else paths.knowledge / "build" / "factbase.sqlite"
+
+
+def serving_paths() -> Paths:
+    """The repository served: ``$FACTDESK_ROOT`` when set, else this checkout."""
+    configured = os.environ.get(ROOT_ENV)
+    return Paths(Path(configured).resolve()) if configured else Paths()
 
 
 def input_hash(paths: Paths) -> str:
@@ -171,7 +178,7 @@ class FactBase:
     @classmethod
     def open(cls, db_path: Path | None = None, *, paths: Paths | None = None, rebuild: bool = True) -> FactBase:
         """Open the artefact, building it first when it is missing or stale (unless ``rebuild`` is False)."""
-        paths = paths or Paths()
+        paths = paths or serving_paths()
         target = db_path or default_db_path(paths)
         if rebuild and is_stale(paths, target):
             build(paths, target)
