@@ -303,11 +303,10 @@ class Desk:
         return " ".join(parts)
 
     def _coverage(self) -> str:
-        events = self.base.events()
-        if not events:
+        span = self.base.event_span()
+        if span is None:
             return "The fact base holds no events."
-        first = min(events, key=lambda event: event.date.start)
-        last = max(events, key=lambda event: event.date.end)
+        first, last = span
         return f"Events run from {format_span(first.date)} to {format_span(last.date)}."
 
     # ------------------------------------------------------------------ /timeline
@@ -423,7 +422,7 @@ class Desk:
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
-                                 (f"People with quotes: {', '.join(self._quoted_people())}",
+                                 (f"People with quotes: {self._quoted_people_text()}",
                                   "Try /whois or /sources."))
         sections = tuple(self._speaker_section(found) for found in speakers)
         total = sum(len(found.quotes) for found in speakers)
@@ -457,11 +456,15 @@ class Desk:
                      sections=(Section(items=tuple(self._event_item(event) for event in ordered)),),
                      narrow_hint="Narrow it with a period.")
 
+    def _quoted_people_text(self, limit: int = 20) -> str:
+        """The most quoted people, at most ``limit`` of them, with how many more there are."""
+        people = self._quoted_people()
+        more = f" and {len(people) - limit} more" if len(people) > limit else ""
+        return ", ".join(people[:limit]) + more
+
     def _quoted_people(self) -> list[str]:
         """Everyone the base quotes, most quoted first."""
-        counts: dict[str, int] = {}
-        for quote in self.base.quotes():
-            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        counts = self.base.quote_counts()
         ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
         return [self.person_name(ref) for ref in ranked]
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 CONFIDENT = 85.0
@@ -98,3 +98,76 @@ def rank(query: str, candidates: Iterable[tuple[str, str]]) -> list[Match]:
         if ref not in best or score > best[ref].score:
             best[ref] = Match(ref=ref, score=score)
     return sorted(best.values(), key=lambda match: (-match.score, match.ref))
+
+
+class NameIndex:
+    """The names of one kind of record, indexed once per process for :func:`rank`-equal ranking.
+
+    ``rank(query)`` gives what ``rank(query, candidates)`` gives, cut at ``floor``: an exact
+    (normalised) name is looked up first; fuzzy scores are computed by rapidfuzz's ``process``
+    functions with a score cutoff, and only over names whose length can reach the cutoff (an
+    edit ratio of ``floor`` needs lengths within a factor of ``200 / floor - 1`` of each other).
+    Results are cached per query text (bounded).
+    """
+
+    CACHE_SIZE = 4096
+
+    def __init__(self, candidates: Iterable[tuple[str, str]]) -> None:
+        self.exact: dict[str, list[str]] = {}
+        self._full: dict[int, tuple[list[str], list[str]]] = {}
+        self._bare: dict[int, tuple[list[str], list[str]]] = {}
+        self._words: dict[int, tuple[list[str], list[str]]] = {}
+        for ref, name in candidates:
+            known = normalize(name)
+            if not known:
+                continue
+            self.exact.setdefault(known, []).append(ref)
+            _bucket(self._full, known, ref)
+            _bucket(self._bare, known.replace(" ", ""), ref)
+            for word in known.split():
+                if len(word) >= 3 and word not in TITLE_WORDS:
+                    _bucket(self._words, word, ref)
+        self._cache: dict[tuple[str, float], list[Match]] = {}
+
+    def rank(self, query: str, floor: float = SUGGEST) -> list[Match]:
+        """Refs scoring at least ``floor`` against ``query``, best first, ties by ref (as :func:`rank`)."""
+        key = (query, floor)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[key] = self._rank(query, floor)
+        return found
+
+    def _rank(self, query: str, floor: float) -> list[Match]:
+        typed = normalize(query)
+        if not typed:
+            return []
+        best: dict[str, float] = dict.fromkeys(self.exact.get(typed, ()), 100.0)
+        searches = [(self._full, typed), (self._bare, typed.replace(" ", ""))]
+        if len(typed.split()) == 1 and len(typed) >= 3:
+            searches.append((self._words, typed))
+        for buckets, text in searches:
+            for choices, refs in _reachable(buckets, len(text), floor):
+                for _, score, index in process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=floor,
+                                                       limit=None):
+                    ref = refs[index]
+                    if score > best.get(ref, -1.0):
+                        best[ref] = float(score)
+        return sorted((Match(ref=ref, score=score) for ref, score in best.items()),
+                      key=lambda match: (-match.score, match.ref))
+
+
+def _bucket(buckets: dict[int, tuple[list[str], list[str]]], text: str, ref: str) -> None:
+    choices, refs = buckets.setdefault(len(text), ([], []))
+    choices.append(text)
+    refs.append(ref)
+
+
+def _reachable(buckets: dict[int, tuple[list[str], list[str]]], length: int,
+               floor: float) -> list[tuple[list[str], list[str]]]:
+    """The buckets of names long enough and short enough to score ``floor`` against a text of ``length``."""
+    if floor <= 0:
+        return list(buckets.values())
+    factor = 200.0 / floor - 1.0
+    return [bucket for size, bucket in buckets.items() if length / factor - 1 <= size <= length * factor + 1]

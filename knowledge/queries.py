@@ -7,7 +7,7 @@ a name with no confident match gives an empty answer with suggestions, never a n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from os.path import commonprefix
@@ -22,7 +22,6 @@ from knowledge.names import (
     SUGGEST,
     Match,
     content_words,
-    rank,
     side_word_distance,
     tokens,
 )
@@ -253,13 +252,21 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     side, words = _split_side(base, _role_words(text))
     if not words:
         return []
+    titles, order = _role_index(base)
+    holders: set[str] = set()
+    for title_words, people in titles.values():
+        if (set(title_words) & RANK_QUALIFIERS) - set(words):
+            continue
+        if all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
+            holders.update(people)
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
-    for person in base.people.values():
+    for ref in sorted(holders, key=order.__getitem__):
+        person = base.people[ref]
         if side is not None and person.side != side:
             continue
         for role in person.roles:
-            title_words = _role_words(role.title)
+            title_words = titles[role.title][0]
             if (set(title_words) & RANK_QUALIFIERS) - set(words):
                 continue
             if not all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
@@ -277,6 +284,19 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     return found
 
 
+def _role_index(base: FactBase) -> tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]]:
+    """Each distinct role title with its words and the ids of the people who held it, and each
+    person's place in the base's order; built once per process."""
+    if "roles" not in base.indexes:
+        titles: dict[str, tuple[list[str], set[str]]] = {}
+        for person in base.people.values():
+            for role in person.roles:
+                titles.setdefault(role.title, (_role_words(role.title), set()))[1].add(person.id)
+        base.indexes["roles"] = (titles, {ref: index for index, ref in enumerate(base.people)})
+    found: tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]] = base.indexes["roles"]
+    return found
+
+
 def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
     """Of several holders of a role, those still holding it who took it up last."""
     def term(entry: tuple[Person, str]) -> Role:
@@ -290,12 +310,9 @@ def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]
     return [entry for entry in ongoing if (term(entry).start or "") == latest]
 
 
-def _name_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(person.id, name) for person in base.people.values() for name in (person.name, *person.aliases)]
-
-
-def _group_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(group.id, name) for group in base.groups.values() for name in (group.name, *group.aliases)]
+def _best(matches: list[Match]) -> float:
+    """The best score of a ranking (0 when nothing reached the index's floor)."""
+    return matches[0].score if matches else 0.0
 
 
 def _confident(matches: list[Match]) -> list[Match]:
@@ -305,8 +322,8 @@ def _confident(matches: list[Match]) -> list[Match]:
             and match.score >= CONFIDENT]
 
 
-def _suggestions(matches: list[Match], names: dict[str, str], limit: int = 3) -> tuple[str, ...]:
-    return tuple(names[match.ref] for match in matches[:limit] if match.score >= SUGGEST)
+def _suggestions(matches: list[Match], names: Mapping[str, Person | Group], limit: int = 3) -> tuple[str, ...]:
+    return tuple(names[match.ref].name for match in matches[:limit] if match.score >= SUGGEST)
 
 
 def names_a_side(base: FactBase, text: str) -> bool:
@@ -323,25 +340,25 @@ def match_people(
     """
     if names_a_side(base, text):
         return [], ()
-    matches = rank(text, _name_candidates(base))
+    matches = base.person_names.rank(text)
     confident = _confident(matches)
     if confident:
         return [(base.people[match.ref], None) for match in confident], ()
     roles = match_roles(base, text, period)
     if roles:
         return [(person, title) for person, title in roles], ()
-    return [], _suggestions(matches, {p.id: p.name for p in base.people.values()})
+    return [], _suggestions(matches, base.people)
 
 
 def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...]]:
     """Groups ``text`` names (by name, alias or spelling), and suggestions when none does."""
     if names_a_side(base, text):
         return [], ()
-    matches = rank(text, _group_candidates(base))
+    matches = base.group_names.rank(text)
     confident = _confident(matches)
     if confident:
         return [base.groups[match.ref] for match in confident], ()
-    return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
+    return [], _suggestions(matches, base.groups)
 
 
 def _institution_candidates(base: FactBase) -> list[tuple[str, str]]:
@@ -426,7 +443,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
             SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
     bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
-    if bodies and not (people and rank(who, _name_candidates(base))[0].score >= CONFIDENT):
+    if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
         return QuotesAnswer(query=who, words=words, speakers=tuple(
             SpeakerQuotes(body, about(base.quotes(body.id, start, end)))
             for body in bodies if side is None or body.side == side))
@@ -463,25 +480,13 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
         if names_a_side(base, leading) or match_institutions(base, leading) or any(role for _, role in people):
             score = 100.0
         elif people:
-            score = rank(leading, _name_candidates(base))[0].score
+            score = _best(base.person_names.rank(leading))
         else:
             continue
         best = max(best, (score, size))
     if not best[1]:
         return text, ""
     return " ".join(words[:best[1]]), " ".join(words[best[1]:])
-
-
-def _event_words(base: FactBase, event: Event) -> set[str]:
-    words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
-    for ref in event.actors:
-        record: Person | Institution | Group | Side | None = (base.speaker(ref) or base.groups.get(ref)
-                                                             or base.sides.get(ref))
-        if isinstance(record, Side):
-            words |= set(tokens(" ".join(record.words)))
-        elif record is not None:
-            words |= set(tokens(" ".join((record.name, *record.aliases))))
-    return {word for word in words if word not in STOPWORDS}
 
 
 def _same_stem(word: str, candidate: str) -> bool:
@@ -505,6 +510,24 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
+def _vocabulary_matches(base: FactBase, word: str) -> tuple[str, ...]:
+    """The words of the event index that ``word`` matches as :func:`_word_matches` would: itself, a
+    word of the same stem (which shares its first four letters) or, from five letters, a close
+    spelling (rapidfuzz with a score cutoff over the vocabulary)."""
+    if "event_words" not in base.indexes:
+        by_prefix: dict[str, list[str]] = {}
+        for known in base.event_vocabulary:
+            by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+        base.indexes["event_words"] = (set(base.event_vocabulary), by_prefix)
+    vocabulary, by_prefix = base.indexes["event_words"]
+    matched = {word} & vocabulary
+    matched.update(known for known in by_prefix.get(word.replace("our", "or")[:4], ()) if _same_stem(word, known))
+    if len(word) >= 5:
+        matched.update(known for known, _, _ in process.extract(
+            word, base.event_vocabulary, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
+    return tuple(sorted(matched))
+
+
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
              lenient: bool = False) -> TimelineAnswer:
     """Events in date order within ``period`` and matching every content word of ``words``.
@@ -513,26 +536,35 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
     event asked about one day) come apart, in ``approximate``. ``lenient`` (for questions in
     plain English) ignores words no event knows, as long as two known words remain.
     """
-    events = base.events(period.start, period.end) if period else base.events()
     wanted = [word for word in content_words(words) if len(word) > 1]
-    event_words = {event.id: _event_words(base, event) for event in base.events()} if wanted else {}
-    vocabulary: set[str] = set().union(*event_words.values())
+    found = {word: _vocabulary_matches(base, word) for word in wanted}
     ignored: tuple[str, ...] = ()
     if lenient:
-        known = [word for word in wanted if _word_matches(word, vocabulary)]
+        known = [word for word in wanted if found[word]]
         if len(known) >= 2 and len(known) < len(wanted):
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
-    matching = [event for event in events if all(_word_matches(word, event_words[event.id]) for word in wanted)]
+    start, end = (period.start, period.end) if period else (None, None)
+    if wanted:
+        ids: set[str] | None = None
+        for word in sorted(wanted, key=lambda word: len(found[word])):
+            with_word = base.event_ids_with_words(found[word]) if found[word] else set()
+            ids = with_word if ids is None else ids & with_word
+            if not ids:
+                break
+        matching = base.events_by_id(ids or (), start, end)
+    else:
+        matching = base.events(start, end)
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
-        unknown = [word for word in wanted if not _word_matches(word, vocabulary)]
+        unknown = [word for word in wanted if not found[word]]
         suggestions = tuple(dict.fromkeys(
             candidate for word in unknown for candidate, score, _ in
-            process.extract(word, sorted(vocabulary), scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
     within = tuple(event for event in matching
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
-    approximate = tuple(event for event in matching if event not in within)
+    inside = {event.id for event in within}
+    approximate = tuple(event for event in matching if event.id not in inside)
     return TimelineAnswer(period=period, words=words, events=within, approximate=approximate,
                           suggestions=suggestions, ignored=ignored)
 
@@ -587,10 +619,10 @@ def side_profile(base: FactBase, side: Side) -> SideProfile:
     against = base.threats(state=side.id)
     return SideProfile(
         side=side, people=people, institutions=bodies,
-        quote_count=sum(1 for quote in base.quotes() if quote.speaker in speakers),
+        quote_count=base.count_quotes(speakers),
         named_count=len(base.threats(side.id)),
         named_as_threat_by=tuple(sorted({claim.side for claim in against})),
-        event_count=len({event.id for ref in (side.id, *speakers) for event in base.events_with(ref)}),
+        event_count=base.count_events_with((side.id, *speakers)),
     )
 
 
@@ -608,14 +640,14 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     bodies = match_institutions(base, name)
     people, person_suggestions = match_people(base, name, period)
     groups, group_suggestions = match_groups(base, name)
-    person_best = rank(name, _name_candidates(base))
-    group_best = rank(name, _group_candidates(base))
-    if bodies and not (people and person_best[0].score >= CONFIDENT):
+    person_best = _best(base.person_names.rank(name))
+    group_best = _best(base.group_names.rank(name))
+    if bodies and not (people and person_best >= CONFIDENT):
         people, groups = [], []
     if people and groups and people[0][1] is None:
-        if person_best[0].score > group_best[0].score:
+        if person_best > group_best:
             groups = []
-        elif group_best[0].score > person_best[0].score:
+        elif group_best > person_best:
             people = []
     elif groups and people:
         group_words = {word for group in groups for alias in (group.name, *group.aliases) for word in tokens(alias)}
@@ -631,7 +663,7 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     institution_profiles = []
     for body in bodies if not people else []:
         said, events = base.quotes(body.id), base.events_with(body.id)
-        claims = [claim for claim in base.threats() if claim.named_by == body.id]
+        claims = base.threats(named_by=body.id)
         institution_profiles.append(InstitutionProfile(body, len(said), len(events), len(claims),
                                                        _articles([*said, *events, *claims])))
     group_profiles = []

@@ -9,24 +9,23 @@ over the articles' sentences answers free-text questions by BM25 rank.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from knowledge.compile import Paths, compile_base, split_sentences
 from knowledge.dates import iso_text
 from knowledge.models import Event, FactBaseData, Group, Institution, Person, Quote, Side, Source, Threat
-from knowledge.names import content_words, normalize
+from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
+from knowledge.paths import Paths
 
-SCHEMA_VERSION = "2"
-CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py")
+SCHEMA_VERSION = "3"
+CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
 
@@ -43,7 +42,8 @@ CREATE TABLE event_actors (event_id TEXT NOT NULL, ref TEXT NOT NULL);
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
-                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL);
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL);
+CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
 CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
@@ -51,21 +51,27 @@ CREATE INDEX quotes_by_date ON quotes (start, "end");
 CREATE INDEX threats_by_side ON threats (side, position);
 CREATE INDEX threats_by_group ON threats (grp);
 CREATE INDEX threats_by_state ON threats (state);
+CREATE INDEX threats_by_named_by ON threats (named_by);
+CREATE INDEX events_by_position ON events (position);
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
                                            tokenize = 'porter unicode61 remove_diacritics 2');
 """
 
 Record = TypeVar("Record", bound=BaseModel)
+Named = Person | Institution | Group | Side
 
 
-MIN_INDEXED_LINE_WORDS = 6  # shorter lines are page furniture ("Back to top button", "8 min read")
-
-
-def line_of(text: str, offset: int) -> str:
-    """The whole line of ``text`` holding ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start:end if end >= 0 else len(text)]
+def event_words(event: Event, records: dict[str, Named]) -> set[str]:
+    """The words an event is found by: its summary, place and topics, and the names of its actors
+    (every alias; a side's words). Written to the ``event_words`` index at build time."""
+    words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
+    for ref in event.actors:
+        record = records.get(ref)
+        if isinstance(record, Side):
+            words |= set(tokens(" ".join(record.words)))
+        elif record is not None:
+            words |= set(tokens(" ".join((record.name, *record.aliases))))
+    return {word for word in words if word not in STOPWORDS}
 
 
 def default_db_path(paths: Paths) -> Path:
@@ -89,60 +95,14 @@ def input_hash(paths: Paths) -> str:
     return digest.hexdigest()
 
 
-def _dump(record: BaseModel) -> str:
-    return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-
-
-def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) -> None:
-    """Write ``data`` (and the seeds' sentences) to ``target`` atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=target.parent)
-    os.close(handle)
-    try:
-        connection = sqlite3.connect(temporary)
-        with connection:
-            connection.executescript(SCHEMA)
-            connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION)])
-            connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
-                (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
-            connection.executemany("INSERT INTO sides VALUES (?, ?)", [(side.id, _dump(side)) for side in data.sides])
-            connection.executemany("INSERT INTO institutions VALUES (?, ?)",
-                                   [(body.id, _dump(body)) for body in data.institutions])
-            connection.executemany("INSERT INTO people VALUES (?, ?)",
-                                   [(person.id, _dump(person)) for person in data.people])
-            connection.executemany("INSERT INTO groups VALUES (?, ?)",
-                                   [(group.id, _dump(group)) for group in data.groups])
-            connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", [
-                (event.id, position, event.date.start.isoformat(), event.date.end.isoformat(), _dump(event))
-                for position, event in enumerate(data.events)])
-            connection.executemany("INSERT INTO event_actors VALUES (?, ?)", [
-                (event.id, actor) for event in data.events for actor in event.actors])
-            connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", [
-                (quote.id, position, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(),
-                 _dump(quote)) for position, quote in enumerate(data.quotes)])
-            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                (threat.id, position, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
-                 threat.date.end.isoformat(), _dump(threat)) for position, threat in enumerate(data.threats)])
-            for source in data.sources:
-                text = (paths.seeds / source.article).read_text(encoding="utf-8")
-                connection.executemany("INSERT INTO sentences VALUES (?, ?, ?)", [
-                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)
-                    if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS])
-        connection.close()
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def build(paths: Paths | None = None, target: Path | None = None) -> Path:
-    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing."""
-    paths = paths or Paths()
-    target = target or default_db_path(paths)
-    inputs = input_hash(paths)
-    write_database(compile_base(paths), paths, target, inputs)
-    return target
+    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing.
+
+    The compiler is imported here, on demand: the serving path never loads it.
+    """
+    from knowledge.builder import build as build_artefact
+
+    return build_artefact(paths, target)
 
 
 def is_stale(paths: Paths, target: Path) -> bool:
@@ -174,6 +134,7 @@ class FactBase:
         self.side_words: dict[str, str] = {normalize(word): side.id for side in self.sides.values()
                                            for word in (side.id, *side.words) if normalize(word)}
         self._sources_by_article = {source.article: source for source in self.sources}
+        self.indexes: dict[str, Any] = {}  # per-process indexes the queries build once, on first use
 
     @classmethod
     def open(cls, db_path: Path | None = None, *, paths: Paths | None = None, rebuild: bool = True) -> FactBase:
@@ -225,15 +186,83 @@ class FactBase:
         return self._records(Quote, sql + " ORDER BY position", parameters)
 
     def threats(self, side: str | None = None, group: str | None = None,
-                start: date | None = None, end: date | None = None, *, state: str | None = None) -> list[Threat]:
-        """Threat claims, optionally of one side, about one group or one state, overlapping a period."""
+                start: date | None = None, end: date | None = None, *, state: str | None = None,
+                named_by: str | None = None) -> list[Threat]:
+        """Threat claims, optionally of one side, about one group or one state, named by one speaker,
+        overlapping a period."""
         sql = 'SELECT body FROM threats WHERE "end" >= ? AND start <= ?'
         parameters: list[Any] = [_low(start), _high(end)]
-        for column, value in (("side", side), ("grp", group), ("state", state)):
+        for column, value in (("side", side), ("grp", group), ("state", state), ("named_by", named_by)):
             if value is not None:
                 sql += f" AND {column} = ?"
                 parameters.append(value)
         return self._records(Threat, sql + " ORDER BY position", parameters)
+
+    def events_by_id(self, ids: Iterable[str], start: date | None = None, end: date | None = None) -> list[Event]:
+        """The events of ``ids`` overlapping ``start``..``end``, in date order (by primary key, not a scan)."""
+        wanted = sorted(set(ids))
+        found: list[tuple[int, str]] = []
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found += self._db.execute(
+                f'SELECT position, body FROM events WHERE id IN ({",".join("?" * len(part))}) '
+                'AND "end" >= ? AND start <= ?', (*part, _low(start), _high(end))).fetchall()
+        return [Event.model_validate_json(body) for _, body in sorted(found)]
+
+    @cached_property
+    def event_vocabulary(self) -> tuple[str, ...]:
+        """Every word some event is found by, sorted (read once per process from the index)."""
+        return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
+
+    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
+        """The ids of events found by any of ``words`` (exact index words)."""
+        wanted = sorted(set(words))
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT event_id FROM event_words WHERE word IN ({",".join("?" * len(part))})', part))
+        return found
+
+    def quote_counts(self) -> dict[str, int]:
+        """How many quotes each speaker has (counted by the database)."""
+        return dict(self._db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall())
+
+    def count_quotes(self, speakers: Iterable[str]) -> int:
+        """How many quotes the speakers of ``speakers`` have together."""
+        refs = sorted(set(speakers))
+        return sum(int(self._db.execute(
+            f'SELECT count(*) FROM quotes WHERE speaker IN ({",".join("?" * len(refs[i:i + 500]))})',
+            refs[i:i + 500]).fetchone()[0]) for i in range(0, len(refs), 500))
+
+    def count_events_with(self, refs: Iterable[str]) -> int:
+        """How many distinct events name any of ``refs`` among their actors."""
+        wanted = sorted(set(refs))
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT event_id FROM event_actors WHERE ref IN ({",".join("?" * len(part))})', part))
+        return len(found)
+
+    def event_span(self) -> tuple[Event, Event] | None:
+        """The event that starts first and the one that ends last (by the date index), or None."""
+        first = self._db.execute("SELECT body FROM events ORDER BY start, position LIMIT 1").fetchone()
+        last = self._db.execute('SELECT body FROM events ORDER BY "end" DESC, position LIMIT 1').fetchone()
+        if first is None or last is None:
+            return None
+        return Event.model_validate_json(first[0]), Event.model_validate_json(last[0])
+
+    @cached_property
+    def person_names(self) -> NameIndex:
+        """The names and aliases of every person, indexed once per process."""
+        return NameIndex((person.id, name) for person in self.people.values() for name in (person.name,
+                                                                                            *person.aliases))
+
+    @cached_property
+    def group_names(self) -> NameIndex:
+        """The names and aliases of every group, indexed once per process."""
+        return NameIndex((group.id, name) for group in self.groups.values() for name in (group.name, *group.aliases))
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
         """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
