@@ -39,6 +39,7 @@ ABOUT_SEPARATOR = re.compile(r"\s+(?:about|regarding|concerning|on the subject o
 SIDE_PEOPLE = frozenset({"official", "officials", "leaders", "leadership", "government", "authorities", "side",
                          "people", "state", "country"})
 SEARCH_LIMIT = 5
+TIMELINE_PAGE = 50  # events per reply; the database counts the rest
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 
@@ -343,7 +344,7 @@ class Desk:
             if yearless_note and period is None:
                 return self._nothing(yearless_note, more=(self._coverage(),))
         words = "" if rest.strip().lower() in ALL_WORDS else _meaningful(rest)
-        answer = queries.timeline(self.base, period, words, lenient=asked)
+        answer = queries.timeline(self.base, period, words, lenient=asked, page=TIMELINE_PAGE)
         scope = self._period_words(period, words)
         unknown_names = _named_in(text, answer.ignored)
         if unknown_names:
@@ -356,7 +357,11 @@ class Desk:
             return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
                                  f"Nothing in the fact base for {scope}.", answer.suggestions,
                                  (*wider, self._coverage(), "Try /timeline all or fewer words."))
-        count = f"{len(answer.events)} event{'s' if len(answer.events) != 1 else ''}"
+        total = len(answer.events) if answer.total is None else answer.total
+        count = f"{total} event{'s' if total != 1 else ''}"
+        if total > len(answer.events):
+            wider += (f"Showing the first {len(answer.events)} of {total} events: narrow it with a period "
+                      "(e.g. /timeline 2024-01) or words.",)
         sections = [Section(items=tuple(self._event_item(event) for event in answer.events))]
         if answer.ignored:
             said = self._sentences_with(f"{words} {' '.join(answer.ignored)}", answer.ignored)
@@ -364,9 +369,14 @@ class Desk:
                 sections.insert(0, Section(heading=f"The articles on “{' '.join(answer.ignored)}”",
                                            items=self._sentence_items(said)))
         return Reply(tone="answer", title=f"Timeline {scope}".strip() if scope else "Timeline",
-                     summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
+                     summary=f"{count} · {self._timeline_articles(answer)}",
                      sections=tuple(sections),
                      notes=wider, narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+
+    def _timeline_articles(self, answer: queries.TimelineAnswer) -> str:
+        if answer.articles is None:
+            return self._article_count(event.sources for event in answer.events)
+        return f"{answer.articles} article{'s' if answer.articles != 1 else ''}"
 
     def _sentences_with(self, question: str, words: Iterable[str]) -> tuple[queries.SentenceHit, ...]:
         """The best sentences for ``question`` that hold one of ``words`` (or a word of the same stem)."""

@@ -65,6 +65,8 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
                 (threat.id, position, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
                  threat.date.end.isoformat(), _dump(threat), threat.named_by)
                 for position, threat in enumerate(data.threats)])
+            connection.executemany("INSERT INTO event_sources VALUES (?, ?)", sorted(
+                {(event.id, citation.article) for event in data.events for citation in event.sources}))
             records: dict[str, Named] = {}
             for table in (data.sides, data.groups, data.institutions, data.people):  # as FactBase.name_of looks up
                 records.update((record.id, record) for record in table)

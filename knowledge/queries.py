@@ -58,6 +58,8 @@ class TimelineAnswer:
     suggestions: tuple[str, ...] = ()
     approximate: tuple[Event, ...] = ()
     ignored: tuple[str, ...] = ()
+    total: int | None = None  # with a page: how many events are dated within, counted by the database
+    articles: int | None = None  # with a page: in how many articles they are reported
 
 
 @dataclass(frozen=True)
@@ -529,12 +531,13 @@ def _vocabulary_matches(base: FactBase, word: str) -> tuple[str, ...]:
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
-             lenient: bool = False) -> TimelineAnswer:
+             lenient: bool = False, page: int | None = None) -> TimelineAnswer:
     """Events in date order within ``period`` and matching every content word of ``words``.
 
     Events dated too coarsely to say whether they fall in the period (an "earlier this month"
     event asked about one day) come apart, in ``approximate``. ``lenient`` (for questions in
-    plain English) ignores words no event knows, as long as two known words remain.
+    plain English) ignores words no event knows, as long as two known words remain. With a
+    ``page`` size, ``events`` holds only the first page and ``total``/``articles`` count them all.
     """
     wanted = [word for word in content_words(words) if len(word) > 1]
     found = {word: _vocabulary_matches(base, word) for word in wanted}
@@ -545,16 +548,16 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
     start, end = (period.start, period.end) if period else (None, None)
+    ids: set[str] | None = None
     if wanted:
-        ids: set[str] | None = None
         for word in sorted(wanted, key=lambda word: len(found[word])):
             with_word = base.event_ids_with_words(found[word]) if found[word] else set()
             ids = with_word if ids is None else ids & with_word
             if not ids:
                 break
-        matching = base.events_by_id(ids or (), start, end)
-    else:
-        matching = base.events(start, end)
+    if page is not None:
+        return _timeline_page(base, period, words, ids, wanted, found, ignored, page)
+    matching = base.events_by_id(ids or (), start, end) if wanted else base.events(start, end)
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
         unknown = [word for word in wanted if not found[word]]
@@ -599,6 +602,26 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
                         if claim.side != side and (how is None or claim.how == how)
                         and (claim.state == side or (claim.unnamed and _mentions(tokens(claim.unnamed), named))))
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)
+
+
+def _timeline_page(base: FactBase, period: DateSpan | None, words: str, ids: set[str] | None, wanted: list[str],
+                   found: dict[str, tuple[str, ...]], ignored: tuple[str, ...], page: int) -> TimelineAnswer:
+    """:func:`timeline` with one page of events, counted and paged by the database."""
+    start, end = (period.start, period.end) if period else (None, None)
+    if wanted and not ids:
+        ids = set()
+    events, total, articles = base.event_page(ids, start, end, within=True, limit=page)
+    approximate: tuple[Event, ...] = ()
+    if period is not None:
+        approximate = tuple(base.event_page(ids, start, end, within=False, around=True, limit=-1)[0])
+    suggestions: tuple[str, ...] = ()
+    if wanted and not total and not approximate:
+        unknown = [word for word in wanted if not found[word]]
+        suggestions = tuple(dict.fromkeys(
+            candidate for word in unknown for candidate, score, _ in
+            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+    return TimelineAnswer(period=period, words=words, events=tuple(events), approximate=approximate,
+                          suggestions=suggestions, ignored=ignored, total=total, articles=articles)
 
 
 def _mentions(words: list[str], names: list[list[str]]) -> bool:

@@ -9,6 +9,7 @@ over the articles' sentences answers free-text questions by BM25 rank.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -39,6 +40,8 @@ CREATE TABLE groups (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
                      body TEXT NOT NULL);
 CREATE TABLE event_actors (event_id TEXT NOT NULL, ref TEXT NOT NULL);
+CREATE TABLE event_sources (event_id TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (event_id, article))
+    WITHOUT ROWID;
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
@@ -208,6 +211,31 @@ class FactBase:
                 f'SELECT position, body FROM events WHERE id IN ({",".join("?" * len(part))}) '
                 'AND "end" >= ? AND start <= ?', (*part, _low(start), _high(end))).fetchall()
         return [Event.model_validate_json(body) for _, body in sorted(found)]
+
+    def event_page(self, ids: Iterable[str] | None, start: date | None, end: date | None, *,
+                   within: bool, limit: int, around: bool = False) -> tuple[list[Event], int, int]:
+        """One page of events (the first ``limit`` in date order) with how many there are in all and in
+        how many articles, counted by the database.
+
+        ``ids`` None means every event; ``within`` keeps only events dated wholly inside
+        ``start``..``end``, else those overlapping it; ``around`` those overlapping it but not within.
+        """
+        where = ['"end" >= ? AND start <= ?']
+        parameters: list[Any] = [_low(start), _high(end)]
+        if within or around:
+            where.append(f'{"NOT " if around else ""}(start >= ? AND "end" <= ?)')
+            parameters += [_low(start), _high(end)]
+        if ids is not None:
+            where.append("id IN (SELECT value FROM json_each(?))")
+            parameters.append(json.dumps(sorted(set(ids))))
+        condition = " AND ".join(where)
+        page = self._records(Event, f"SELECT body FROM events WHERE {condition} ORDER BY position LIMIT ?",
+                             (*parameters, limit))
+        total = int(self._db.execute(f"SELECT count(*) FROM events WHERE {condition}", parameters).fetchone()[0])
+        articles = int(self._db.execute(
+            f"SELECT count(DISTINCT article) FROM event_sources WHERE event_id IN "
+            f"(SELECT id FROM events WHERE {condition})", parameters).fetchone()[0])
+        return page, total, articles
 
     @cached_property
     def event_vocabulary(self) -> tuple[str, ...]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries
+from knowledge.compile import Paths
 from knowledge.names import SUGGEST, rank
-from knowledge.store import FactBase, event_words
+from knowledge.store import FactBase, build, event_words
+from knowledge.synth import write_corpus
 
 
 def test_the_serving_path_imports_neither_compiler_nor_extractor() -> None:
@@ -40,3 +44,23 @@ def test_a_timeline_by_words_finds_what_a_scan_finds(fact_base: FactBase) -> Non
     assert answer.events
     assert all("istanbul" in (event.summary + " ".join(event.topics) + (event.place or "")).lower()
                for event in answer.events)
+
+
+def test_a_timeline_reply_holds_one_page_and_says_the_total(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 2)
+    paths = Paths(tmp_path)
+    base = FactBase.open(build(paths, tmp_path / "base.sqlite"), paths=paths)
+    try:
+        everything = queries.timeline(base)
+        paged = queries.timeline(base, page=10)
+        assert len(everything.events) > 10
+        assert paged.events == everything.events[:10]
+        assert paged.total == len(everything.events)
+        assert paged.articles == len({c.article for event in everything.events for c in event.sources})
+        reply = Desk(base).command("timeline", "all")
+        shown = sum(len(section.items) for section in reply.sections)
+        assert shown <= TIMELINE_PAGE < len(everything.events)
+        assert reply.summary and reply.summary.startswith(f"{len(everything.events)} events")
+        assert any(f"of {len(everything.events)} events" in note for note in reply.notes)
+    finally:
+        base.close()
