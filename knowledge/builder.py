@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from knowledge.compile import compile_base, split_sentences
 from knowledge.models import FactBaseData
+from knowledge.names import tokens
 from knowledge.paths import Paths
-from knowledge.store import SCHEMA, SCHEMA_VERSION, Named, default_db_path, event_words, input_hash
+from knowledge.store import SCHEMA, SCHEMA_VERSION, Named, default_db_path, event_words, input_hash, quote_words
 
 MIN_INDEXED_LINE_WORDS = 6  # shorter lines are page furniture ("Back to top button", "8 min read")
 
@@ -61,12 +62,17 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
             connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", [
                 (quote.id, position, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(),
                  _dump(quote)) for position, quote in enumerate(data.quotes)])
-            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
                 (threat.id, position, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
-                 threat.date.end.isoformat(), _dump(threat), threat.named_by)
+                 threat.date.end.isoformat(), _dump(threat), threat.named_by,
+                 " ".join(tokens(threat.unnamed)) if threat.unnamed else None)
                 for position, threat in enumerate(data.threats)])
             connection.executemany("INSERT INTO event_sources VALUES (?, ?)", sorted(
                 {(event.id, citation.article) for event in data.events for citation in event.sources}))
+            connection.executemany("INSERT INTO quote_words VALUES (?, ?, ?)", [
+                (word, quote.id, int(word in said)) for quote in data.quotes
+                for said in [quote_words(quote, setting=False)]
+                for word in sorted(quote_words(quote, setting=True) | said)])
             records: dict[str, Named] = {}
             for table in (data.sides, data.groups, data.institutions, data.people):  # as FactBase.name_of looks up
                 records.update((record.id, record) for record in table)

@@ -25,7 +25,7 @@ from knowledge.names import (
     side_word_distance,
     tokens,
 )
-from knowledge.store import FactBase
+from knowledge.store import FactBase, quote_words
 
 
 @dataclass(frozen=True)
@@ -401,10 +401,7 @@ def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
 
 
 def _quote_words(quote: Quote, *, setting: bool) -> set[str]:
-    parts = [quote.text, quote.via or ""]
-    if setting:
-        parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
-    return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
+    return quote_words(quote, setting=setting)
 
 
 def _side_of(base: FactBase, ref: str) -> str | None:
@@ -436,8 +433,9 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
         return tuple(sorted(kept, key=_quote_order))
 
     if not who.strip():
-        candidates = [quote for quote in base.quotes(start=start, end=end)
-                      if side is None or _side_of(base, quote.speaker) == side]
+        found = base.quotes(start=start, end=end) if not wanted else _quotes_with_words(
+            base, wanted, start, end, in_setting=in_setting)
+        candidates = [quote for quote in found if side is None or _side_of(base, quote.speaker) == side]
         by_speaker: dict[str, list[Quote]] = {}
         for quote in about(candidates):
             by_speaker.setdefault(quote.speaker, []).append(quote)
@@ -454,6 +452,23 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
+
+
+def _quotes_with_words(base: FactBase, wanted: list[str], start: date | None, end: date | None, *,
+                       in_setting: bool) -> list[Quote]:
+    """The quotes that may hold every word of ``wanted`` (in what was said, else in the setting), found
+    by the quote_words index: a superset of what ``about`` keeps, in date order."""
+    matches = {word: _vocabulary_matches(base, word, "quote") for word in wanted}
+    ids: set[str] = set()
+    for setting in (False, True) if in_setting else (False,):
+        found: set[str] | None = None
+        for word in wanted:
+            with_word = base.quote_ids_with_words(matches[word], setting=setting) if matches[word] else set()
+            found = with_word if found is None else found & with_word
+            if not found:
+                break
+        ids |= found or set()
+    return base.quotes_by_id(ids, start, end) if ids else []
 
 
 MAX_SPEAKER_WORDS = 8  # "the Iranian Supreme National Security Council secretary" and no longer
@@ -512,21 +527,23 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
-def _vocabulary_matches(base: FactBase, word: str) -> tuple[str, ...]:
+def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
     """The words of the event index that ``word`` matches as :func:`_word_matches` would: itself, a
     word of the same stem (which shares its first four letters) or, from five letters, a close
     spelling (rapidfuzz with a score cutoff over the vocabulary)."""
-    if "event_words" not in base.indexes:
+    key = f"{kind}_words"
+    if key not in base.indexes:
+        words = base.event_vocabulary if kind == "event" else base.quote_vocabulary
         by_prefix: dict[str, list[str]] = {}
-        for known in base.event_vocabulary:
+        for known in words:
             by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
-        base.indexes["event_words"] = (set(base.event_vocabulary), by_prefix)
-    vocabulary, by_prefix = base.indexes["event_words"]
+        base.indexes[key] = (set(words), by_prefix, words)
+    vocabulary, by_prefix, ordered = base.indexes[key]
     matched = {word} & vocabulary
     matched.update(known for known in by_prefix.get(word.replace("our", "or")[:4], ()) if _same_stem(word, known))
     if len(word) >= 5:
         matched.update(known for known, _, _ in process.extract(
-            word, base.event_vocabulary, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
+            word, ordered, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
     return tuple(sorted(matched))
 
 
@@ -591,14 +608,14 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
     claims = base.threats(side, found_group.id if found_group else None, start, end)
     if found_group is not None:
         names = [tokens(name) for name in (found_group.name, *found_group.aliases)]
-        claims += [claim for claim in base.threats(side, None, start, end)
+        claims += [claim for claim in base.threats_mentioning(names, side=side, start=start, end=end)
                    if claim.group is None and claim.unnamed and _mentions(tokens(claim.unnamed), names)]
         claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
     against: tuple[Threat, ...] = ()
     if side is not None and found_group is None:
         named = [tokens(name) for body in mentioning for name in (body.name, *body.aliases)]
-        against = tuple(claim for claim in base.threats(None, None, start, end)
+        against = tuple(claim for claim in base.threats_mentioning(named, state=side, start=start, end=end)
                         if claim.side != side and (how is None or claim.how == how)
                         and (claim.state == side or (claim.unnamed and _mentions(tokens(claim.unnamed), named))))
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)

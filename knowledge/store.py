@@ -45,7 +45,10 @@ CREATE TABLE event_sources (event_id TEXT NOT NULL, article TEXT NOT NULL, PRIMA
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
-                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL);
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
+                      unnamed_words TEXT);
+CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
+                          PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
 CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
@@ -62,6 +65,15 @@ CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset U
 
 Record = TypeVar("Record", bound=BaseModel)
 Named = Person | Institution | Group | Side
+
+
+def quote_words(quote: Quote, *, setting: bool) -> set[str]:
+    """The words a quote is found by: what was said and how it was relayed, and with ``setting``
+    also its context and the sentences that cite it. Written to the ``quote_words`` index."""
+    parts = [quote.text, quote.via or ""]
+    if setting:
+        parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
+    return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
 
 
 def event_words(event: Event, records: dict[str, Named]) -> set[str]:
@@ -252,6 +264,29 @@ class FactBase:
                 f'SELECT event_id FROM event_words WHERE word IN ({",".join("?" * len(part))})', part))
         return found
 
+    @cached_property
+    def quote_vocabulary(self) -> tuple[str, ...]:
+        """Every word some quote is found by (in its words or its setting), sorted; read once per process."""
+        return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM quote_words ORDER BY word"))
+
+    def quote_ids_with_words(self, words: Iterable[str], *, setting: bool) -> set[str]:
+        """The ids of quotes found by any of ``words``: in what was said, or (``setting``) anywhere."""
+        wanted = sorted(set(words))
+        found: set[str] = set()
+        own = "" if setting else " AND own = 1"
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT quote_id FROM quote_words WHERE word IN ({",".join("?" * len(part))}){own}', part))
+        return found
+
+    def quotes_by_id(self, ids: Iterable[str], start: date | None = None, end: date | None = None) -> list[Quote]:
+        """The quotes of ``ids`` overlapping ``start``..``end``, in date order."""
+        found = self._db.execute('SELECT position, body FROM quotes WHERE id IN (SELECT value FROM json_each(?)) '
+                                 'AND "end" >= ? AND start <= ?',
+                                 (json.dumps(sorted(set(ids))), _low(start), _high(end))).fetchall()
+        return [Quote.model_validate_json(body) for _, body in sorted(found)]
+
     def quote_counts(self) -> dict[str, int]:
         """How many quotes each speaker has (counted by the database)."""
         return dict(self._db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall())
@@ -291,6 +326,27 @@ class FactBase:
     def group_names(self) -> NameIndex:
         """The names and aliases of every group, indexed once per process."""
         return NameIndex((group.id, name) for group in self.groups.values() for name in (group.name, *group.aliases))
+
+    def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
+                           start: date | None = None, end: date | None = None) -> list[Threat]:
+        """Claims about no group whose unnamed threat may hold one of ``names`` (each a list of normalised
+        words) as a run, or (``state``) that name that state; optionally of one side. A prefilter in SQL
+        (LIKE over the claim's normalised words): callers check the run exactly."""
+        patterns = [f"% {' '.join(name)} %" for name in names if name]
+        like = " OR ".join(["' ' || unnamed_words || ' ' LIKE ?"] * len(patterns))
+        alternatives = [f"(grp IS NULL AND ({like}))"] if patterns else []
+        parameters: list[Any] = [*patterns]
+        if state is not None:
+            alternatives.append("state = ?")
+            parameters.append(state)
+        if not alternatives:
+            return []
+        sql = f'SELECT body FROM threats WHERE ({" OR ".join(alternatives)}) AND "end" >= ? AND start <= ?'
+        parameters += [_low(start), _high(end)]
+        if side is not None:
+            sql += " AND side = ?"
+            parameters.append(side)
+        return self._records(Threat, sql + " ORDER BY position", parameters)
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
         """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
