@@ -468,15 +468,9 @@ class Desk:
 
     def _quoted_people_text(self, limit: int = 20) -> str:
         """The most quoted people, at most ``limit`` of them, with how many more there are."""
-        people = self._quoted_people()
-        more = f" and {len(people) - limit} more" if len(people) > limit else ""
-        return ", ".join(people[:limit]) + more
-
-    def _quoted_people(self) -> list[str]:
-        """Everyone the base quotes, most quoted first."""
-        counts = self.base.quote_counts()
-        ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
-        return [self.person_name(ref) for ref in ranked]
+        people, total = self.base.most_quoted(limit)
+        more = f" and {total - limit} more" if total > limit else ""
+        return ", ".join(people) + more
 
     def _person_title(self, person: Person | Institution) -> str:
         side = self.side_name(person.side)

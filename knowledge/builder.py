@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from knowledge.compile import compile_base, split_sentences
 from knowledge.models import FactBaseData
-from knowledge.names import tokens
+from knowledge.names import normalize, tokens
 from knowledge.paths import Paths
 from knowledge.store import SCHEMA, SCHEMA_VERSION, Named, default_db_path, event_words, input_hash, quote_words
 
@@ -73,6 +73,9 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
                 (word, quote.id, int(word in said)) for quote in data.quotes
                 for said in [quote_words(quote, setting=False)]
                 for word in sorted(quote_words(quote, setting=True) | said)])
+            connection.executemany("INSERT INTO name_keys VALUES (?, ?, ?)", [
+                (kind, record.id, key) for kind, table in (("person", data.people), ("group", data.groups))
+                for record in table for name in (record.name, *record.aliases) if (key := normalize(name))])
             records: dict[str, Named] = {}
             for table in (data.sides, data.groups, data.institutions, data.people):  # as FactBase.name_of looks up
                 records.update((record.id, record) for record in table)

@@ -103,7 +103,9 @@ def rank(query: str, candidates: Iterable[tuple[str, str]]) -> list[Match]:
 class NameIndex:
     """The names of one kind of record, indexed once per process for :func:`rank`-equal ranking.
 
-    ``rank(query)`` gives what ``rank(query, candidates)`` gives, cut at ``floor``: an exact
+    ``candidates`` are ``(ref, name)`` pairs (``normalized``: names already passed through
+    :func:`normalize`, as the artefact stores them). ``rank(query)`` gives what
+    ``rank(query, candidates)`` gives, cut at ``floor``: an exact
     (normalised) name is looked up first; fuzzy scores are computed by rapidfuzz's ``process``
     functions with a score cutoff, and only over names whose length can reach the cutoff (an
     edit ratio of ``floor`` needs lengths within a factor of ``200 / floor - 1`` of each other).
@@ -112,13 +114,13 @@ class NameIndex:
 
     CACHE_SIZE = 4096
 
-    def __init__(self, candidates: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, candidates: Iterable[tuple[str, str]], *, normalized: bool = False) -> None:
         self.exact: dict[str, list[str]] = {}
         self._full: dict[int, tuple[list[str], list[str]]] = {}
         self._bare: dict[int, tuple[list[str], list[str]]] = {}
         self._words: dict[int, tuple[list[str], list[str]]] = {}
         for ref, name in candidates:
-            known = normalize(name)
+            known = name if normalized else normalize(name)
             if not known:
                 continue
             self.exact.setdefault(known, []).append(ref)

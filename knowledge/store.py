@@ -47,6 +47,7 @@ CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEX
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
                       start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
                       unnamed_words TEXT);
+CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
                           PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
 CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
@@ -318,14 +319,23 @@ class FactBase:
 
     @cached_property
     def person_names(self) -> NameIndex:
-        """The names and aliases of every person, indexed once per process."""
-        return NameIndex((person.id, name) for person in self.people.values() for name in (person.name,
-                                                                                            *person.aliases))
+        """The names and aliases of every person, indexed once per process (normalised at build time)."""
+        return NameIndex(self._db.execute("SELECT ref, key FROM name_keys WHERE kind = 'person'"), normalized=True)
 
     @cached_property
     def group_names(self) -> NameIndex:
-        """The names and aliases of every group, indexed once per process."""
-        return NameIndex((group.id, name) for group in self.groups.values() for name in (group.name, *group.aliases))
+        """The names and aliases of every group, indexed once per process (normalised at build time)."""
+        return NameIndex(self._db.execute("SELECT ref, key FROM name_keys WHERE kind = 'group'"), normalized=True)
+
+    def most_quoted(self, limit: int) -> tuple[list[str], int]:
+        """The display names of the ``limit`` most quoted speakers (ties by name), and how many speakers
+        the base quotes in all; counted and ordered by the database."""
+        rows = self._db.execute(
+            "SELECT coalesce((SELECT json_extract(body, '$.name') FROM people WHERE id = speaker), "
+            "(SELECT json_extract(body, '$.name') FROM institutions WHERE id = speaker), speaker) AS name "
+            "FROM quotes GROUP BY speaker ORDER BY count(*) DESC, name LIMIT ?", (limit,)).fetchall()
+        total = int(self._db.execute("SELECT count(DISTINCT speaker) FROM quotes").fetchone()[0])
+        return [row[0] for row in rows], total
 
     def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
                            start: date | None = None, end: date | None = None) -> list[Threat]:
