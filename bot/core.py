@@ -40,6 +40,8 @@ SIDE_PEOPLE = frozenset({"official", "officials", "leaders", "leadership", "gove
                          "people", "state", "country"})
 SEARCH_LIMIT = 5
 TIMELINE_PAGE = 50  # events per reply; the database counts the rest
+THREATS_PAGE = 50  # claims per reply of /threats all; the database counts the rest
+SOURCES_PAGE = 50  # articles per reply of /sources
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 
@@ -535,14 +537,15 @@ class Desk:
                             others.append(words[index])
                         index += size or 1
                     group_text = " ".join(others)
-        answer = queries.threats(self.base, side, period, group_text or None, how, institutions)
+        answer = queries.threats(self.base, side, period, group_text or None, how, institutions,
+                                 page=THREATS_PAGE)
         side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
             f"named by {side_name}" if side else "", f"about {answer.group.name}" if answer.group else "",
             f"by {how}" if how else "", f"in {format_span(period)}" if period else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
-                                 answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
+                                 answer.suggestions, (f"Groups: {self._group_names_text()}",))
         if not answer.threats and not answer.against:
             return self._nothing(f"Nothing in the fact base: no threat claims {scope}.".replace("claims .", "claims."),
                                  more=("Try another period, or /threats all.",))
@@ -568,11 +571,20 @@ class Desk:
             return self._nothing(f"Nothing in the fact base: {side_name} named no threat {scope}.", more=notes)
         title = f"Threats {scope}" if scope else "Threats named by each side"
         shown = [claim for claim in (*answer.threats, *against) if not notes or claim.how != "narration"]
+        count = len(shown) if answer.total is None else answer.total
+        articles = (self._article_count(claim.sources for claim in shown) if answer.articles is None else
+                    f"{answer.articles} article{'s' if answer.articles != 1 else ''}")
+        if count > len(shown):
+            notes += (f"Showing the first {len(shown)} of {count} claims: narrow it with a side or a period "
+                      "(e.g. /threats iran 2024-01).",)
         return Reply(tone="answer", title=title,
-                     summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
-                             f"{self._article_count(claim.sources for claim in shown)}",
+                     summary=f"{count} claim{'s' if count != 1 else ''} · {articles}",
                      sections=tuple(sections), notes=notes,
                      narrow_hint="Narrow it with a side or a period (e.g. /threats iran 2024-01).")
+
+    def _group_names_text(self, limit: int = 20) -> str:
+        names = self._group_names()
+        return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
     def _group_names(self) -> list[str]:
         return sorted(group.name for group in self.base.groups.values())
@@ -704,10 +716,13 @@ class Desk:
             Item(text=source.headline, lead=f"[{article_label(source.article)}]",
                  date=f"published {format_span(source.published)}",
                  details=(source.outlet or "outlet not named in the text", f"dated by: {source.basis}"))
-            for source in answer.sources)
+            for source in answer.sources[:SOURCES_PAGE])
+        total = len(answer.sources)
+        notes = (f"Showing the oldest {len(items)} of {total} articles: /timeline <period> finds what a period "
+                 "covers.",) if total > len(items) else ()
         return Reply(tone="answer", title="Sources of the fact base",
-                     summary=f"{len(items)} article{'s' if len(items) != 1 else ''}, oldest first",
-                     sections=(Section(items=items),))
+                     summary=f"{total} article{'s' if total != 1 else ''}, oldest first",
+                     sections=(Section(items=items),), notes=notes)
 
     # ------------------------------------------------------------------ plain-English extras
 

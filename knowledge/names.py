@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -30,6 +31,7 @@ _TITLE_TEXT = (
 TITLE_WORDS = frozenset(_TITLE_TEXT.split(" "))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower-case, strip accents, and fold punctuation to spaces: 'Amir-Abdollahian' -> 'amir abdollahian'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -73,6 +73,8 @@ class ThreatsAnswer:
     suggestions: tuple[str, ...] = ()
     how: ThreatHow | None = None
     against: tuple[Threat, ...] = ()  # claims by other sides that named ``side`` itself as the threat
+    total: int | None = None  # with a page: how many claims there are in all, counted by the database
+    articles: int | None = None  # with a page: in how many articles
 
 
 @dataclass(frozen=True)
@@ -591,12 +593,14 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
 
 def threats(base: FactBase, side: str | None = None, period: DateSpan | None = None,
             group: str | None = None, how: ThreatHow | None = None,
-            mentioning: Iterable[Institution] = ()) -> ThreatsAnswer:
+            mentioning: Iterable[Institution] = (), page: int | None = None) -> ThreatsAnswer:
     """Threat claims of a side (or every side), in a period, about a group (named by any alias or
     spelling), optionally only those made in one way (``military action``, ``statement``, …).
 
     With a side and no group, ``against`` holds the claims of other sides that named that side
     itself as the threat, or an unnamed threat that names one of the institutions ``mentioning``.
+    With a ``page`` size and neither side nor group, ``threats`` holds only the first page (by side,
+    then date) and ``total``/``articles`` count them all.
     """
     start, end = (period.start, period.end) if period else (None, None)
     found_group = None
@@ -605,6 +609,10 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
         if not groups:
             return ThreatsAnswer(side=side, period=period, group=None, threats=(), suggestions=suggestions)
         found_group = groups[0]
+    if page is not None and side is None and found_group is None:
+        first, total, articles = base.threat_page(start, end, how, limit=page)
+        return ThreatsAnswer(side=None, period=period, group=None, threats=tuple(first), how=how,
+                             total=total, articles=articles)
     claims = base.threats(side, found_group.id if found_group else None, start, end)
     if found_group is not None:
         names = [tokens(name) for name in (found_group.name, *found_group.aliases)]

@@ -337,6 +337,20 @@ class FactBase:
         total = int(self._db.execute("SELECT count(DISTINCT speaker) FROM quotes").fetchone()[0])
         return [row[0] for row in rows], total
 
+    def threat_page(self, start: date | None, end: date | None, how: str | None, *,
+                    limit: int) -> tuple[list[Threat], int, int]:
+        """The first ``limit`` claims of every side (by side, then date) overlapping a period, optionally made
+        in one way, with how many there are in all and in how many articles (counted by the database)."""
+        condition = '"end" >= ? AND start <= ?' + (" AND json_extract(body, '$.how') = ?" if how else "")
+        parameters: list[Any] = [_low(start), _high(end), *([how] if how else [])]
+        page = self._records(Threat, f"SELECT body FROM threats WHERE {condition} ORDER BY position LIMIT ?",
+                             (*parameters, limit))
+        total = int(self._db.execute(f"SELECT count(*) FROM threats WHERE {condition}", parameters).fetchone()[0])
+        articles = int(self._db.execute(
+            "SELECT count(DISTINCT json_extract(cited.value, '$.article')) FROM threats, "
+            f"json_each(threats.body, '$.sources') AS cited WHERE {condition}", parameters).fetchone()[0])
+        return page, total, articles
+
     def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
                            start: date | None = None, end: date | None = None) -> list[Threat]:
         """Claims about no group whose unnamed threat may hold one of ``names`` (each a list of normalised

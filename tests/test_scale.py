@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 
+import pytest
+
+from bot import core
 from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries
 from knowledge.compile import Paths
@@ -46,21 +49,45 @@ def test_a_timeline_by_words_finds_what_a_scan_finds(fact_base: FactBase) -> Non
                for event in answer.events)
 
 
-def test_a_timeline_reply_holds_one_page_and_says_the_total(tmp_path: Path) -> None:
-    write_corpus(tmp_path, 2)
-    paths = Paths(tmp_path)
-    base = FactBase.open(build(paths, tmp_path / "base.sqlite"), paths=paths)
-    try:
-        everything = queries.timeline(base)
-        paged = queries.timeline(base, page=10)
-        assert len(everything.events) > 10
-        assert paged.events == everything.events[:10]
-        assert paged.total == len(everything.events)
-        assert paged.articles == len({c.article for event in everything.events for c in event.sources})
-        reply = Desk(base).command("timeline", "all")
-        shown = sum(len(section.items) for section in reply.sections)
-        assert shown <= TIMELINE_PAGE < len(everything.events)
-        assert reply.summary and reply.summary.startswith(f"{len(everything.events)} events")
-        assert any(f"of {len(everything.events)} events" in note for note in reply.notes)
-    finally:
-        base.close()
+@pytest.fixture(scope="module")
+def synthetic_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FactBase]:
+    """A 2x synthetic corpus, built once for this module."""
+    root = tmp_path_factory.mktemp("synth")
+    write_corpus(root, 2)
+    paths = Paths(root)
+    base = FactBase.open(build(paths, root / "base.sqlite"), paths=paths)
+    yield base
+    base.close()
+
+
+def test_a_timeline_reply_holds_one_page_and_says_the_total(synthetic_base: FactBase) -> None:
+    base = synthetic_base
+    everything = queries.timeline(base)
+    paged = queries.timeline(base, page=10)
+    assert len(everything.events) > 10
+    assert paged.events == everything.events[:10]
+    assert paged.total == len(everything.events)
+    assert paged.articles == len({c.article for event in everything.events for c in event.sources})
+    reply = Desk(base).command("timeline", "all")
+    shown = sum(len(section.items) for section in reply.sections)
+    assert shown <= TIMELINE_PAGE < len(everything.events)
+    assert reply.summary and reply.summary.startswith(f"{len(everything.events)} events")
+    assert any(f"of {len(everything.events)} events" in note for note in reply.notes)
+
+
+def test_threats_and_sources_replies_hold_one_page(synthetic_base: FactBase,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    base = synthetic_base
+    claims = base.threats()
+    paged = queries.threats(base, page=5)
+    assert paged.threats == tuple(claims[:5]) and paged.total == len(claims)
+    assert paged.articles == len({c.article for claim in claims for c in claim.sources})
+    monkeypatch.setattr(core, "THREATS_PAGE", 5)
+    monkeypatch.setattr(core, "SOURCES_PAGE", 3)
+    desk = Desk(base)
+    reply = desk.command("threats", "all")
+    assert sum(len(section.items) for section in reply.sections) == 5
+    assert reply.summary and reply.summary.startswith(f"{len(claims)} claims")
+    listed = desk.command("sources", "")
+    assert len(listed.sections[0].items) == 3
+    assert any(f"of {len(base.sources)} articles" in note for note in listed.notes)
