@@ -44,7 +44,8 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
         with connection:
             connection.executescript(SCHEMA)
             connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION)])
+                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION),
+                                    ("event_articles", str(len({c.article for e in data.events for c in e.sources})))])
             connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
                 (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
             connection.executemany("INSERT INTO sides VALUES (?, ?)", [(side.id, _dump(side)) for side in data.sides])

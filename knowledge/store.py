@@ -166,6 +166,12 @@ class FactBase:
         """Close the database."""
         self._db.close()
 
+    def _meta(self, key: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return str(row[0])
+
     def _records(self, model: type[Record], sql: str, parameters: Iterable[Any] = ()) -> list[Record]:
         return [model.model_validate_json(row[0]) for row in self._db.execute(sql, tuple(parameters))]
 
@@ -233,6 +239,10 @@ class FactBase:
         ``ids`` None means every event; ``within`` keeps only events dated wholly inside
         ``start``..``end``, else those overlapping it; ``around`` those overlapping it but not within.
         """
+        if ids is None and start is None and end is None and not around:
+            page = self._records(Event, "SELECT body FROM events ORDER BY position LIMIT ?", (limit,))
+            total = int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+            return page, total, int(self._meta("event_articles"))
         where = ['"end" >= ? AND start <= ?']
         parameters: list[Any] = [_low(start), _high(end)]
         if within or around:
