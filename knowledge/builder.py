@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -45,7 +46,13 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
             connection.executescript(SCHEMA)
             connection.executemany("INSERT INTO meta VALUES (?, ?)",
                                    [("input_hash", inputs), ("schema", SCHEMA_VERSION),
-                                    ("event_articles", str(len({c.article for e in data.events for c in e.sources})))])
+                                    ("event_articles", str(len({c.article for e in data.events for c in e.sources}))),
+                                    ("threat_articles",
+                                     str(len({c.article for t in data.threats for c in t.sources})))])
+            speakers = {record.id: record.name for table in (data.institutions, data.people) for record in table}
+            counts = Counter(quote.speaker for quote in data.quotes)
+            connection.executemany("INSERT INTO speaker_quotes VALUES (?, ?, ?)", [
+                (ref, speakers.get(ref, ref), count) for ref, count in sorted(counts.items())])
             connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
                 (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
             connection.executemany("INSERT INTO sides VALUES (?, ?)", [(side.id, _dump(side)) for side in data.sides])

@@ -47,6 +47,8 @@ CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEX
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
                       start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
                       unnamed_words TEXT);
+CREATE TABLE speaker_quotes (speaker TEXT PRIMARY KEY, name TEXT NOT NULL, quotes INTEGER NOT NULL);
+CREATE INDEX speaker_quotes_by_count ON speaker_quotes (quotes DESC, name);
 CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
                           PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
@@ -340,17 +342,19 @@ class FactBase:
     def most_quoted(self, limit: int) -> tuple[list[str], int]:
         """The display names of the ``limit`` most quoted speakers (ties by name), and how many speakers
         the base quotes in all; counted and ordered by the database."""
-        rows = self._db.execute(
-            "SELECT coalesce((SELECT json_extract(body, '$.name') FROM people WHERE id = speaker), "
-            "(SELECT json_extract(body, '$.name') FROM institutions WHERE id = speaker), speaker) AS name "
-            "FROM quotes GROUP BY speaker ORDER BY count(*) DESC, name LIMIT ?", (limit,)).fetchall()
-        total = int(self._db.execute("SELECT count(DISTINCT speaker) FROM quotes").fetchone()[0])
+        rows = self._db.execute("SELECT name FROM speaker_quotes ORDER BY quotes DESC, name LIMIT ?",
+                                (limit,)).fetchall()
+        total = int(self._db.execute("SELECT count(*) FROM speaker_quotes").fetchone()[0])
         return [row[0] for row in rows], total
 
     def threat_page(self, start: date | None, end: date | None, how: str | None, *,
                     limit: int) -> tuple[list[Threat], int, int]:
         """The first ``limit`` claims of every side (by side, then date) overlapping a period, optionally made
         in one way, with how many there are in all and in how many articles (counted by the database)."""
+        if start is None and end is None and how is None:
+            page = self._records(Threat, "SELECT body FROM threats ORDER BY position LIMIT ?", (limit,))
+            total = int(self._db.execute("SELECT count(*) FROM threats").fetchone()[0])
+            return page, total, int(self._meta("threat_articles"))
         condition = '"end" >= ? AND start <= ?' + (" AND json_extract(body, '$.how') = ?" if how else "")
         parameters: list[Any] = [_low(start), _high(end), *([how] if how else [])]
         page = self._records(Threat, f"SELECT body FROM threats WHERE {condition} ORDER BY position LIMIT ?",
