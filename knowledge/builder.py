@@ -19,7 +19,16 @@ from knowledge.compile import compile_base, split_sentences
 from knowledge.models import FactBaseData
 from knowledge.names import normalize, tokens
 from knowledge.paths import Paths
-from knowledge.store import SCHEMA, SCHEMA_VERSION, Named, default_db_path, event_words, input_hash, quote_words
+from knowledge.store import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    Named,
+    default_db_path,
+    event_words,
+    input_hash,
+    input_stamp,
+    quote_words,
+)
 
 MIN_INDEXED_LINE_WORDS = 6  # shorter lines are page furniture ("Back to top button", "8 min read")
 
@@ -35,7 +44,7 @@ def _dump(record: BaseModel) -> str:
     return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
-def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) -> None:
+def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, stamp: str = "") -> None:
     """Write ``data`` (and the seeds' sentences) to ``target`` atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=target.parent)
@@ -45,7 +54,7 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) 
         with connection:
             connection.executescript(SCHEMA)
             connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION),
+                                   [("input_hash", inputs), ("input_stamp", stamp), ("schema", SCHEMA_VERSION),
                                     ("event_articles", str(len({c.article for e in data.events for c in e.sources}))),
                                     ("threat_articles",
                                      str(len({c.article for t in data.threats for c in t.sources})))])
@@ -105,6 +114,6 @@ def build(paths: Paths | None = None, target: Path | None = None) -> Path:
     """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing."""
     paths = paths or Paths()
     target = target or default_db_path(paths)
-    inputs = input_hash(paths)
-    write_database(compile_base(paths), paths, target, inputs)
+    stamp, inputs = input_stamp(paths), input_hash(paths)
+    write_database(compile_base(paths), paths, target, inputs, stamp)
     return target

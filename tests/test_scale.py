@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries
 from knowledge.compile import Paths
 from knowledge.names import SUGGEST, rank
-from knowledge.store import FactBase, build, event_words
+from knowledge.store import FactBase, build, event_words, is_stale
 from knowledge.synth import write_corpus
 
 
@@ -91,3 +92,15 @@ def test_threats_and_sources_replies_hold_one_page(synthetic_base: FactBase,
     listed = desk.command("sources", "")
     assert len(listed.sections[0].items) == 3
     assert any(f"of {len(base.sources)} articles" in note for note in listed.notes)
+
+
+def test_staleness_is_told_by_stamps_first_and_contents_second(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 1)
+    paths = Paths(tmp_path)
+    target = build(paths, tmp_path / "base.sqlite")
+    assert not is_stale(paths, target)
+    article = sorted(paths.articles.glob("*.toml"))[0]
+    article.write_bytes(article.read_bytes())  # touched, same contents: the content hash says fresh
+    assert not is_stale(paths, target)
+    article.write_bytes(article.read_bytes() + b"\n# edited\n")
+    assert is_stale(paths, target)
