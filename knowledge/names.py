@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,20 +118,26 @@ class NameIndex:
     CACHE_SIZE = 4096
 
     def __init__(self, candidates: Iterable[tuple[str, str]], *, normalized: bool = False) -> None:
-        self.exact: dict[str, list[str]] = {}
-        self._full: dict[int, tuple[list[str], list[str]]] = {}
-        self._bare: dict[int, tuple[list[str], list[str]]] = {}
-        self._words: dict[int, tuple[list[str], list[str]]] = {}
+        self.exact: dict[str, list[str]] = defaultdict(list)
+        texts: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        refs: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        (full_texts, bare_texts, word_texts), (full_refs, bare_refs, word_refs) = texts, refs
         for ref, name in candidates:
             known = name if normalized else normalize(name)
             if not known:
                 continue
-            self.exact.setdefault(known, []).append(ref)
-            _bucket(self._full, known, ref)
-            _bucket(self._bare, known.replace(" ", ""), ref)
+            self.exact[known].append(ref)
+            full_texts[len(known)].append(known)
+            full_refs[len(known)].append(ref)
+            bare = known.replace(" ", "")
+            bare_texts[len(bare)].append(bare)
+            bare_refs[len(bare)].append(ref)
             for word in known.split():
                 if len(word) >= 3 and word not in TITLE_WORDS:
-                    _bucket(self._words, word, ref)
+                    word_texts[len(word)].append(word)
+                    word_refs[len(word)].append(ref)
+        self._full, self._bare, self._words = (
+            {size: (found[size], named[size]) for size in found} for found, named in zip(texts, refs, strict=True))
         self._cache: dict[tuple[str, float], list[Match]] = {}
 
     def rank(self, query: str, floor: float = SUGGEST) -> list[Match]:
@@ -160,12 +167,6 @@ class NameIndex:
                         best[ref] = float(score)
         return sorted((Match(ref=ref, score=score) for ref, score in best.items()),
                       key=lambda match: (-match.score, match.ref))
-
-
-def _bucket(buckets: dict[int, tuple[list[str], list[str]]], text: str, ref: str) -> None:
-    choices, refs = buckets.setdefault(len(text), ([], []))
-    choices.append(text)
-    refs.append(ref)
 
 
 def _reachable(buckets: dict[int, tuple[list[str], list[str]]], length: int,
