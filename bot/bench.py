@@ -1,6 +1,7 @@
-"""Benchmark the adapter: ``python -m bot.bench [-n N]`` (a script, not a test; about 20 s).
+"""Benchmark the desk on a corpus: ``python -m bot.bench [--root DIR] [-n N]`` (a script, not a test).
 
-For one example of every registered command, and for a DM, it times ``App.dispatch`` of a
+First the full build of the corpus (time, peak RSS, artefact size). Then, for inputs of every
+command type and for DMs, it times ``App.dispatch`` of a
 signed Slack payload through three apps built in the same run:
 
 - *no-op*: the same Bolt app setup whose listener acks (or posts) the finished payload;
@@ -9,30 +10,69 @@ signed Slack payload through three apps built in the same run:
 
 so full − render is what the lookup costs and render − no-op what Block Kit rendering costs,
 beyond Bolt itself. Then the cold start: from process start to the first answer of
-``python -m bot console --json``.
+``python -m bot console --json``, and the peak RSS of that serving process after it has answered
+every input. ``--root`` takes a corpus written by ``python -m knowledge.synth``.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, App, Say
 
 from bot.app import Answerer, open_desk
-from bot.commands import COMMANDS
 from bot.console import Console
 from bot.render import to_slack
 from bot.replies import Reply
 
-DM = "who is Araghchi?"
+if TYPE_CHECKING:
+    from knowledge.store import FactBase
+
+SHAPES = (  # every command type, with the shapes that used to scan the base; {…} are filled from the base
+    "/timeline all", "/timeline {month}", "/timeline {place} talks", "/timeline zzqx border",
+    "/quotes {surname}", "/quotes smith", "/quotes {month}", "/quotes {side}'s {role}",
+    "/threats all", "/threats {side} {year}", "/threats {group_alias}",
+    "/whois {speaker}", "/whois {group_short}", "/whois smith", "/whois {side}",
+    "/sources",
+    "who is {surname}?", "what did {surname} say about terrorism?", "why is the border so porous?",
+)
+
+
+def bench_inputs(base: FactBase) -> list[str]:
+    """The inputs timed, filled from the base: its most quoted speaker, a group, a side, a busy month."""
+    quotes = base.quotes()
+    counts: dict[str, int] = {}
+    for quote in quotes:
+        counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+    people = [base.people[ref] for ref in sorted(counts, key=lambda ref: (-counts[ref], ref)) if ref in base.people]
+    person = people[0] if people else next(iter(base.people.values()))
+    role_holder = next((someone for someone in people if someone.roles and someone.side), person)
+    side = base.sides[role_holder.side] if role_holder.side in base.sides else next(iter(base.sides.values()))
+    named = [claim.group for claim in base.threats() if claim.group]
+    group = base.groups[max(sorted(set(named)), key=named.count)] if named else next(iter(base.groups.values()))
+    months = [event.date.start.strftime("%Y-%m") for event in base.events() if event.date.precision == "day"]
+    month = max(sorted(set(months)), key=months.count) if months else "2024-01"
+    places = [event.place for event in base.events() if event.place]
+    values = {
+        "month": month, "year": month[:4], "place": max(sorted(set(places)), key=places.count) if places else "border",
+        "surname": person.name.split()[-1], "speaker": person.name, "side": side.name,
+        "role": role_holder.roles[0].title.lower() if role_holder.roles else "minister",
+        "group_alias": (group.aliases or (group.name,))[0],
+        "group_short": min((group.name, *group.aliases), key=len),
+    }
+    return [shape.format(**values) for shape in SHAPES]
+
+
+CELL_SECONDS = 3.0  # stop timing one input on one app after this long (at least MIN_RUNS runs)
+MIN_RUNS = 5
 
 
 class ReadyDesk:
@@ -63,19 +103,16 @@ def _noop_console(ready: ReadyDesk, payloads: dict[str, dict[str, Any]]) -> Cons
     app = App(name="noop", signing_secret=console.signing_secret, client=console.app.client,
               process_before_response=True)
 
-    def acker(payload: dict[str, Any]) -> Callable[[Ack], None]:
-        def ack_payload(ack: Ack) -> None:
-            ack(payload)
+    def ack_payload(ack: Ack, command: dict[str, Any]) -> None:
+        ack(payloads[f"{command['command']} {command.get('text') or ''}".strip()])
 
-        return ack_payload
+    for slash in {line.split()[0] for line in payloads if line.startswith("/")}:
+        app.command(slash)(ack_payload)
+    posts = {line: {k: v for k, v in payload.items() if k != "response_type"}
+             for line, payload in payloads.items() if not line.startswith("/")}
 
-    for line, payload in payloads.items():
-        if line.startswith("/"):
-            app.command(line.split()[0])(acker(payload))
-    dm = {k: v for k, v in payloads[DM].items() if k != "response_type"}
-
-    def post(say: Say) -> None:
-        say(**dm)
+    def post(event: dict[str, Any], say: Say) -> None:
+        say(**posts[event["text"]])
 
     app.event("message")(post)
     console.app = app
@@ -83,12 +120,18 @@ def _noop_console(ready: ReadyDesk, payloads: dict[str, dict[str, Any]]) -> Cons
 
 
 def _timings(console: Console, line: str, n: int) -> list[float]:
-    times = []
-    for request in [console.request(line) for _ in range(n + 20)]:
+    """Dispatch times in ms of ``line``: ``n`` runs after a warm-up, or fewer when a run is slow."""
+    times: list[float] = []
+    began = time.perf_counter()
+    warm = min(20, max(1, n // 10))
+    while len(times) < n + warm:
+        request = console.request(line)
         start = time.perf_counter()
         console.app.dispatch(request)
         times.append((time.perf_counter() - start) * 1000)
-    return times[20:]
+        if len(times) >= warm + MIN_RUNS and time.perf_counter() - began > CELL_SECONDS:
+            break
+    return times[warm:]
 
 
 def _p(times: list[float], q: float) -> float:
@@ -96,52 +139,97 @@ def _p(times: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def cold_start(runs: int = 3) -> list[float]:
-    """Seconds from spawning ``python -m bot console --json`` to its first answer line."""
-    results = []
-    root = Path(__file__).resolve().parent.parent
-    for _ in range(runs):
+def _environment(root: Path | None, db: Path | None) -> dict[str, str]:
+    environment = dict(os.environ)
+    if root is not None:
+        environment["FACTDESK_ROOT"] = str(root)
+    if db is not None:
+        environment["FACTDESK_DB"] = str(db)
+    return environment
+
+
+def cold_start(root: Path | None = None, db: Path | None = None, runs: int = 3,
+               lines: tuple[str, ...] = ()) -> tuple[list[float], int]:
+    """Seconds from spawning ``python -m bot console --json`` to its first answer line, and the peak RSS
+    (KB) of a serving process that then answers every one of ``lines``."""
+    results, peak = [], 0
+    here = Path(__file__).resolve().parent.parent
+    for run in range(runs):
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "bot", "console", "--json"], cwd=root, text=True,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen([sys.executable, "-m", "bot", "console", "--json"], cwd=here, text=True,
+                                   env=_environment(root, db), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL)
         assert process.stdin and process.stdout
-        process.stdin.write(f"{DM}\n")
+        process.stdin.write(f"{lines[-3] if lines else '/sources'}\n")
         process.stdin.flush()
         process.stdout.readline()
         results.append(time.perf_counter() - start)
+        if run == 0:
+            for line in lines:
+                process.stdin.write(f"{line}\n")
+                process.stdin.flush()
+                process.stdout.readline()
         process.stdin.close()
-        process.wait()
-    return results
+        _, _, usage = os.wait4(process.pid, 0)
+        process.returncode = 0
+        peak = max(peak, usage.ru_maxrss)
+    return results, peak
+
+
+def timed_build(root: Path | None, db: Path, *extra: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of ``python -m knowledge build`` in a fresh process."""
+    argv = [sys.executable, "-m", "knowledge", *(("--root", str(root)) if root else ()), "build", "--output",
+            str(db), *extra]
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    if status != 0:
+        raise SystemExit(f"build failed: {' '.join(argv)}")
+    return time.perf_counter() - start, usage.ru_maxrss
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the latency table and the cold start."""
+    """Print the build figures, the latency table, the cold start and the serving RSS."""
     parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=300, help="dispatches per input and app (default 300)")
+    parser.add_argument("--root", help="the corpus (a repository with seeds/ and knowledge/, e.g. one written by "
+                                       "python -m knowledge.synth); default this checkout")
+    parser.add_argument("--no-build", action="store_true", help="time no build: use the artefact as it is")
     args = parser.parse_args(argv)
-    desk = open_desk()
-    from knowledge.store import FactBase
+    root = Path(args.root).resolve() if args.root else None
+    from knowledge.store import FactBase, default_db_path, serving_paths
 
-    with contextlib.closing(FactBase.open()) as base:
-        someone = base.export()["people"][0]["name"]
-    lines = [next((ex for ex in spec.examples if "<" not in ex), f"{spec.slash} {someone}") for spec in COMMANDS]
-    lines.append(DM)
+    if root is not None:
+        os.environ["FACTDESK_ROOT"] = str(root)
+    db = default_db_path(serving_paths())
+    if not args.no_build:
+        if db.exists():
+            db.unlink()
+        seconds, peak = timed_build(root, db)
+        print(f"Full build: {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB; "
+              f"artefact {db.stat().st_size / 1e6:.1f} MB ({db})")
+    with contextlib.closing(FactBase.open(db)) as base:
+        print(f"Corpus: {len(base.sources)} articles, {len(base.people)} people, {len(base.groups)} groups")
+        lines = bench_inputs(base)
+    desk = open_desk()
     ready = ReadyDesk(desk, lines)
     payloads = {line: to_slack(ready.replies[line]) for line in lines}
     apps = {"no-op": _noop_console(ready, payloads), "render": Console(ready), "full": Console(desk)}
     for line in lines:  # the three apps must send the very same payloads
         sent = {name: console.send(line) for name, console in apps.items()}
         assert sent["no-op"] == sent["render"] == sent["full"], f"payloads differ for {line!r}"
-    print(f"Dispatch through the Bolt app, ms (p50 / p99 of {args.n}; same run, same payloads)")
-    print(f"{'input':34} {'no-op':>15} {'render':>15} {'full':>15} {'full/no-op':>11}")
+    print(f"Dispatch through the Bolt app, ms (p50 / p99 of up to {args.n}; same run, same payloads)")
+    print(f"{'input':38} {'no-op':>15} {'render':>15} {'full':>17} {'full/no-op':>11}")
     for line in lines:
         cells = {name: _timings(console, line, args.n) for name, console in apps.items()}
-        row = "  ".join(f"{_p(t, 0.5):6.2f} / {_p(t, 0.99):5.2f}" for t in cells.values())
+        row = "  ".join(f"{_p(t, 0.5):6.2f} / {_p(t, 0.99):6.2f}" for t in cells.values())
         ratio = _p(cells["full"], 0.5) / _p(cells["no-op"], 0.5)
-        print(f"{line[:34]:34} {row} {ratio:10.1f}x")
-    starts = cold_start()
-    print(f"\nCold start, process start to the first answer ({DM!r} via the console): "
+        print(f"{line[:38]:38} {row} {ratio:10.1f}x  (n={len(cells['full'])})")
+    starts, rss = cold_start(root, db, lines=tuple(lines))
+    print(f"\nCold start, process start to the first answer ({lines[-3]!r} via the console): "
           f"median {statistics.median(starts):.2f} s (runs: {', '.join(f'{s:.2f}' for s in starts)})")
+    print(f"Peak RSS of a serving process (the console, after answering every input above): {rss / 1024:.0f} MB")
     return 0
 
 

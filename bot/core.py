@@ -46,6 +46,9 @@ SEARCH_LIMIT = 5
 FOLLOW_LEAD = re.compile(r"^(?:and|also|so|then|ok|okay|what about|how about|and what about)\b[\s,]*", re.IGNORECASE)
 RELATIVE_TO_THAT = re.compile(r"(?P<relation>before|after|since|until)\s+(?:that|then|this)", re.IGNORECASE)
 PRONOUNS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it)\b", re.IGNORECASE)
+TIMELINE_PAGE = 50  # events per reply; the database counts the rest
+THREATS_PAGE = 50  # claims per reply of /threats all; the database counts the rest
+SOURCES_PAGE = 50  # articles per reply of /sources
 
 
 def article_label(article: str) -> str:
@@ -309,11 +312,10 @@ class Desk:
         return " ".join(parts)
 
     def _coverage(self) -> str:
-        events = self.base.events()
-        if not events:
+        span = self.base.event_span()
+        if span is None:
             return "The fact base holds no events."
-        first = min(events, key=lambda event: event.date.start)
-        last = max(events, key=lambda event: event.date.end)
+        first, last = span
         return f"Events run from {format_span(first.date)} to {format_span(last.date)}."
 
     # ------------------------------------------------------------------ /timeline
@@ -353,7 +355,7 @@ class Desk:
             if span is not None:
                 reading, words = Period(span=span), rest
         period = reading.span if reading else None
-        answer = queries.timeline(self.base, period, words, lenient=asked)
+        answer = queries.timeline(self.base, period, words, lenient=asked, page=TIMELINE_PAGE)
         scope = self._period_words(reading, words)
         unknown_names = _named_in(text, answer.ignored)
         if unknown_names:
@@ -366,7 +368,11 @@ class Desk:
             return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
                                  f"Nothing in the fact base for {scope}.", answer.suggestions,
                                  (*wider, self._coverage(), "Try /timeline all or fewer words."))
-        count = f"{len(answer.events)} event{'s' if len(answer.events) != 1 else ''}"
+        total = len(answer.events) if answer.total is None else answer.total
+        count = f"{total} event{'s' if total != 1 else ''}"
+        if total > len(answer.events):
+            wider += (f"Showing the first {len(answer.events)} of {total} events: narrow it with a period "
+                      "(e.g. /timeline 2024-01) or words.",)
         sections = [Section(items=tuple(self._event_item(event) for event in answer.events))]
         if answer.ignored:
             said = self._sentences_with(f"{words} {' '.join(answer.ignored)}", answer.ignored)
@@ -374,9 +380,14 @@ class Desk:
                 sections.insert(0, Section(heading=f"The articles on “{' '.join(answer.ignored)}”",
                                            items=self._sentence_items(said)))
         return Reply(tone="answer", title=f"Events {scope}".strip() if scope else "Timeline",
-                     summary=f"{count} · {self._article_count(event.sources for event in answer.events)}",
+                     summary=f"{count} · {self._timeline_articles(answer)}",
                      sections=tuple(sections),
                      notes=tuple(wider), narrow_hint="Narrow it with a period (e.g. /timeline 2024-01) or words.")
+
+    def _timeline_articles(self, answer: queries.TimelineAnswer) -> str:
+        if answer.articles is None:
+            return self._article_count(event.sources for event in answer.events)
+        return f"{answer.articles} article{'s' if answer.articles != 1 else ''}"
 
     def _sentences_with(self, question: str, words: Iterable[str]) -> tuple[queries.SentenceHit, ...]:
         """The best sentences for ``question`` that hold one of ``words`` (or a word of the same stem)."""
@@ -448,7 +459,7 @@ class Desk:
             target = f"“{who}”" if who else "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
-                                 (*notes, f"People with quotes: {', '.join(self._quoted_people())}",
+                                 (*notes, f"People with quotes: {self._quoted_people_text()}",
                                   "Try /whois or /sources."))
         sections = tuple(self._speaker_section(found) for found in speakers)
         total = sum(len(found.quotes) for found in speakers)
@@ -493,13 +504,11 @@ class Desk:
                      sections=(Section(items=tuple(self._event_item(event) for event in ordered)),),
                      narrow_hint="Narrow it with a period.")
 
-    def _quoted_people(self) -> list[str]:
-        """Everyone the base quotes, most quoted first."""
-        counts: dict[str, int] = {}
-        for quote in self.base.quotes():
-            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
-        ranked = sorted(counts, key=lambda ref: (-counts[ref], self.person_name(ref)))
-        return [self.person_name(ref) for ref in ranked]
+    def _quoted_people_text(self, limit: int = 20) -> str:
+        """The most quoted people, at most ``limit`` of them, with how many more there are."""
+        people, total = self.base.most_quoted(limit)
+        more = f" and {total - limit} more" if total > limit else ""
+        return ", ".join(people) + more
 
     def _person_title(self, person: Person | Institution) -> str:
         side = self.side_name(person.side)
@@ -545,7 +554,9 @@ class Desk:
         period = reading.span if reading else None
         side = query.sides[0] if query.sides else None
         institutions = queries.match_institutions(self.base, query.subjects[0]) if query.subjects else []
-        answer = queries.threats(self.base, side, period, group_text or None, how, institutions)
+        filtered = query.naming or query.target is not None or (reading is not None and reading.relation != "in")
+        answer = queries.threats(self.base, side, period, group_text or None, how, institutions,
+                                 page=None if filtered else THREATS_PAGE)
         apart = 0
         if reading is not None and reading.relation != "in":
             inside = tuple(claim for claim in answer.threats if _lies_within(claim.date, reading.span))
@@ -565,7 +576,7 @@ class Desk:
             f"by {how}" if how else "", reading.phrase() if reading else "") if part)
         if group_text and answer.group is None:
             return self._nothing(f"Nothing in the fact base names a group called “{group_text}”.",
-                                 answer.suggestions, (f"Groups: {', '.join(self._group_names())}",))
+                                 answer.suggestions, (f"Groups: {self._group_names_text()}",))
         if not answer.threats and not answer.against:
             return self._nothing(f"Nothing in the fact base: no threat claims {scope}.".replace("claims .", "claims."),
                                  more=(*query.notes, *self._apart_note(apart, "claim"),
@@ -595,9 +606,14 @@ class Desk:
             title = f"Threats naming {side_name}" + (f" {reading.phrase()}" if reading else "")
         narration_apart = bool(narrated and side and not answer.group and how != "narration")
         shown = [claim for claim in (*answer.threats, *against) if not narration_apart or claim.how != "narration"]
+        count = len(shown) if answer.total is None or filtered else answer.total
+        articles = (self._article_count(claim.sources for claim in shown) if answer.articles is None or filtered
+                    else f"{answer.articles} article{'s' if answer.articles != 1 else ''}")
+        if count > len(shown):
+            notes += (f"Showing the first {len(shown)} of {count} claims: narrow it with a side or a period "
+                      f"(e.g. /threats {self._example_side().lower()} 2024-01).",)
         return Reply(tone="answer", title=title,
-                     summary=f"{len(shown)} claim{'s' if len(shown) != 1 else ''} · "
-                             f"{self._article_count(claim.sources for claim in shown)}",
+                     summary=f"{count} claim{'s' if count != 1 else ''} · {articles}",
                      sections=tuple(sections), notes=notes,
                      narrow_hint=f"Narrow it with a side or a period (e.g. /threats {self._example_side().lower()} "
                                  "2024-01).")
@@ -608,6 +624,10 @@ class Desk:
             return True
         names = [normalize(word).split() for word in self.base.sides[target].words]
         return any(queries.mentions(normalize(citation.evidence).split(), names) for citation in claim.sources)
+
+    def _group_names_text(self, limit: int = 20) -> str:
+        names = self._group_names()
+        return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
     def _group_names(self) -> list[str]:
         return sorted(group.name for group in self.base.groups.values())
@@ -744,10 +764,13 @@ class Desk:
             Item(text=source.headline, lead=f"[{article_label(source.article)}]",
                  date=f"published {format_span(source.published)}",
                  details=(source.outlet or "outlet not named in the text", f"dated by: {source.basis}"))
-            for source in answer.sources)
+            for source in answer.sources[:SOURCES_PAGE])
+        total = len(answer.sources)
+        notes = (f"Showing the oldest {len(items)} of {total} articles: /timeline <period> finds what a period "
+                 "covers.",) if total > len(items) else ()
         return Reply(tone="answer", title="Sources of the fact base",
-                     summary=f"{len(items)} article{'s' if len(items) != 1 else ''}, oldest first",
-                     sections=(Section(items=items),))
+                     summary=f"{total} article{'s' if total != 1 else ''}, oldest first",
+                     sections=(Section(items=items),), notes=notes)
 
     # ------------------------------------------------------------------ plain-English extras
 

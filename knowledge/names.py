@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 CONFIDENT = 85.0
@@ -30,6 +32,7 @@ _TITLE_TEXT = (
 TITLE_WORDS = frozenset(_TITLE_TEXT.split(" "))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower-case, strip accents, and fold punctuation to spaces: 'Amir-Abdollahian' -> 'amir abdollahian'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -98,3 +101,78 @@ def rank(query: str, candidates: Iterable[tuple[str, str]]) -> list[Match]:
         if ref not in best or score > best[ref].score:
             best[ref] = Match(ref=ref, score=score)
     return sorted(best.values(), key=lambda match: (-match.score, match.ref))
+
+
+class NameIndex:
+    """The names of one kind of record, indexed once per process for :func:`rank`-equal ranking.
+
+    ``candidates`` are ``(ref, name)`` pairs (``normalized``: names already passed through
+    :func:`normalize`, as the artefact stores them). ``rank(query)`` gives what
+    ``rank(query, candidates)`` gives, cut at ``floor``: an exact
+    (normalised) name is looked up first; fuzzy scores are computed by rapidfuzz's ``process``
+    functions with a score cutoff, and only over names whose length can reach the cutoff (an
+    edit ratio of ``floor`` needs lengths within a factor of ``200 / floor - 1`` of each other).
+    Results are cached per query text (bounded).
+    """
+
+    CACHE_SIZE = 4096
+
+    def __init__(self, candidates: Iterable[tuple[str, str]], *, normalized: bool = False) -> None:
+        self.exact: dict[str, list[str]] = defaultdict(list)
+        texts: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        refs: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        (full_texts, bare_texts, word_texts), (full_refs, bare_refs, word_refs) = texts, refs
+        for ref, name in candidates:
+            known = name if normalized else normalize(name)
+            if not known:
+                continue
+            self.exact[known].append(ref)
+            full_texts[len(known)].append(known)
+            full_refs[len(known)].append(ref)
+            bare = known.replace(" ", "")
+            bare_texts[len(bare)].append(bare)
+            bare_refs[len(bare)].append(ref)
+            for word in known.split():
+                if len(word) >= 3 and word not in TITLE_WORDS:
+                    word_texts[len(word)].append(word)
+                    word_refs[len(word)].append(ref)
+        self._full, self._bare, self._words = (
+            {size: (found[size], named[size]) for size in found} for found, named in zip(texts, refs, strict=True))
+        self._cache: dict[tuple[str, float], list[Match]] = {}
+
+    def rank(self, query: str, floor: float = SUGGEST) -> list[Match]:
+        """Refs scoring at least ``floor`` against ``query``, best first, ties by ref (as :func:`rank`)."""
+        key = (query, floor)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[key] = self._rank(query, floor)
+        return found
+
+    def _rank(self, query: str, floor: float) -> list[Match]:
+        typed = normalize(query)
+        if not typed:
+            return []
+        best: dict[str, float] = dict.fromkeys(self.exact.get(typed, ()), 100.0)
+        searches = [(self._full, typed), (self._bare, typed.replace(" ", ""))]
+        if len(typed.split()) == 1 and len(typed) >= 3:
+            searches.append((self._words, typed))
+        for buckets, text in searches:
+            for choices, refs in _reachable(buckets, len(text), floor):
+                for _, score, index in process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=floor,
+                                                       limit=None):
+                    ref = refs[index]
+                    if score > best.get(ref, -1.0):
+                        best[ref] = float(score)
+        return sorted((Match(ref=ref, score=score) for ref, score in best.items()),
+                      key=lambda match: (-match.score, match.ref))
+
+
+def _reachable(buckets: dict[int, tuple[list[str], list[str]]], length: int,
+               floor: float) -> list[tuple[list[str], list[str]]]:
+    """The buckets of names long enough and short enough to score ``floor`` against a text of ``length``."""
+    if floor <= 0:
+        return list(buckets.values())
+    factor = 200.0 / floor - 1.0
+    return [bucket for size, bucket in buckets.items() if length / factor - 1 <= size <= length * factor + 1]

@@ -7,7 +7,7 @@ a name with no confident match gives an empty answer with suggestions, never a n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from os.path import commonprefix
@@ -22,11 +22,10 @@ from knowledge.names import (
     SUGGEST,
     Match,
     content_words,
-    rank,
     side_word_distance,
     tokens,
 )
-from knowledge.store import FactBase
+from knowledge.store import FactBase, quote_words
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,8 @@ class TimelineAnswer:
     suggestions: tuple[str, ...] = ()
     approximate: tuple[Event, ...] = ()
     ignored: tuple[str, ...] = ()
+    total: int | None = None  # with a page: how many events are dated within, counted by the database
+    articles: int | None = None  # with a page: in how many articles they are reported
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class ThreatsAnswer:
     suggestions: tuple[str, ...] = ()
     how: ThreatHow | None = None
     against: tuple[Threat, ...] = ()  # claims by other sides that named ``side`` itself as the threat
+    total: int | None = None  # with a page: how many claims there are in all, counted by the database
+    articles: int | None = None  # with a page: in how many articles
 
 
 @dataclass(frozen=True)
@@ -253,13 +256,21 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     side, words = _split_side(base, _role_words(text))
     if not words:
         return []
+    titles, order = _role_index(base)
+    holders: set[str] = set()
+    for title_words, people in titles.values():
+        if (set(title_words) & RANK_QUALIFIERS) - set(words):
+            continue
+        if all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
+            holders.update(people)
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
-    for person in base.people.values():
+    for ref in sorted(holders, key=order.__getitem__):
+        person = base.people[ref]
         if side is not None and person.side != side:
             continue
         for role in person.roles:
-            title_words = _role_words(role.title)
+            title_words = titles[role.title][0]
             if (set(title_words) & RANK_QUALIFIERS) - set(words):
                 continue
             if not all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
@@ -277,6 +288,19 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     return found
 
 
+def _role_index(base: FactBase) -> tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]]:
+    """Each distinct role title with its words and the ids of the people who held it, and each
+    person's place in the base's order; built once per process."""
+    if "roles" not in base.indexes:
+        titles: dict[str, tuple[list[str], set[str]]] = {}
+        for person in base.people.values():
+            for role in person.roles:
+                titles.setdefault(role.title, (_role_words(role.title), set()))[1].add(person.id)
+        base.indexes["roles"] = (titles, {ref: index for index, ref in enumerate(base.people)})
+    found: tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]] = base.indexes["roles"]
+    return found
+
+
 def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
     """Of several holders of a role, those still holding it who took it up last."""
     def term(entry: tuple[Person, str]) -> Role:
@@ -290,12 +314,9 @@ def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]
     return [entry for entry in ongoing if (term(entry).start or "") == latest]
 
 
-def _name_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(person.id, name) for person in base.people.values() for name in (person.name, *person.aliases)]
-
-
-def _group_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(group.id, name) for group in base.groups.values() for name in (group.name, *group.aliases)]
+def _best(matches: list[Match]) -> float:
+    """The best score of a ranking (0 when nothing reached the index's floor)."""
+    return matches[0].score if matches else 0.0
 
 
 def _confident(matches: list[Match]) -> list[Match]:
@@ -305,8 +326,8 @@ def _confident(matches: list[Match]) -> list[Match]:
             and match.score >= CONFIDENT]
 
 
-def _suggestions(matches: list[Match], names: dict[str, str], limit: int = 3) -> tuple[str, ...]:
-    return tuple(names[match.ref] for match in matches[:limit] if match.score >= SUGGEST)
+def _suggestions(matches: list[Match], names: Mapping[str, Person | Group], limit: int = 3) -> tuple[str, ...]:
+    return tuple(names[match.ref].name for match in matches[:limit] if match.score >= SUGGEST)
 
 
 def names_a_side(base: FactBase, text: str) -> bool:
@@ -323,25 +344,25 @@ def match_people(
     """
     if names_a_side(base, text):
         return [], ()
-    matches = rank(text, _name_candidates(base))
+    matches = base.person_names.rank(text)
     confident = _confident(matches)
     if confident:
         return [(base.people[match.ref], None) for match in confident], ()
     roles = match_roles(base, text, period)
     if roles:
         return [(person, title) for person, title in roles], ()
-    return [], _suggestions(matches, {p.id: p.name for p in base.people.values()})
+    return [], _suggestions(matches, base.people)
 
 
 def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...]]:
     """Groups ``text`` names (by name, alias or spelling), and suggestions when none does."""
     if names_a_side(base, text):
         return [], ()
-    matches = rank(text, _group_candidates(base))
+    matches = base.group_names.rank(text)
     confident = _confident(matches)
     if confident:
         return [base.groups[match.ref] for match in confident], ()
-    return [], _suggestions(matches, {g.id: g.name for g in base.groups.values()})
+    return [], _suggestions(matches, base.groups)
 
 
 def _institution_candidates(base: FactBase) -> list[tuple[str, str]]:
@@ -383,10 +404,7 @@ def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
 
 
 def _quote_words(quote: Quote, *, setting: bool) -> set[str]:
-    parts = [quote.text, quote.via or ""]
-    if setting:
-        parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
-    return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
+    return quote_words(quote, setting=setting)
 
 
 def _side_of(base: FactBase, ref: str) -> str | None:
@@ -421,8 +439,9 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
         return (*sorted(own, key=_quote_order), *sorted(set_in, key=_quote_order))
 
     if not who.strip():
-        candidates = [quote for quote in base.quotes(start=start, end=end)
-                      if side is None or _side_of(base, quote.speaker) == side]
+        found = base.quotes(start=start, end=end) if not wanted else _quotes_with_words(
+            base, wanted, start, end, in_setting=in_setting)
+        candidates = [quote for quote in found if side is None or _side_of(base, quote.speaker) == side]
         by_speaker: dict[str, list[Quote]] = {}
         for quote in about(candidates):
             by_speaker.setdefault(quote.speaker, []).append(quote)
@@ -430,7 +449,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
             SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
     bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
-    if bodies and not (people and rank(who, _name_candidates(base))[0].score >= CONFIDENT):
+    if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
         return QuotesAnswer(query=who, words=words, speakers=tuple(
             SpeakerQuotes(body, about(base.quotes(body.id, start, end)))
             for body in bodies if side is None or body.side == side))
@@ -439,6 +458,23 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
+
+
+def _quotes_with_words(base: FactBase, wanted: list[str], start: date | None, end: date | None, *,
+                       in_setting: bool) -> list[Quote]:
+    """The quotes that may hold every word of ``wanted`` (in what was said, else in the setting), found
+    by the quote_words index: a superset of what ``about`` keeps, in date order."""
+    matches = {word: _vocabulary_matches(base, word, "quote") for word in wanted}
+    ids: set[str] = set()
+    for setting in (False, True) if in_setting else (False,):
+        found: set[str] | None = None
+        for word in wanted:
+            with_word = base.quote_ids_with_words(matches[word], setting=setting) if matches[word] else set()
+            found = with_word if found is None else found & with_word
+            if not found:
+                break
+        ids |= found or set()
+    return base.quotes_by_id(ids, start, end) if ids else []
 
 
 MAX_SPEAKER_WORDS = 8  # "the Iranian Supreme National Security Council secretary" and no longer
@@ -468,25 +504,13 @@ def split_speaker(base: FactBase, text: str) -> tuple[str, str]:
         if names_a_side(base, leading) or match_institutions(base, leading) or any(role for _, role in people):
             score = 100.0
         elif people:
-            score = rank(leading, _name_candidates(base))[0].score
+            score = _best(base.person_names.rank(leading))
         else:
             continue
         best = max(best, (score, size))
     if not best[1]:
         return text, ""
     return " ".join(words[:best[1]]), " ".join(words[best[1]:])
-
-
-def _event_words(base: FactBase, event: Event) -> set[str]:
-    words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
-    for ref in event.actors:
-        record: Person | Institution | Group | Side | None = (base.speaker(ref) or base.groups.get(ref)
-                                                             or base.sides.get(ref))
-        if isinstance(record, Side):
-            words |= set(tokens(" ".join(record.words)))
-        elif record is not None:
-            words |= set(tokens(" ".join((record.name, *record.aliases))))
-    return {word for word in words if word not in STOPWORDS}
 
 
 def _same_stem(word: str, candidate: str) -> bool:
@@ -510,46 +534,78 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
+def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
+    """The words of the event index that ``word`` matches as :func:`_word_matches` would: itself, a
+    word of the same stem (which shares its first four letters) or, from five letters, a close
+    spelling (rapidfuzz with a score cutoff over the vocabulary)."""
+    key = f"{kind}_words"
+    if key not in base.indexes:
+        words = base.event_vocabulary if kind == "event" else base.quote_vocabulary
+        by_prefix: dict[str, list[str]] = {}
+        for known in words:
+            by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+        base.indexes[key] = (set(words), by_prefix, words)
+    vocabulary, by_prefix, ordered = base.indexes[key]
+    matched = {word} & vocabulary
+    matched.update(known for known in by_prefix.get(word.replace("our", "or")[:4], ()) if _same_stem(word, known))
+    if len(word) >= 5:
+        matched.update(known for known, _, _ in process.extract(
+            word, ordered, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
+    return tuple(sorted(matched))
+
+
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
-             lenient: bool = False) -> TimelineAnswer:
+             lenient: bool = False, page: int | None = None) -> TimelineAnswer:
     """Events in date order within ``period`` and matching every content word of ``words``.
 
     Events dated too coarsely to say whether they fall in the period (an "earlier this month"
     event asked about one day) come apart, in ``approximate``. ``lenient`` (for questions in
-    plain English) ignores words no event knows, as long as two known words remain.
+    plain English) ignores words no event knows, as long as two known words remain. With a
+    ``page`` size, ``events`` holds only the first page and ``total``/``articles`` count them all.
     """
-    events = base.events(period.start, period.end) if period else base.events()
     wanted = [word for word in content_words(words) if len(word) > 1]
-    event_words = {event.id: _event_words(base, event) for event in base.events()} if wanted else {}
-    vocabulary: set[str] = set().union(*event_words.values())
+    found = {word: _vocabulary_matches(base, word) for word in wanted}
     ignored: tuple[str, ...] = ()
     if lenient:
-        known = [word for word in wanted if _word_matches(word, vocabulary)]
+        known = [word for word in wanted if found[word]]
         if len(known) >= 2 and len(known) < len(wanted):
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
-    matching = [event for event in events if all(_word_matches(word, event_words[event.id]) for word in wanted)]
+    start, end = (period.start, period.end) if period else (None, None)
+    ids: set[str] | None = None
+    if wanted:
+        for word in sorted(wanted, key=lambda word: len(found[word])):
+            with_word = base.event_ids_with_words(found[word]) if found[word] else set()
+            ids = with_word if ids is None else ids & with_word
+            if not ids:
+                break
+    if page is not None:
+        return _timeline_page(base, period, words, ids, wanted, found, ignored, page)
+    matching = base.events_by_id(ids or (), start, end) if wanted else base.events(start, end)
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
-        unknown = [word for word in wanted if not _word_matches(word, vocabulary)]
+        unknown = [word for word in wanted if not found[word]]
         suggestions = tuple(dict.fromkeys(
             candidate for word in unknown for candidate, score, _ in
-            process.extract(word, sorted(vocabulary), scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
     within = tuple(event for event in matching
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
-    approximate = tuple(event for event in matching if event not in within)
+    inside = {event.id for event in within}
+    approximate = tuple(event for event in matching if event.id not in inside)
     return TimelineAnswer(period=period, words=words, events=within, approximate=approximate,
                           suggestions=suggestions, ignored=ignored)
 
 
 def threats(base: FactBase, side: str | None = None, period: DateSpan | None = None,
             group: str | None = None, how: ThreatHow | None = None,
-            mentioning: Iterable[Institution] = ()) -> ThreatsAnswer:
+            mentioning: Iterable[Institution] = (), page: int | None = None) -> ThreatsAnswer:
     """Threat claims of a side (or every side), in a period, about a group (named by any alias or
     spelling), optionally only those made in one way (``military action``, ``statement``, …).
 
     With a side and no group, ``against`` holds the claims of other sides that named that side
     itself as the threat, or an unnamed threat that names one of the institutions ``mentioning``.
+    With a ``page`` size and neither side nor group, ``threats`` holds only the first page (by side,
+    then date) and ``total``/``articles`` count them all.
     """
     start, end = (period.start, period.end) if period else (None, None)
     found_group = None
@@ -558,20 +614,44 @@ def threats(base: FactBase, side: str | None = None, period: DateSpan | None = N
         if not groups:
             return ThreatsAnswer(side=side, period=period, group=None, threats=(), suggestions=suggestions)
         found_group = groups[0]
+    if page is not None and side is None and found_group is None:
+        first, total, articles = base.threat_page(start, end, how, limit=page)
+        return ThreatsAnswer(side=None, period=period, group=None, threats=tuple(first), how=how,
+                             total=total, articles=articles)
     claims = base.threats(side, found_group.id if found_group else None, start, end)
     if found_group is not None:
         names = [tokens(name) for name in (found_group.name, *found_group.aliases)]
-        claims += [claim for claim in base.threats(side, None, start, end)
+        claims += [claim for claim in base.threats_mentioning(names, side=side, start=start, end=end)
                    if claim.group is None and claim.unnamed and mentions(tokens(claim.unnamed), names)]
         claims.sort(key=lambda claim: (claim.side, claim.date.chronological_key(), claim.id))
     kept = tuple(claim for claim in claims if how is None or claim.how == how)
     against: tuple[Threat, ...] = ()
     if side is not None and found_group is None:
         named = [tokens(name) for body in mentioning for name in (body.name, *body.aliases)]
-        against = tuple(claim for claim in base.threats(None, None, start, end)
+        against = tuple(claim for claim in base.threats_mentioning(named, state=side, start=start, end=end)
                         if claim.side != side and (how is None or claim.how == how)
                         and (claim.state == side or (claim.unnamed and mentions(tokens(claim.unnamed), named))))
     return ThreatsAnswer(side=side, period=period, group=found_group, threats=kept, how=how, against=against)
+
+
+def _timeline_page(base: FactBase, period: DateSpan | None, words: str, ids: set[str] | None, wanted: list[str],
+                   found: dict[str, tuple[str, ...]], ignored: tuple[str, ...], page: int) -> TimelineAnswer:
+    """:func:`timeline` with one page of events, counted and paged by the database."""
+    start, end = (period.start, period.end) if period else (None, None)
+    if wanted and not ids:
+        ids = set()
+    events, total, articles = base.event_page(ids, start, end, within=True, limit=page)
+    approximate: tuple[Event, ...] = ()
+    if period is not None:
+        approximate = tuple(base.event_page(ids, start, end, within=False, around=True, limit=-1)[0])
+    suggestions: tuple[str, ...] = ()
+    if wanted and not total and not approximate:
+        unknown = [word for word in wanted if not found[word]]
+        suggestions = tuple(dict.fromkeys(
+            candidate for word in unknown for candidate, score, _ in
+            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+    return TimelineAnswer(period=period, words=words, events=tuple(events), approximate=approximate,
+                          suggestions=suggestions, ignored=ignored, total=total, articles=articles)
 
 
 def mentions(words: list[str], names: list[list[str]]) -> bool:
@@ -592,10 +672,10 @@ def side_profile(base: FactBase, side: Side) -> SideProfile:
     against = base.threats(state=side.id)
     return SideProfile(
         side=side, people=people, institutions=bodies,
-        quote_count=sum(1 for quote in base.quotes() if quote.speaker in speakers),
+        quote_count=base.count_quotes(speakers),
         named_count=len(base.threats(side.id)),
         named_as_threat_by=tuple(sorted({claim.side for claim in against})),
-        event_count=len({event.id for ref in (side.id, *speakers) for event in base.events_with(ref)}),
+        event_count=base.count_events_with((side.id, *speakers)),
     )
 
 
@@ -613,14 +693,14 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     bodies = match_institutions(base, name)
     people, person_suggestions = match_people(base, name, period)
     groups, group_suggestions = match_groups(base, name)
-    person_best = rank(name, _name_candidates(base))
-    group_best = rank(name, _group_candidates(base))
-    if bodies and not (people and person_best[0].score >= CONFIDENT):
+    person_best = _best(base.person_names.rank(name))
+    group_best = _best(base.group_names.rank(name))
+    if bodies and not (people and person_best >= CONFIDENT):
         people, groups = [], []
     if people and groups and people[0][1] is None:
-        if person_best[0].score > group_best[0].score:
+        if person_best > group_best:
             groups = []
-        elif group_best[0].score > person_best[0].score:
+        elif group_best > person_best:
             people = []
     elif groups and people:
         group_words = {word for group in groups for alias in (group.name, *group.aliases) for word in tokens(alias)}
@@ -636,7 +716,7 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     institution_profiles = []
     for body in bodies if not people else []:
         said, events = base.quotes(body.id), base.events_with(body.id)
-        claims = [claim for claim in base.threats() if claim.named_by == body.id]
+        claims = base.threats(named_by=body.id)
         institution_profiles.append(InstitutionProfile(body, len(said), len(events), len(claims),
                                                        _articles([*said, *events, *claims])))
     group_profiles = []

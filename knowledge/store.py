@@ -12,22 +12,23 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from knowledge.compile import Paths, compile_base, split_sentences
 from knowledge.dates import iso_text
 from knowledge.models import Event, FactBaseData, Group, Institution, Person, Quote, Side, Source, Threat
-from knowledge.names import content_words, normalize
+from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
+from knowledge.paths import Paths
 
-SCHEMA_VERSION = "2"
-CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py")
+SCHEMA_VERSION = "3"
+CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
+ROOT_ENV = "FACTDESK_ROOT"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,10 +40,19 @@ CREATE TABLE groups (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, position INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
                      body TEXT NOT NULL);
 CREATE TABLE event_actors (event_id TEXT NOT NULL, ref TEXT NOT NULL);
+CREATE TABLE event_sources (event_id TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (event_id, article))
+    WITHOUT ROWID;
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
-                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL);
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
+                      unnamed_words TEXT);
+CREATE TABLE speaker_quotes (speaker TEXT PRIMARY KEY, name TEXT NOT NULL, quotes INTEGER NOT NULL);
+CREATE INDEX speaker_quotes_by_count ON speaker_quotes (quotes DESC, name);
+CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL);
+CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
+                          PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
+CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
 CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
@@ -50,21 +60,36 @@ CREATE INDEX quotes_by_date ON quotes (start, "end");
 CREATE INDEX threats_by_side ON threats (side, position);
 CREATE INDEX threats_by_group ON threats (grp);
 CREATE INDEX threats_by_state ON threats (state);
+CREATE INDEX threats_by_named_by ON threats (named_by);
+CREATE INDEX events_by_position ON events (position);
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
                                            tokenize = 'porter unicode61 remove_diacritics 2');
 """
 
 Record = TypeVar("Record", bound=BaseModel)
+Named = Person | Institution | Group | Side
 
 
-MIN_INDEXED_LINE_WORDS = 6  # shorter lines are page furniture ("Back to top button", "8 min read")
+def quote_words(quote: Quote, *, setting: bool) -> set[str]:
+    """The words a quote is found by: what was said and how it was relayed, and with ``setting``
+    also its context and the sentences that cite it. Written to the ``quote_words`` index."""
+    parts = [quote.text, quote.via or ""]
+    if setting:
+        parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
+    return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
 
 
-def line_of(text: str, offset: int) -> str:
-    """The whole line of ``text`` holding ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start:end if end >= 0 else len(text)]
+def event_words(event: Event, records: dict[str, Named]) -> set[str]:
+    """The words an event is found by: its summary, place and topics, and the names of its actors
+    (every alias; a side's words). Written to the ``event_words`` index at build time."""
+    words = set(tokens(event.summary)) | set(tokens(event.place or "")) | set(tokens(" ".join(event.topics)))
+    for ref in event.actors:
+        record = records.get(ref)
+        if isinstance(record, Side):
+            words |= set(tokens(" ".join(record.words)))
+        elif record is not None:
+            words |= set(tokens(" ".join((record.name, *record.aliases))))
+    return {word for word in words if word not in STOPWORDS}
 
 
 def default_db_path(paths: Paths) -> Path:
@@ -73,69 +98,44 @@ def default_db_path(paths: Paths) -> Path:
     return Path(configured) if configured else paths.knowledge / "build" / "factbase.sqlite"
 
 
+def serving_paths() -> Paths:
+    """The repository served: ``$FACTDESK_ROOT`` when set, else this checkout."""
+    configured = os.environ.get(ROOT_ENV)
+    return Paths(Path(configured).resolve()) if configured else Paths()
+
+
+def _input_files(paths: Paths) -> list[Path]:
+    code_dir = Path(__file__).resolve().parent
+    return [*(code_dir / name for name in CODE_FILES), *paths.inputs()]
+
+
 def input_hash(paths: Paths) -> str:
     """A hash of every input and of the compiler's own code."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    code_dir = Path(__file__).resolve().parent
-    for path in [*(code_dir / name for name in CODE_FILES), *paths.inputs()]:
+    for path in _input_files(paths):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _dump(record: BaseModel) -> str:
-    return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-
-
-def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str) -> None:
-    """Write ``data`` (and the seeds' sentences) to ``target`` atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=target.parent)
-    os.close(handle)
-    try:
-        connection = sqlite3.connect(temporary)
-        with connection:
-            connection.executescript(SCHEMA)
-            connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                                   [("input_hash", inputs), ("schema", SCHEMA_VERSION)])
-            connection.executemany("INSERT INTO sources VALUES (?, ?, ?)", [
-                (source.article, source.published.start.isoformat(), _dump(source)) for source in data.sources])
-            connection.executemany("INSERT INTO sides VALUES (?, ?)", [(side.id, _dump(side)) for side in data.sides])
-            connection.executemany("INSERT INTO institutions VALUES (?, ?)",
-                                   [(body.id, _dump(body)) for body in data.institutions])
-            connection.executemany("INSERT INTO people VALUES (?, ?)",
-                                   [(person.id, _dump(person)) for person in data.people])
-            connection.executemany("INSERT INTO groups VALUES (?, ?)",
-                                   [(group.id, _dump(group)) for group in data.groups])
-            connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", [
-                (event.id, position, event.date.start.isoformat(), event.date.end.isoformat(), _dump(event))
-                for position, event in enumerate(data.events)])
-            connection.executemany("INSERT INTO event_actors VALUES (?, ?)", [
-                (event.id, actor) for event in data.events for actor in event.actors])
-            connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", [
-                (quote.id, position, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(),
-                 _dump(quote)) for position, quote in enumerate(data.quotes)])
-            connection.executemany("INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                (threat.id, position, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
-                 threat.date.end.isoformat(), _dump(threat)) for position, threat in enumerate(data.threats)])
-            for source in data.sources:
-                text = (paths.seeds / source.article).read_text(encoding="utf-8")
-                connection.executemany("INSERT INTO sentences VALUES (?, ?, ?)", [
-                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)
-                    if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS])
-        connection.close()
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+def input_stamp(paths: Paths) -> str:
+    """A hash of every input's path, size and modification time: when it matches the artefact's, the
+    inputs were not touched since the build and :func:`is_stale` need not read them (10,000 files at
+    1000x); when it does not, the content hash decides."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in _input_files(paths):
+        status = path.stat()
+        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def build(paths: Paths | None = None, target: Path | None = None) -> Path:
-    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing."""
-    paths = paths or Paths()
-    target = target or default_db_path(paths)
-    inputs = input_hash(paths)
-    write_database(compile_base(paths), paths, target, inputs)
-    return target
+    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing.
+
+    The compiler is imported here, on demand: the serving path never loads it.
+    """
+    from knowledge.builder import build as build_artefact
+
+    return build_artefact(paths, target)
 
 
 def is_stale(paths: Paths, target: Path) -> bool:
@@ -145,12 +145,17 @@ def is_stale(paths: Paths, target: Path) -> bool:
     try:
         connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
         try:
-            row = connection.execute("SELECT value FROM meta WHERE key = 'input_hash'").fetchone()
+            recorded = dict(connection.execute(
+                "SELECT key, value FROM meta WHERE key IN ('input_hash', 'input_stamp')").fetchall())
         finally:
             connection.close()
     except sqlite3.DatabaseError:
         return True
-    return row is None or row[0] != input_hash(paths)
+    if "input_hash" not in recorded:
+        return True
+    if recorded.get("input_stamp") == input_stamp(paths):
+        return False
+    return bool(recorded["input_hash"] != input_hash(paths))
 
 
 class FactBase:
@@ -167,11 +172,12 @@ class FactBase:
         self.side_words: dict[str, str] = {normalize(word): side.id for side in self.sides.values()
                                            for word in (side.id, *side.words) if normalize(word)}
         self._sources_by_article = {source.article: source for source in self.sources}
+        self.indexes: dict[str, Any] = {}  # per-process indexes the queries build once, on first use
 
     @classmethod
     def open(cls, db_path: Path | None = None, *, paths: Paths | None = None, rebuild: bool = True) -> FactBase:
         """Open the artefact, building it first when it is missing or stale (unless ``rebuild`` is False)."""
-        paths = paths or Paths()
+        paths = paths or serving_paths()
         target = db_path or default_db_path(paths)
         if rebuild and is_stale(paths, target):
             build(paths, target)
@@ -181,6 +187,12 @@ class FactBase:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+    def _meta(self, key: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return str(row[0])
 
     def _records(self, model: type[Record], sql: str, parameters: Iterable[Any] = ()) -> list[Record]:
         return [model.model_validate_json(row[0]) for row in self._db.execute(sql, tuple(parameters))]
@@ -218,11 +230,13 @@ class FactBase:
         return self._records(Quote, sql + " ORDER BY position", parameters)
 
     def threats(self, side: str | None = None, group: str | None = None,
-                start: date | None = None, end: date | None = None, *, state: str | None = None) -> list[Threat]:
-        """Threat claims, optionally of one side, about one group or one state, overlapping a period."""
+                start: date | None = None, end: date | None = None, *, state: str | None = None,
+                named_by: str | None = None) -> list[Threat]:
+        """Threat claims, optionally of one side, about one group or one state, named by one speaker,
+        overlapping a period."""
         sql = 'SELECT body FROM threats WHERE "end" >= ? AND start <= ?'
         parameters: list[Any] = [_low(start), _high(end)]
-        for column, value in (("side", side), ("grp", group), ("state", state)):
+        for column, value in (("side", side), ("grp", group), ("state", state), ("named_by", named_by)):
             if value is not None:
                 sql += f" AND {column} = ?"
                 parameters.append(value)
@@ -237,6 +251,170 @@ class FactBase:
         table, model = tables[kind]
         row = self._db.execute(f"SELECT body FROM {table} WHERE id = ?", (fact_id,)).fetchone()
         return model.model_validate_json(row[0]) if row else None
+
+    def events_by_id(self, ids: Iterable[str], start: date | None = None, end: date | None = None) -> list[Event]:
+        """The events of ``ids`` overlapping ``start``..``end``, in date order (by primary key, not a scan)."""
+        wanted = sorted(set(ids))
+        found: list[tuple[int, str]] = []
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found += self._db.execute(
+                f'SELECT position, body FROM events WHERE id IN ({",".join("?" * len(part))}) '
+                'AND "end" >= ? AND start <= ?', (*part, _low(start), _high(end))).fetchall()
+        return [Event.model_validate_json(body) for _, body in sorted(found)]
+
+    def event_page(self, ids: Iterable[str] | None, start: date | None, end: date | None, *,
+                   within: bool, limit: int, around: bool = False) -> tuple[list[Event], int, int]:
+        """One page of events (the first ``limit`` in date order) with how many there are in all and in
+        how many articles, counted by the database.
+
+        ``ids`` None means every event; ``within`` keeps only events dated wholly inside
+        ``start``..``end``, else those overlapping it; ``around`` those overlapping it but not within.
+        """
+        if ids is None and start is None and end is None and not around:
+            page = self._records(Event, "SELECT body FROM events ORDER BY position LIMIT ?", (limit,))
+            total = int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+            return page, total, int(self._meta("event_articles"))
+        where = ['"end" >= ? AND start <= ?']
+        parameters: list[Any] = [_low(start), _high(end)]
+        if within or around:
+            where.append(f'{"NOT " if around else ""}(start >= ? AND "end" <= ?)')
+            parameters += [_low(start), _high(end)]
+        if ids is not None:
+            where.append("id IN (SELECT value FROM json_each(?))")
+            parameters.append(json.dumps(sorted(set(ids))))
+        condition = " AND ".join(where)
+        page = self._records(Event, f"SELECT body FROM events WHERE {condition} ORDER BY position LIMIT ?",
+                             (*parameters, limit))
+        total = int(self._db.execute(f"SELECT count(*) FROM events WHERE {condition}", parameters).fetchone()[0])
+        articles = int(self._db.execute(
+            f"SELECT count(DISTINCT article) FROM event_sources WHERE event_id IN "
+            f"(SELECT id FROM events WHERE {condition})", parameters).fetchone()[0])
+        return page, total, articles
+
+    @cached_property
+    def event_vocabulary(self) -> tuple[str, ...]:
+        """Every word some event is found by, sorted (read once per process from the index)."""
+        return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
+
+    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
+        """The ids of events found by any of ``words`` (exact index words)."""
+        wanted = sorted(set(words))
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT event_id FROM event_words WHERE word IN ({",".join("?" * len(part))})', part))
+        return found
+
+    @cached_property
+    def quote_vocabulary(self) -> tuple[str, ...]:
+        """Every word some quote is found by (in its words or its setting), sorted; read once per process."""
+        return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM quote_words ORDER BY word"))
+
+    def quote_ids_with_words(self, words: Iterable[str], *, setting: bool) -> set[str]:
+        """The ids of quotes found by any of ``words``: in what was said, or (``setting``) anywhere."""
+        wanted = sorted(set(words))
+        found: set[str] = set()
+        own = "" if setting else " AND own = 1"
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT quote_id FROM quote_words WHERE word IN ({",".join("?" * len(part))}){own}', part))
+        return found
+
+    def quotes_by_id(self, ids: Iterable[str], start: date | None = None, end: date | None = None) -> list[Quote]:
+        """The quotes of ``ids`` overlapping ``start``..``end``, in date order."""
+        found = self._db.execute('SELECT position, body FROM quotes WHERE id IN (SELECT value FROM json_each(?)) '
+                                 'AND "end" >= ? AND start <= ?',
+                                 (json.dumps(sorted(set(ids))), _low(start), _high(end))).fetchall()
+        return [Quote.model_validate_json(body) for _, body in sorted(found)]
+
+    def quote_counts(self) -> dict[str, int]:
+        """How many quotes each speaker has (counted by the database)."""
+        return dict(self._db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall())
+
+    def count_quotes(self, speakers: Iterable[str]) -> int:
+        """How many quotes the speakers of ``speakers`` have together."""
+        refs = sorted(set(speakers))
+        return sum(int(self._db.execute(
+            f'SELECT count(*) FROM quotes WHERE speaker IN ({",".join("?" * len(refs[i:i + 500]))})',
+            refs[i:i + 500]).fetchone()[0]) for i in range(0, len(refs), 500))
+
+    def count_events_with(self, refs: Iterable[str]) -> int:
+        """How many distinct events name any of ``refs`` among their actors."""
+        wanted = sorted(set(refs))
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(row[0] for row in self._db.execute(
+                f'SELECT event_id FROM event_actors WHERE ref IN ({",".join("?" * len(part))})', part))
+        return len(found)
+
+    def event_span(self) -> tuple[Event, Event] | None:
+        """The event that starts first and the one that ends last (by the date index), or None."""
+        first = self._db.execute("SELECT body FROM events ORDER BY start, position LIMIT 1").fetchone()
+        last = self._db.execute('SELECT body FROM events ORDER BY "end" DESC, position LIMIT 1').fetchone()
+        if first is None or last is None:
+            return None
+        return Event.model_validate_json(first[0]), Event.model_validate_json(last[0])
+
+    @cached_property
+    def person_names(self) -> NameIndex:
+        """The names and aliases of every person, indexed once per process (normalised at build time)."""
+        return NameIndex(self._db.execute("SELECT ref, key FROM name_keys WHERE kind = 'person'"), normalized=True)
+
+    @cached_property
+    def group_names(self) -> NameIndex:
+        """The names and aliases of every group, indexed once per process (normalised at build time)."""
+        return NameIndex(self._db.execute("SELECT ref, key FROM name_keys WHERE kind = 'group'"), normalized=True)
+
+    def most_quoted(self, limit: int) -> tuple[list[str], int]:
+        """The display names of the ``limit`` most quoted speakers (ties by name), and how many speakers
+        the base quotes in all; counted and ordered by the database."""
+        rows = self._db.execute("SELECT name FROM speaker_quotes ORDER BY quotes DESC, name LIMIT ?",
+                                (limit,)).fetchall()
+        total = int(self._db.execute("SELECT count(*) FROM speaker_quotes").fetchone()[0])
+        return [row[0] for row in rows], total
+
+    def threat_page(self, start: date | None, end: date | None, how: str | None, *,
+                    limit: int) -> tuple[list[Threat], int, int]:
+        """The first ``limit`` claims of every side (by side, then date) overlapping a period, optionally made
+        in one way, with how many there are in all and in how many articles (counted by the database)."""
+        if start is None and end is None and how is None:
+            page = self._records(Threat, "SELECT body FROM threats ORDER BY position LIMIT ?", (limit,))
+            total = int(self._db.execute("SELECT count(*) FROM threats").fetchone()[0])
+            return page, total, int(self._meta("threat_articles"))
+        condition = '"end" >= ? AND start <= ?' + (" AND json_extract(body, '$.how') = ?" if how else "")
+        parameters: list[Any] = [_low(start), _high(end), *([how] if how else [])]
+        page = self._records(Threat, f"SELECT body FROM threats WHERE {condition} ORDER BY position LIMIT ?",
+                             (*parameters, limit))
+        total = int(self._db.execute(f"SELECT count(*) FROM threats WHERE {condition}", parameters).fetchone()[0])
+        articles = int(self._db.execute(
+            "SELECT count(DISTINCT json_extract(cited.value, '$.article')) FROM threats, "
+            f"json_each(threats.body, '$.sources') AS cited WHERE {condition}", parameters).fetchone()[0])
+        return page, total, articles
+
+    def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
+                           start: date | None = None, end: date | None = None) -> list[Threat]:
+        """Claims about no group whose unnamed threat may hold one of ``names`` (each a list of normalised
+        words) as a run, or (``state``) that name that state; optionally of one side. A prefilter in SQL
+        (LIKE over the claim's normalised words): callers check the run exactly."""
+        patterns = [f"% {' '.join(name)} %" for name in names if name]
+        like = " OR ".join(["' ' || unnamed_words || ' ' LIKE ?"] * len(patterns))
+        alternatives = [f"(grp IS NULL AND ({like}))"] if patterns else []
+        parameters: list[Any] = [*patterns]
+        if state is not None:
+            alternatives.append("state = ?")
+            parameters.append(state)
+        if not alternatives:
+            return []
+        sql = f'SELECT body FROM threats WHERE ({" OR ".join(alternatives)}) AND "end" >= ? AND start <= ?'
+        parameters += [_low(start), _high(end)]
+        if side is not None:
+            sql += " AND side = ?"
+            parameters.append(side)
+        return self._records(Threat, sql + " ORDER BY position", parameters)
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
         """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""

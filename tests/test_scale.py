@@ -1,0 +1,106 @@
+"""Scaling guarantees that are not timings: the serving path's imports, index-backed answers equal to scans."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot import core
+from bot.core import TIMELINE_PAGE, Desk
+from knowledge import queries
+from knowledge.compile import Paths
+from knowledge.names import SUGGEST, rank
+from knowledge.store import FactBase, build, event_words, is_stale
+from knowledge.synth import write_corpus
+
+
+def test_the_serving_path_imports_neither_compiler_nor_extractor() -> None:
+    code = ("import sys, bot.app, bot.core, bot.console, knowledge.queries, knowledge.store\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith(('knowledge.compile', 'knowledge.extract',"
+            " 'knowledge.builder')))\nprint(loaded)\n")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "[]"
+
+
+def test_the_name_index_ranks_as_a_scan_of_every_alias(fact_base: FactBase) -> None:
+    candidates = [(person.id, name) for person in fact_base.people.values() for name in (person.name,
+                                                                                        *person.aliases)]
+    for typed in ("araghchi", "laarijani", "amirabdollahian", "smith", "naqvi", "dar", "Abbas Araghchi",
+                  "the pakistani interior minister", "raeesi", "imran", "x", "shehbaz sharif"):
+        scanned = [match for match in rank(typed, candidates) if match.score >= SUGGEST]
+        assert fact_base.person_names.rank(typed) == scanned, typed
+
+
+def test_the_event_word_index_holds_each_events_words(fact_base: FactBase) -> None:
+    records = {**fact_base.sides, **fact_base.groups, **fact_base.institutions, **fact_base.people}
+    for event in fact_base.events():
+        words = event_words(event, records)  # type: ignore[arg-type]
+        assert words and event.id in fact_base.event_ids_with_words(words)
+        assert set(fact_base.event_vocabulary) >= words
+
+
+def test_a_timeline_by_words_finds_what_a_scan_finds(fact_base: FactBase) -> None:
+    answer = queries.timeline(fact_base, None, "istanbul talks")
+    assert answer.events
+    assert all("istanbul" in (event.summary + " ".join(event.topics) + (event.place or "")).lower()
+               for event in answer.events)
+
+
+@pytest.fixture(scope="module")
+def synthetic_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FactBase]:
+    """A 2x synthetic corpus, built once for this module."""
+    root = tmp_path_factory.mktemp("synth")
+    write_corpus(root, 2)
+    paths = Paths(root)
+    base = FactBase.open(build(paths, root / "base.sqlite"), paths=paths)
+    yield base
+    base.close()
+
+
+def test_a_timeline_reply_holds_one_page_and_says_the_total(synthetic_base: FactBase) -> None:
+    base = synthetic_base
+    everything = queries.timeline(base)
+    paged = queries.timeline(base, page=10)
+    assert len(everything.events) > 10
+    assert paged.events == everything.events[:10]
+    assert paged.total == len(everything.events)
+    assert paged.articles == len({c.article for event in everything.events for c in event.sources})
+    reply = Desk(base).command("timeline", "all")
+    shown = sum(len(section.items) for section in reply.sections)
+    assert shown <= TIMELINE_PAGE < len(everything.events)
+    assert reply.summary and reply.summary.startswith(f"{len(everything.events)} events")
+    assert any(f"of {len(everything.events)} events" in note for note in reply.notes)
+
+
+def test_threats_and_sources_replies_hold_one_page(synthetic_base: FactBase,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    base = synthetic_base
+    claims = base.threats()
+    paged = queries.threats(base, page=5)
+    assert paged.threats == tuple(claims[:5]) and paged.total == len(claims)
+    assert paged.articles == len({c.article for claim in claims for c in claim.sources})
+    monkeypatch.setattr(core, "THREATS_PAGE", 5)
+    monkeypatch.setattr(core, "SOURCES_PAGE", 3)
+    desk = Desk(base)
+    reply = desk.command("threats", "all")
+    assert sum(len(section.items) for section in reply.sections) == 5
+    assert reply.summary and reply.summary.startswith(f"{len(claims)} claims")
+    listed = desk.command("sources", "")
+    assert len(listed.sections[0].items) == 3
+    assert any(f"of {len(base.sources)} articles" in note for note in listed.notes)
+
+
+def test_staleness_is_told_by_stamps_first_and_contents_second(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 1)
+    paths = Paths(tmp_path)
+    target = build(paths, tmp_path / "base.sqlite")
+    assert not is_stale(paths, target)
+    article = sorted(paths.articles.glob("*.toml"))[0]
+    article.write_bytes(article.read_bytes())  # touched, same contents: the content hash says fresh
+    assert not is_stale(paths, target)
+    article.write_bytes(article.read_bytes() + b"\n# edited\n")
+    assert is_stale(paths, target)
