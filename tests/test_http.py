@@ -1,8 +1,9 @@
 """End to end over HTTP: the production server (gunicorn + Bolt's WSGI adapter) on loopback.
 
 Slack's side is played for real: signed form bodies for slash commands, signed JSON
-``event_callback`` bodies for DMs and mentions. The app's Web API calls go over loopback to
-:class:`FakeSlack`, the only fake, pointed at by ``SLACK_API_URL``.
+``event_callback`` bodies for DMs and mentions. The app's Web API calls and its posts to a
+command's ``response_url`` go over loopback to :class:`FakeSlack`, the only fake, pointed at by
+``SLACK_API_URL`` (and by the ``response_url`` each command carries).
 """
 
 from __future__ import annotations
@@ -56,16 +57,23 @@ def post(url: str, body: str, headers: dict[str, str]) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def command_body(command: str, text: str) -> str:
+RESPONSE_BASE = "https://hooks.slack.invalid"
+
+
+def new_trigger() -> str:
+    return f"{int(time.time())}.{secrets.token_hex(6)}"
+
+
+def command_body(command: str, text: str, trigger: str = "1.2.3", response_base: str = RESPONSE_BASE) -> str:
     return urlencode({"token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": "C0TEST",
                       "channel_name": "general", "user_id": "U0ASKER", "user_name": "asker", "command": command,
                       "text": text, "api_app_id": "A0TEST", "is_enterprise_install": "false",
-                      "response_url": "https://hooks.slack.invalid/commands/1", "trigger_id": "1.2.3"})
+                      "response_url": f"{response_base}/commands/{trigger}", "trigger_id": trigger})
 
 
-def event_body(event: dict[str, Any]) -> str:
+def event_body(event: dict[str, Any], event_id: str | None = None) -> str:
     return json.dumps({"token": "legacy", "team_id": "T0TEST", "api_app_id": "A0TEST", "event": event,
-                       "type": "event_callback", "event_id": "Ev" + secrets.token_hex(5),
+                       "type": "event_callback", "event_id": event_id or "Ev" + secrets.token_hex(5),
                        "event_time": int(time.time()),
                        "authorizations": [{"team_id": "T0TEST", "user_id": "U0FACTDESK", "is_bot": True}]})
 
@@ -75,10 +83,17 @@ class Server:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    slack: FakeSlack | None = None
 
     def command(self, command: str, text: str, **sign: Any) -> tuple[int, str]:
-        body = command_body(command, text)
-        return post(self.url, body, signed_headers(body, "application/x-www-form-urlencoded", **sign))
+        """Send a slash command; the answer (posted to its response_url) is waited for and returned as JSON."""
+        assert self.slack is not None
+        trigger = new_trigger()
+        body = command_body(command, text, trigger, self.slack.base_url)
+        status, ack = post(self.url, body, signed_headers(body, "application/x-www-form-urlencoded", **sign))
+        if status != 200 or ack:
+            return status, ack
+        return status, json.dumps(self.slack.wait_for_answer(trigger), ensure_ascii=False)
 
     def event(self, event: dict[str, Any], **sign: Any) -> tuple[int, str]:
         body = event_body(event)
@@ -86,7 +101,7 @@ class Server:
 
 
 def server_env(slack: FakeSlack, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTDESK_", "LOG_LEVEL"))}
     env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack.api_url, PORT=str(port),
                PYTHONPATH=str(ROOT), PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
     return env
@@ -106,9 +121,10 @@ def wait_until_serving(server: Server, timeout: float = 60.0) -> None:
     raise AssertionError(f"the server did not answer within {timeout}s:\n{server.log.read_text()}")
 
 
-def start(argv: list[str], env: dict[str, str], port: int, log: Path, cwd: Path) -> Server:
+def start(argv: list[str], env: dict[str, str], port: int, log: Path, cwd: Path,
+          slack: FakeSlack | None = None) -> Server:
     process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}/slack/events", process, log)
+    server = Server(f"http://127.0.0.1:{port}/slack/events", process, log, slack)
     wait_until_serving(server)
     return server
 
@@ -122,24 +138,41 @@ def stop(server: Server) -> None:
         server.process.wait()
 
 
+API_TIMEOUT = 5
+HANG = API_TIMEOUT + 1
+
+
 @pytest.fixture(scope="module")
 def slack() -> Iterator[FakeSlack]:
-    with FakeSlack(TOKEN) as fake:
+    with FakeSlack(TOKEN, hang_seconds=HANG) as fake:
         yield fake
+
+
+def procfile_web(port: int) -> list[str]:
+    """The Procfile's ``web`` command line, bound to loopback, run by this interpreter."""
+    line = next(ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith("web:"))
+    argv = shlex.split(line.removeprefix("web:").replace("$PORT", str(port)).replace("0.0.0.0", "127.0.0.1"))
+    assert argv[0] == "gunicorn"
+    return [sys.executable, "-m", "gunicorn", *argv[1:]]
 
 
 @pytest.fixture(scope="module")
 def web(slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The Procfile's ``web`` process, verbatim but bound to loopback, with two worker processes."""
-    line = next(ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith("web:"))
+    """The Procfile's ``web`` process, verbatim but bound to loopback, with two worker processes, logging at DEBUG."""
     port = free_port()
-    argv = shlex.split(line.removeprefix("web:").replace("$PORT", str(port)).replace("0.0.0.0", "127.0.0.1"))
-    assert argv[0] == "gunicorn"
-    env = server_env(slack, port) | {"WEB_CONCURRENCY": "2"}
+    env = server_env(slack, port) | {"WEB_CONCURRENCY": "2", "LOG_LEVEL": "DEBUG",
+                                     "SLACK_API_TIMEOUT": str(API_TIMEOUT)}
     tmp = tmp_path_factory.mktemp("web")
-    server = start([sys.executable, "-m", "gunicorn", *argv[1:]], env, port, tmp / "server.log", tmp)
+    server = start(procfile_web(port), env, port, tmp / "server.log", tmp, slack)
     yield server
     stop(server)
+
+
+@pytest.fixture(autouse=True)
+def _slack_behaves(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "slack" in request.fixturenames:
+        request.getfixturevalue("slack").reset()
 
 
 def reply_text(body: str) -> str:
@@ -157,13 +190,17 @@ def test_url_verification_answers_the_challenge(web: Server) -> None:
     assert json.loads(answer) == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
 
 
-def test_a_slash_command_is_answered_in_the_ack_body(web: Server) -> None:
-    status, body = web.command("/whois", "araghchi")
-    assert status == 200
-    assert "Araghchi" in reply_text(body)
+def test_a_slash_command_is_acked_at_once_and_answered_through_its_response_url(
+        web: Server, slack: FakeSlack) -> None:
+    trigger = new_trigger()
+    body = command_body("/whois", "araghchi", trigger, slack.base_url)
+    status, ack = post(web.url, body, signed_headers(body, "application/x-www-form-urlencoded"))
+    assert (status, ack) == (200, "")
+    answer = slack.wait_for_answer(trigger)
+    assert "Araghchi" in reply_text(json.dumps(answer)) and answer["response_type"] in ("in_channel", "ephemeral")
 
 
-def test_sources_lists_the_articles_in_the_ack_body(web: Server, fact_base: FactBase) -> None:
+def test_sources_lists_the_articles(web: Server, fact_base: FactBase) -> None:
     status, body = web.command("/sources", "")
     assert status == 200
     text = reply_text(body)
@@ -262,6 +299,16 @@ def test_secrets_never_reach_the_server_log(web: Server) -> None:
     assert TOKEN not in log and SECRET not in log
 
 
+def wait_for_log(server: Server, words: str, count: int = 1, timeout: float = 15) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        log = server.log.read_text(errors="replace")
+        if log.count(words) >= count:
+            return log
+        time.sleep(0.05)
+    raise AssertionError(f"{words!r} not {count} times in the log:\n{server.log.read_text(errors='replace')}")
+
+
 def run_bot(env: dict[str, str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot"], env=env, cwd=cwd, capture_output=True, text=True,
                           timeout=timeout)
@@ -305,17 +352,23 @@ def test_the_procfile_web_process_refuses_to_start_without_settings(slack: FakeS
     assert "Traceback" not in done.stderr
 
 
-def test_settings_come_from_dotenv_in_the_working_directory(slack: FakeSlack, tmp_path: Path) -> None:
+def test_settings_come_from_dotenv_in_the_working_directory(
+        slack: FakeSlack, fact_base: FactBase, tmp_path: Path) -> None:
     port = free_port()
     env = server_env(slack, port)
-    (tmp_path / ".env").write_text(f"SLACK_SIGNING_SECRET={SECRET}\nSLACK_BOT_TOKEN={TOKEN}\n")
+    db = tmp_path / "base" / "facts.sqlite"
+    (tmp_path / ".env").write_text(f"SLACK_SIGNING_SECRET={SECRET}\nSLACK_BOT_TOKEN={TOKEN}\nWEB_CONCURRENCY=3\n"
+                                   f"FACTDESK_DB={db}\nFACTDESK_ROOT={ROOT}\nFACTDESK_STATE=state/once.sqlite\n"
+                                   "LOG_LEVEL=DEBUG\nSLACK_API_TIMEOUT=3\n")
     del env["SLACK_SIGNING_SECRET"], env["SLACK_BOT_TOKEN"]
-    server = start([sys.executable, "-m", "bot"], env, port, tmp_path / "bot.log", tmp_path)
+    server = start([sys.executable, "-m", "bot"], env, port, tmp_path / "bot.log", tmp_path, slack)
     try:
         status, body = server.command("/whois", "araghchi")
         assert status == 200 and "Araghchi" in reply_text(body)
         log = server.log.read_text(errors="replace")
-        assert "gunicorn" in log and f"{port}/slack/events" in log
+        assert "gunicorn" in log and f"{port}/slack/events" in log and "3 worker process(es)" in log
+        assert wait_for_log(server, "Booting worker", 3)
+        assert db.exists() and (tmp_path / "state" / "once.sqlite").exists()
         assert TOKEN not in log and SECRET not in log
     finally:
         stop(server)
