@@ -8,6 +8,8 @@ command's ``response_url`` go over loopback to :class:`FakeSlack`, the only fake
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -19,6 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -396,3 +399,167 @@ def test_a_hostile_dm_over_http_pings_no_one(web: Server, slack: FakeSlack) -> N
     for unsafe in ("<!", "<@", "<http"):
         assert unsafe not in posted
     assert "Araghchi" in posted
+
+
+# --- issue 12.1: nothing forged gets in -----------------------------------------------------------
+
+FORGED_EVENT = {"type": "app_mention", "channel": "C0VICTIM", "user": "U0EVIL", "text": "<@U0FACTDESK> hi",
+                "ts": "1700000003.000100", "thread_ts": "1700000003.000001"}
+
+
+@pytest.mark.parametrize("timestamp", ["x", "", "1e9", " 1700000000", "-1", "9" * 40, "1700000000.5"])
+@pytest.mark.parametrize("kind", ["command", "event"])
+def test_a_malformed_timestamp_is_401_and_calls_nothing(web: Server, slack: FakeSlack, timestamp: str,
+                                                        kind: str) -> None:
+    if kind == "command":
+        body, content_type = command_body("/whois", "araghchi", new_trigger(), slack.base_url), \
+            "application/x-www-form-urlencoded"
+    else:
+        body, content_type = event_body(FORGED_EVENT), "application/json"
+    headers = signed_headers(body, content_type) | {"X-Slack-Request-Timestamp": timestamp}
+    before = len(slack.calls)
+    status, answer = post(web.url, body, headers)
+    assert status == 401
+    assert "Araghchi" not in answer and "Sorry" not in answer
+    time.sleep(0.2)
+    assert len(slack.calls) == before
+    assert "Traceback" not in web.log.read_text(errors="replace")
+
+
+JUNK = {
+    "invalid JSON": (b'{"type": "event_callback", "event": ', "application/json"),
+    "not UTF-8": (b'{"type": "event_callback", "text": "\xff\xfe\xfa"}', "application/json"),
+    "a form labelled JSON": (b"command=%2Fwhois&text=araghchi", "application/json"),
+    "a JSON list": (b"[1, 2, 3]", "application/json"),
+    "a broken payload form": (b"payload=%7Bnot+json", "application/x-www-form-urlencoded"),
+    "no content type": (b"hello", "text/plain"),
+}
+
+
+@pytest.mark.parametrize("name", list(JUNK))
+def test_a_signed_junk_body_is_4xx_without_a_traceback(web: Server, slack: FakeSlack, name: str) -> None:
+    body, content_type = JUNK[name]
+    timestamp = str(int(time.time()))
+    signature = "v0=" + hmac.new(SECRET.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(web.url, data=body, method="POST", headers={
+        "Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature})
+    before = len(slack.calls)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert 400 <= refused.value.code < 500
+    assert len(slack.calls) == before
+    assert "Traceback" not in web.log.read_text(errors="replace")
+
+
+def test_an_unsigned_junk_body_is_401(web: Server) -> None:
+    assert post(web.url, "\x00garbage", {"Content-Type": "application/json"})[0] == 401
+
+
+# --- issue 12.2: nothing asked is lost --------------------------------------------------------------
+
+def test_a_very_long_argument_is_acked_and_answered_from_its_first_2000_characters(
+        web: Server, slack: FakeSlack) -> None:
+    status, body = web.command("/quotes", "araghchi " + "x" * 20_000)
+    assert status == 200
+    answer = json.loads(body)
+    assert "first 2,000 of 20,009 characters" in answer["text"]
+    assert "xxxxxxxxxx" * 300 not in body
+
+
+def test_slash_commands_are_answered_while_dms_wait_on_a_slow_web_api(web: Server, slack: FakeSlack) -> None:
+    slack.delay["chat.postMessage"] = 4.0
+    before = len(slack.calls_to("chat.postMessage"))
+    dms = [{"type": "message", "channel_type": "im", "channel": f"D0SLOW{n}", "user": "U0ASKER",
+            "text": "who is Araghchi?", "ts": f"1700000010.00010{n}"} for n in range(5)]
+    triggers = [new_trigger() for _ in range(8)]
+    with ThreadPoolExecutor(max_workers=13) as pool:
+        dm_acks = list(pool.map(web.event, dms))
+        bodies = [command_body("/whois", "jilani", trigger, slack.base_url) for trigger in triggers]
+        acks = list(pool.map(lambda b: post(web.url, b, signed_headers(b, "application/x-www-form-urlencoded")),
+                             bodies))
+    assert [status for status, _ in dm_acks] == [200] * 5
+    assert acks == [(200, "")] * 8
+    for trigger in triggers:
+        assert "Jilani" in json.dumps(slack.wait_for_answer(trigger), ensure_ascii=False)
+    posted = slack.wait_for("chat.postMessage", before + 5, timeout=30)[before:]
+    assert sorted(call["channel"] for call in posted) == sorted(dm["channel"] for dm in dms)
+
+
+# --- issue 12.3: nothing is answered twice ----------------------------------------------------------
+
+def test_a_retried_and_replayed_event_is_answered_once(web: Server, slack: FakeSlack) -> None:
+    event = {"type": "message", "channel_type": "im", "channel": "D0RETRY", "user": "U0ASKER",
+             "text": "who is Araghchi?", "ts": "1700000020.000100"}
+    body = event_body(event, "Ev" + secrets.token_hex(6))
+    first = signed_headers(body, "application/json")
+    statuses = [post(web.url, body, first)[0]]
+    for retry in (1, 2, 3):
+        headers = signed_headers(body, "application/json") | {"X-Slack-Retry-Num": str(retry),
+                                                              "X-Slack-Retry-Reason": "http_timeout"}
+        statuses.append(post(web.url, body, headers)[0])
+    statuses += [post(web.url, body, first)[0] for _ in range(3)]  # a captured request, replayed
+    assert statuses == [200] * 7
+    slack.wait_for("chat.postMessage", 1)
+    time.sleep(1.0)
+    assert [call["channel"] for call in slack.calls_to("chat.postMessage")].count("D0RETRY") == 1
+
+
+def test_a_replayed_slash_command_is_answered_once(web: Server, slack: FakeSlack) -> None:
+    trigger = new_trigger()
+    body = command_body("/whois", "araghchi", trigger, slack.base_url)
+    headers = signed_headers(body, "application/x-www-form-urlencoded")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = [status for status, _ in pool.map(lambda _: post(web.url, body, headers), range(4))]
+    assert statuses == [200] * 4
+    slack.wait_for_answer(trigger)
+    time.sleep(1.0)
+    assert len(slack.answers(trigger)) == 1
+
+
+# --- issue 12.4: a failed Web API call does not lose the reply --------------------------------------
+
+@pytest.mark.parametrize("fault", ["429", "500", "503", "ratelimited", "hang"])
+def test_a_dm_survives_a_failing_web_api_call(web: Server, slack: FakeSlack, fault: str) -> None:
+    channel = f"D0FAULT{fault.upper()}"
+    slack.fail_next("chat.postMessage", fault)
+    before = slack.attempts["chat.postMessage"]
+    assert web.event({"type": "message", "channel_type": "im", "channel": channel, "user": "U0ASKER",
+                      "text": "who is Jilani?", "ts": "1700000030.000100"})[0] == 200
+    wait_until(lambda: channel in [call["channel"] for call in slack.calls_to("chat.postMessage")], HANG + 10)
+    assert [call["channel"] for call in slack.calls_to("chat.postMessage")].count(channel) == 1
+    assert slack.attempts["chat.postMessage"] >= before + 2
+
+
+@pytest.mark.parametrize("fault", ["429", "500", "hang"])
+def test_a_slash_answer_survives_a_failing_response_url(web: Server, slack: FakeSlack, fault: str) -> None:
+    slack.fail_next("response_url", fault)
+    status, body = web.command("/whois", "jilani")
+    assert status == 200 and "Jilani" in body
+
+
+def test_a_reply_that_cannot_be_delivered_is_one_log_line(web: Server, slack: FakeSlack) -> None:
+    slack.fail_next("chat.postMessage", *["500"] * 8)
+    web.event({"type": "message", "channel_type": "im", "channel": "D0LOST", "user": "U0ASKER",
+               "text": "who is Jilani?", "ts": "1700000040.000100"})
+    log = wait_for_log(web, "chat.postMessage to D0LOST failed", timeout=30)
+    line = next(ln for ln in log.splitlines() if "chat.postMessage to D0LOST failed" in ln)
+    assert "500" in line
+    assert "Traceback" not in log
+
+
+def wait_until(condition: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError("the condition did not come true")
+
+
+def test_no_secret_reaches_the_log_at_debug(web: Server, slack: FakeSlack) -> None:
+    web.command("/whois", "araghchi")
+    web.event({"type": "message", "channel_type": "im", "channel": "D0SECRET", "user": "U0ASKER",
+               "text": "who is Araghchi?", "ts": "1700000050.000100"})
+    slack.wait_for("chat.postMessage", 1)
+    log = wait_for_log(web, "DEBUG")
+    assert TOKEN not in log and SECRET not in log
