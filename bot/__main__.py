@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 
-from bot.settings import EVENTS_PATH, Settings, SettingsError, load_settings
+from bot.settings import EVENTS_PATH, Settings, SettingsError, configure_logging, load_settings
 
 log = logging.getLogger("factdesk")
 
@@ -27,7 +27,8 @@ def serve(settings: Settings) -> int:
     from bot.app import create_app, open_desk
 
     settings.require()
-    desk = open_desk()  # builds the fact base once, here, before any worker opens it
+    settings.export_environment()
+    desk = open_desk(settings)  # builds the fact base once, here, before any worker opens it
     app = create_app(settings, desk)  # checks the token (auth.test) before serving anything
     if settings.mode == "socket":
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -40,9 +41,8 @@ def serve(settings: Settings) -> int:
             raise SettingsError(f"Slack rejected SLACK_APP_TOKEN (apps.connections.open at {settings.api_url}): "
                                 f"{error.response.get('error', 'unknown error')}") from None
         return 0
-    workers = os.environ.get("WEB_CONCURRENCY", "1")
     log.info("factdesk: HTTP mode on 0.0.0.0:%s%s under gunicorn (%s worker process(es), 4 threads each)",
-             settings.port, EVENTS_PATH, workers)
+             settings.port, EVENTS_PATH, os.environ["WEB_CONCURRENCY"])
     sys.stdout.flush()
     sys.stderr.flush()
     argv = gunicorn_argv(settings.port)
@@ -53,9 +53,9 @@ def serve(settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m bot``."""
     args = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(level=logging.INFO if not args else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args and args[0] == "console":
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         from bot.console import main as console_main
 
         return console_main(args[1:])
@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     from bot.app import FactBaseUnavailable
 
     try:
-        return serve(load_settings())
+        settings = load_settings()
+        configure_logging(settings)
+        return serve(settings)
     except (SettingsError, FactBaseUnavailable) as error:
         print(f"factdesk: error: {error}", file=sys.stderr)
         return 2

@@ -3,9 +3,11 @@
 Each input line becomes the payload Slack would send (a signed slash-command form body, or a
 signed ``event_callback`` for a DM) and is dispatched through the app built by
 :func:`bot.app.build_app`. What the app sends back is captured at the Web API boundary only:
-the ack body of a command, and the ``chat.postMessage`` calls a listener makes. The app's own
-:class:`~slack_sdk.WebClient` sends them as real HTTP requests to a reserved ``.invalid`` host
-whose transport (a urllib handler) records them and answers like Slack. No token, no network.
+the ack body of a command (when it holds a message), the answer it posts to the command's
+``response_url``, and the ``chat.postMessage`` calls a listener makes. The app's own clients send
+them as real HTTP requests to a reserved ``.invalid`` host whose transport (a urllib handler)
+records them and answers like Slack. Answers run in the request's thread, so each line's replies
+are complete when it returns. No token, no network.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import Answerer, FactBaseUnavailable, build_app, open_desk
 from bot.commands import COMMANDS, find_command
+from bot.delivery import Pools
+from bot.state import MemoryState
 
 TEAM_ID = "T0CONSOLE"
 USER_ID = "U0CONSOLE"
@@ -46,6 +50,7 @@ PUBLIC_CHANNEL = "C0CONSOLE"
 API_APP_ID = "A0FACTDESK"
 CONSOLE_TOKEN = "xoxb-console-offline"
 MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
+RESPONSE_URL = "response_url"
 
 _ts_counter = itertools.count(1)
 
@@ -102,16 +107,23 @@ class SlackStandIn:
         """The base URL to give a :class:`WebClient` so that its calls come here."""
         return f"https://{self.host}/api/"
 
+    def response_url(self, trigger: str) -> str:
+        """A slash command's ``response_url`` whose posts come here."""
+        return f"https://{self.host}/commands/{TEAM_ID}/{trigger}/console"
+
     def respond(self, req: Request) -> addinfourl:
         """Record one Web API call and answer it as Slack would."""
-        method = req.full_url.split("?", 1)[0].rsplit("/", 1)[-1]
+        path = req.full_url.split("?", 1)[0].split(self.host, 1)[-1]
+        method = RESPONSE_URL if path.startswith("/commands/") else path.rsplit("/", 1)[-1]
         data = req.data if isinstance(req.data, bytes) else None
         args = parse_api_body(data, req.get_header("Content-type") or "")
         with self._lock:
             self.calls.append((method, args))
-        body = json.dumps(web_api_answer(method, args)).encode()
-        headers = email.message_from_string("Content-Type: application/json; charset=utf-8\n",
-                                            _class=http.client.HTTPMessage)
+        if method == RESPONSE_URL:
+            body, kind = b"ok", "text/html"
+        else:
+            body, kind = json.dumps(web_api_answer(method, args)).encode(), "application/json; charset=utf-8"
+        headers = email.message_from_string(f"Content-Type: {kind}\n", _class=http.client.HTTPMessage)
         return _Answer(io.BytesIO(body), headers, req.full_url, 200)
 
 
@@ -150,8 +162,8 @@ class Console:
         self.slack = SlackStandIn()
         _OPENER.install()
         client = WebClient(token=CONSOLE_TOKEN, base_url=self.slack.api_url)
-        self.app: App = build_app(desk, signing_secret=self.signing_secret,
-                                  client=client, process_before_response=True)
+        self.app: App = build_app(desk, signing_secret=self.signing_secret, client=client,
+                                  state=MemoryState(), pools=Pools.inline())
         self.last_status = 200
 
     def send(self, line: str) -> list[dict[str, Any]]:
@@ -159,7 +171,7 @@ class Console:
         return self.deliver(self.request(line))
 
     def command(self, name: str, text: str) -> list[dict[str, Any]]:
-        """Run ``/name text`` as Slack would send it; the reply is the ack body."""
+        """Run ``/name text`` as Slack would send it; the reply is what the app posts to its response_url."""
         return self.deliver(self.command_request(name, text))
 
     def dm(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
@@ -185,12 +197,12 @@ class Console:
 
     def command_request(self, name: str, text: str) -> BoltRequest:
         """A slash command's signed form body, as Slack posts it."""
+        trigger = f"{next(_ts_counter)}.console"
         form = {"token": "console", "team_id": TEAM_ID, "team_domain": "factdesk-console",
                 "channel_id": DM_CHANNEL, "channel_name": "directmessage", "user_id": USER_ID,
                 "user_name": "you", "command": f"/{name.lower()}", "text": text.strip(),
                 "api_app_id": API_APP_ID, "is_enterprise_install": "false",
-                "response_url": "https://hooks.slack.invalid/commands/T0CONSOLE/1/console",
-                "trigger_id": f"{next(_ts_counter)}.console"}
+                "response_url": self.slack.response_url(trigger), "trigger_id": trigger}
         return self._signed(urlencode(form), "application/x-www-form-urlencoded")
 
     def event_request(self, event: dict[str, Any], thread_ts: str | None) -> BoltRequest:
@@ -214,14 +226,14 @@ class Console:
         return BoltRequest(body=body, headers=headers)
 
     def deliver(self, request: BoltRequest) -> list[dict[str, Any]]:
-        """Dispatch ``request`` through the app; the ack body (if any) and the messages it posted."""
+        """Dispatch ``request`` through the app; the ack body (if it is a message) and the messages it posted."""
         self.slack.calls.clear()
         response: BoltResponse = self.app.dispatch(request)
         self.last_status = response.status
         messages = []
         if response.status == 200 and response.body and response.body.lstrip().startswith("{"):
             messages.append(json.loads(response.body))
-        messages += [args for method, args in self.slack.calls if method in MESSAGE_METHODS]
+        messages += [args for method, args in self.slack.calls if method in (*MESSAGE_METHODS, RESPONSE_URL)]
         return messages
 
 

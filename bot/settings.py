@@ -6,16 +6,21 @@ kept out of ``repr`` so they cannot leak into logs or tracebacks.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from dotenv import dotenv_values, find_dotenv
 
 DEFAULT_PORT = 3000
 DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_API_TIMEOUT = 10.0
+DEFAULT_STATE = "factdesk-state.sqlite"
 EVENTS_PATH = "/slack/events"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 Mode = Literal["socket", "http"]
 
@@ -33,11 +38,22 @@ class Settings:
     app_token: str | None = field(default=None, repr=False)
     port: int = DEFAULT_PORT
     api_url: str = DEFAULT_API_URL
+    api_timeout: float = DEFAULT_API_TIMEOUT
+    web_concurrency: int = 1
+    log_level: str = "INFO"
+    state_path: Path = Path(DEFAULT_STATE)
+    db_path: Path | None = None
+    root: Path | None = None
 
     @property
     def mode(self) -> Mode:
         """Socket Mode when an app-level token is set, otherwise HTTP."""
         return "socket" if self.app_token else "http"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The values that must never reach a log line or a reply."""
+        return tuple(value for value in (self.bot_token, self.signing_secret, self.app_token) if value)
 
     def require(self, mode: Mode | None = None) -> Settings:
         """Return self when every setting ``mode`` (default: :attr:`mode`) needs is set, else raise."""
@@ -54,6 +70,14 @@ class Settings:
                 "(see .env.example)")
         return self
 
+    def export_environment(self) -> None:
+        """Pass the settings other programs read from the environment (gunicorn, the knowledge package) on to it."""
+        os.environ.setdefault("WEB_CONCURRENCY", str(self.web_concurrency))
+        if self.db_path is not None:
+            os.environ.setdefault("FACTDESK_DB", str(self.db_path))
+        if self.root is not None:
+            os.environ.setdefault("FACTDESK_ROOT", str(self.root))
+
 
 def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = True) -> Settings:
     """Read settings from ``environ`` (default ``os.environ``) over ``.env`` in the working directory."""
@@ -68,16 +92,67 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         value = values.get(name)
         return value.strip() if value and value.strip() else None
 
-    port_text = get("PORT") or str(DEFAULT_PORT)
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise SettingsError(f"PORT must be a TCP port number (1-65535), not {port_text!r}")
+    def number(name: str, default: float, low: float, high: float, kind: str) -> float:
+        text = get(name)
+        if text is None:
+            return default
+        try:
+            value = float(text) if kind == "a number of seconds" else int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise SettingsError(f"{name} must be {kind} ({low:g}-{high:g}), not {text!r}")
+        return value
+
+    port = int(number("PORT", DEFAULT_PORT, 1, 65535, "a TCP port number"))
     api_url = get("SLACK_API_URL") or DEFAULT_API_URL
     if not api_url.startswith(("http://", "https://")):
         raise SettingsError(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}")
+    log_level = (get("LOG_LEVEL") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
+    db, root = get("FACTDESK_DB"), get("FACTDESK_ROOT")
     return Settings(
         bot_token=get("SLACK_BOT_TOKEN"),
         signing_secret=get("SLACK_SIGNING_SECRET"),
         app_token=get("SLACK_APP_TOKEN"),
-        port=int(port_text),
+        port=port,
         api_url=api_url if api_url.endswith("/") else api_url + "/",
+        api_timeout=number("SLACK_API_TIMEOUT", DEFAULT_API_TIMEOUT, 0.1, 300, "a number of seconds"),
+        web_concurrency=int(number("WEB_CONCURRENCY", 1, 1, 64, "a number of worker processes")),
+        log_level=log_level,
+        state_path=Path(get("FACTDESK_STATE") or DEFAULT_STATE),
+        db_path=Path(db) if db else None,
+        root=Path(root) if root else None,
     )
+
+
+class Redact(logging.Filter):
+    """A log filter that replaces every secret in a record's message by ``[redacted]``."""
+
+    def __init__(self, secrets: tuple[str, ...]) -> None:
+        super().__init__()
+        self.secrets = tuple(secret for secret in secrets if len(secret) >= 8)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record in place; never drops it."""
+        if self.secrets:
+            message = record.getMessage()
+            cleaned = message
+            for secret in self.secrets:
+                cleaned = cleaned.replace(secret, "[redacted]")
+            if cleaned != message:
+                record.msg, record.args = cleaned, None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at ``LOG_LEVEL``, with every secret redacted from every record."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(Redact(settings.secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
