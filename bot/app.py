@@ -6,7 +6,14 @@ command is acked at once (Slack allows 3 s) and answered on the command pool thr
 ``response_url``; a DM or a mention is answered on the event pool with ``chat.postMessage``.
 Each delivery is answered at most once: a global middleware claims its ``event_id`` (events) or
 ``trigger_id`` (commands) in the shared :mod:`bot.state` store, so Slack's retries and replayed
-requests cause nothing. Every Slack-facing process builds its app here, the console included.
+requests cause nothing (a button press or a form submission by its ``trigger_id`` too). Every
+Slack-facing process builds its app here, the console included.
+
+Slash-command answers go to the asker first, with a "Post to channel" button (``FACTDESK_ANSWERS``);
+a mention is answered in a thread under it, and a question in the thread of an answer follows up on
+it. Posted answers carry their query as message metadata. ``/timeline … chart`` and "show me a
+timeline of …" upload a picture. Buttons, the fact menu, the report form and the home tab are the
+listeners of :mod:`bot.interactive`, registered here.
 """
 
 from __future__ import annotations
@@ -16,17 +23,20 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from slack_bolt import Ack, App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
+from bot.chart import chart_argument, chart_question
 from bot.commands import COMMANDS
 from bot.delivery import Pools, post_message, post_response, web_client
-from bot.render import to_slack
+from bot.interactive import NativeDesk, Natives, previous_answer, register_natives
+from bot.render import answer_metadata, escape, to_slack
 from bot.settings import Mode, Settings, SettingsError
 from bot.state import SQLiteState, State
+from knowledge.feedback import FeedbackStore
 
 if TYPE_CHECKING:
     from bot.replies import Reply
@@ -83,11 +93,15 @@ def build_app(
     state: State,
     pools: Pools,
     api_timeout: float = 10.0,
+    feedback: Callable[[], FeedbackStore] | None = None,
+    private_answers: bool = True,
 ) -> App:
     """A Bolt app answering from ``desk``; ``client`` is its Web API client (bot token, base URL).
 
     ``signing_secret`` None turns request verification off (Socket Mode only). ``state`` is the
-    store that makes each delivery answered once; ``pools`` run the answers.
+    store that makes each delivery answered once; ``pools`` run the answers. ``feedback`` opens
+    the store of readers' reports (``FACTDESK_FEEDBACK``); ``private_answers`` shows slash-command
+    answers to the asker first, with a "Post to channel" button (``FACTDESK_ANSWERS``).
     """
     app = App(
         name="factdesk",
@@ -97,7 +111,13 @@ def build_app(
         request_verification_enabled=signing_secret is not None,
     )
     app.use(_once_only(state))
-    register_listeners(app, _Answering(desk, client, pools, api_timeout))
+    natives = None
+    base = getattr(desk, "base", None)
+    if base is not None:  # a desk over a fact base (not a stand-in core) gets buttons, the home tab, pictures
+        natives = Natives(cast("NativeDesk", desk), feedback or FeedbackStore, submit=pools.events.submit,
+                          private_answers=private_answers)
+        register_natives(app, natives)
+    register_listeners(app, _Answering(desk, client, pools, api_timeout, natives, private_answers))
     return app
 
 
@@ -115,7 +135,9 @@ def create_app(settings: Settings, desk: Answerer | None = None, *, mode: Mode |
     state = state if state is not None else open_state(settings.state_path)
     try:
         return build_app(desk, signing_secret=settings.signing_secret if mode == "http" else None, client=client,
-                         state=state, pools=Pools.threaded(), api_timeout=settings.api_timeout)
+                         state=state, pools=Pools.threaded(), api_timeout=settings.api_timeout,
+                         feedback=lambda: FeedbackStore(settings.feedback_path),
+                         private_answers=settings.answers == "private")
     except BoltError as error:
         raise SettingsError(f"Slack rejected SLACK_BOT_TOKEN (auth.test at {settings.api_url}): "
                             f"{_api_error(error)}") from None
@@ -145,6 +167,8 @@ def delivery_key(body: dict[str, Any]) -> str | None:
         return f"event:{body['event_id']}"
     if body.get("command") and body.get("trigger_id"):
         return f"command:{body['trigger_id']}"
+    if body.get("type") in ("block_actions", "view_submission") and body.get("trigger_id"):
+        return f"{body['type']}:{body['trigger_id']}"
     return None
 
 
@@ -170,11 +194,14 @@ def _once_only(state: State) -> Callable[..., BoltResponse | None]:
 class _Answering:
     """Answers computed off the request thread and sent through the Web API (or a response_url)."""
 
-    def __init__(self, desk: Answerer, client: WebClient, pools: Pools, api_timeout: float) -> None:
+    def __init__(self, desk: Answerer, client: WebClient, pools: Pools, api_timeout: float,
+                 natives: Natives | None = None, private_answers: bool = False) -> None:
         self.desk = desk
         self.client = client
         self.pools = pools
         self.api_timeout = api_timeout
+        self.natives = natives
+        self.private_answers = private_answers
 
     def command(self, name: str, command: dict[str, Any]) -> bool:
         """Answer ``/name`` via its response_url on the command pool; False when the pool is full."""
@@ -184,7 +211,13 @@ class _Answering:
 
         def answer() -> None:
             try:
-                payload = to_slack(self.desk.command(name, text))
+                chart = chart_argument(text) if name == "timeline" and self.natives else None
+                reply = self.desk.command(name, (chart or "all") if chart is not None else text)
+                payload = to_slack(reply, private=self.private_answers)
+                if chart is not None and self.natives is not None and reply.is_answer:
+                    problem = self.natives.upload_chart(reply, self.client, channel or "")
+                    said = problem or f"Timeline picture posted: {reply.title}"
+                    payload = {"response_type": "ephemeral", "text": escape(said)}
             except Exception as error:
                 log.error("factdesk: listener failed on command /%s: %s", name, type(error).__name__, exc_info=error)
                 payload = {"response_type": "ephemeral", "text": APOLOGY}
@@ -196,21 +229,35 @@ class _Answering:
         """Answer ``text`` in the event's channel (and thread) on the event pool."""
         question, note = bounded(text)
 
+        thread_ts = event.get("thread_ts") or (event.get("ts") if kind == "app_mention" else None)
+
         def answer() -> None:
             try:
-                payload = {k: v for k, v in to_slack(self.desk.message(question)).items() if k != "response_type"}
+                picture = chart_question(question) if self.natives else None
+                previous = previous_answer(self.client, event) if self.natives else None
+                reply = (self.natives.desk.message(picture or question, previous=previous)
+                         if self.natives is not None and previous else self.desk.message(picture or question))
+                payload = {k: v for k, v in to_slack(reply).items() if k != "response_type"}
+                metadata = answer_metadata(reply)
+                if metadata:
+                    payload["metadata"] = metadata
+                if picture and self.natives is not None and reply.is_answer:
+                    problem = self.natives.upload_chart(reply, self.client, event["channel"], thread_ts)
+                    if problem is None:
+                        return
+                    payload = {"text": escape(problem)}
             except Exception as error:
                 log.error("factdesk: listener failed on event %s: %s", kind, type(error).__name__, exc_info=error)
                 payload = {"text": APOLOGY}
             payload = with_note(payload, note) | {"channel": event["channel"]}
-            if event.get("thread_ts"):
-                payload["thread_ts"] = event["thread_ts"]
+            if thread_ts:
+                payload["thread_ts"] = thread_ts
             post_message(self.client, payload)
 
         if not self.pools.events.submit(answer):
             log.error("factdesk: event pool full; %s in %s not answered", kind, event.get("channel"))
             post_message(self.client, {"channel": event["channel"], "text": BUSY,
-                                       **({"thread_ts": event["thread_ts"]} if event.get("thread_ts") else {})})
+                                       **({"thread_ts": thread_ts} if thread_ts else {})})
 
 
 def bounded(text: str) -> tuple[str, str | None]:

@@ -22,10 +22,12 @@ import json
 import re
 import secrets
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import parse_qsl, urlencode
@@ -39,7 +41,17 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import Answerer, FactBaseUnavailable, build_app, open_desk
 from bot.commands import COMMANDS, find_command
 from bot.delivery import Pools
+from bot.slack_payloads import (
+    Pressable,
+    app_home_opened,
+    block_actions,
+    interactive_body,
+    pressables,
+    report_values,
+    view_submission,
+)
 from bot.state import MemoryState
+from knowledge.feedback import PROBLEMS, FeedbackStore, default_feedback_path
 
 TEAM_ID = "T0CONSOLE"
 USER_ID = "U0CONSOLE"
@@ -50,6 +62,8 @@ PUBLIC_CHANNEL = "C0CONSOLE"
 API_APP_ID = "A0FACTDESK"
 CONSOLE_TOKEN = "xoxb-console-offline"
 MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
+VIEW_METHODS = ("views.open", "views.publish", "views.update")
+UPLOAD = "file upload"
 RESPONSE_URL = "response_url"
 
 _ts_counter = itertools.count(1)
@@ -59,8 +73,13 @@ def _next_ts() -> str:
     return f"{int(time.time())}.{next(_ts_counter):06d}"
 
 
-def web_api_answer(method: str, args: dict[str, Any]) -> dict[str, Any]:
-    """What Slack's Web API answers to ``method`` called with ``args`` (the calls factdesk makes)."""
+def web_api_answer(method: str, args: dict[str, Any], *, upload_base: str = "https://files.slack.invalid/upload/",
+                   history: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What Slack's Web API answers to ``method`` called with ``args`` (the calls factdesk makes).
+
+    ``upload_base`` is where ``files.getUploadURLExternal`` sends the file's bytes; ``history``
+    (when given) keeps the messages posted, so ``conversations.replies`` can read a thread back.
+    """
     if method == "auth.test":
         return {"ok": True, "url": "https://factdesk-console.slack.com/", "team": "factdesk console",
                 "user": "factdesk", "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID,
@@ -70,10 +89,42 @@ def web_api_answer(method: str, args: dict[str, Any]) -> dict[str, Any]:
             return {"ok": False, "error": "channel_not_found"}
         if not (args.get("text") or args.get("blocks") or args.get("attachments")):
             return {"ok": False, "error": "no_text"}
-        ts = _next_ts()
-        message = {k: v for k, v in args.items() if k in ("text", "blocks", "attachments", "thread_ts")}
+        ts = str(args["ts"]) if method == "chat.update" and args.get("ts") else _next_ts()
+        message = {k: v for k, v in args.items() if k in ("text", "blocks", "attachments", "thread_ts", "metadata")}
+        if isinstance(message.get("metadata"), str):
+            message["metadata"] = json.loads(message["metadata"])
         message.update({"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts})
+        if history is not None and method != "chat.postEphemeral":
+            kept = [old for old in history if not (old["ts"] == ts and old["channel"] == args["channel"])]
+            kept.append(message | {"channel": args["channel"]})
+            history[:] = kept
         return {"ok": True, "channel": args["channel"], "ts": ts, "message": message}
+    if method == "conversations.replies":
+        if not args.get("channel") or not args.get("ts"):
+            return {"ok": False, "error": "invalid_arguments"}
+        thread = [{k: v for k, v in message.items() if k != "channel"} for message in history or []
+                  if message["channel"] == args["channel"] and args["ts"] in (message["ts"], message.get("thread_ts"))]
+        return {"ok": True, "messages": thread, "has_more": False}
+    if method in VIEW_METHODS:
+        view = args.get("view")
+        view = json.loads(view) if isinstance(view, str) else view
+        if not isinstance(view, dict) or not view.get("blocks"):
+            return {"ok": False, "error": "invalid_arguments"}
+        if method == "views.open" and not args.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if method == "views.publish" and not args.get("user_id"):
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "view": view | {"id": f"V{next(_ts_counter):08d}"}}
+    if method == "files.getUploadURLExternal":
+        if not args.get("filename") or not str(args.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(_ts_counter):08d}"
+        return {"ok": True, "file_id": file_id, "upload_url": f"{upload_base}{file_id}"}
+    if method == "files.completeUploadExternal":
+        files = json.loads(args.get("files") or "[]")
+        if not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True, "files": [{"id": entry["id"], "title": entry.get("title")} for entry in files]}
     return {"ok": False, "error": "unknown_method"}
 
 
@@ -99,6 +150,9 @@ class SlackStandIn:
     def __init__(self) -> None:
         self.host = f"console-{secrets.token_hex(6)}.slack.invalid"
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.answers: list[dict[str, Any]] = []  # what each call of ``calls`` was answered, in step
+        self.uploads: dict[str, bytes] = {}
+        self.history: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         _OPENER.standins[self.host] = self
 
@@ -114,15 +168,26 @@ class SlackStandIn:
     def respond(self, req: Request) -> addinfourl:
         """Record one Web API call and answer it as Slack would."""
         path = req.full_url.split("?", 1)[0].split(self.host, 1)[-1]
-        method = RESPONSE_URL if path.startswith("/commands/") else path.rsplit("/", 1)[-1]
+        method = (RESPONSE_URL if path.startswith("/commands/") else UPLOAD if path.startswith("/upload/")
+                  else path.rsplit("/", 1)[-1])
         data = req.data if isinstance(req.data, bytes) else None
-        args = parse_api_body(data, req.get_header("Content-type") or "")
-        with self._lock:
-            self.calls.append((method, args))
-        if method == RESPONSE_URL:
+        if method == UPLOAD:
+            args: dict[str, Any] = {"file_id": path.rsplit("/", 1)[-1], "bytes": len(data or b"")}
+            self.uploads[args["file_id"]] = data or b""
+        else:
+            args = parse_api_body(data, req.get_header("Content-type") or "")
+            if "?" in req.full_url:
+                args = dict(parse_qsl(req.full_url.split("?", 1)[1], keep_blank_values=True)) | args
+        answer: dict[str, Any] = {"ok": True}
+        if method in (RESPONSE_URL, UPLOAD):
             body, kind = b"ok", "text/html"
         else:
-            body, kind = json.dumps(web_api_answer(method, args)).encode(), "application/json; charset=utf-8"
+            with self._lock:
+                answer = web_api_answer(method, args, upload_base=f"https://{self.host}/upload/", history=self.history)
+            body, kind = json.dumps(answer).encode(), "application/json; charset=utf-8"
+        with self._lock:
+            self.calls.append((method, args))
+            self.answers.append(answer)
         headers = email.message_from_string(f"Content-Type: {kind}\n", _class=http.client.HTTPMessage)
         return _Answer(io.BytesIO(body), headers, req.full_url, 200)
 
@@ -151,10 +216,34 @@ class _StandInOpener(urllib.request.BaseHandler):
 _OPENER = _StandInOpener()
 
 
-class Console:
-    """A Slack workspace of one user and one DM, in process, in front of the real app."""
+@dataclass
+class Shown:
+    """A message as the console's user sees it: where it is, and whether only they see it."""
 
-    def __init__(self, desk: Answerer | None = None) -> None:
+    message: dict[str, Any]
+    channel: str
+    ts: str
+    ephemeral: bool
+    response_url: str
+
+
+CONSOLE_SYNTAX = """\
+Console commands (Slack actions, typed):
+  /timeline 2024 …      a slash command (answered to you first, with a "Post to channel" button)
+  any other text        a direct message to the bot
+  !N                    press button or menu option [N] of a reply shown above ("!3")
+  !home                 open the bot's Home tab (app_home_opened)
+  !mention TEXT         mention the bot in a channel; it answers in a thread under the mention
+  !thread TEXT          say TEXT, mentioning the bot, in the thread of the last mention
+  !submit KIND [TEXT]   submit the open "Report a problem" form; KIND is one of: {kinds}
+  !help                 this list"""
+
+
+class Console:
+    """A Slack workspace of one user, a DM and a channel, in process, in front of the real app."""
+
+    def __init__(self, desk: Answerer | None = None, *, feedback: Path | None = None,
+                 private_answers: bool = True) -> None:
         if desk is None:
             with contextlib.redirect_stdout(sys.stderr):
                 desk = open_desk()
@@ -162,13 +251,74 @@ class Console:
         self.slack = SlackStandIn()
         _OPENER.install()
         client = WebClient(token=CONSOLE_TOKEN, base_url=self.slack.api_url)
+        feedback_path = feedback or default_feedback_path()
         self.app: App = build_app(desk, signing_secret=self.signing_secret, client=client,
-                                  state=MemoryState(), pools=Pools.inline())
+                                  state=MemoryState(), pools=Pools.inline(),
+                                  feedback=lambda: FeedbackStore(feedback_path), private_answers=private_answers)
         self.last_status = 200
+        self.pressables: list[tuple[Pressable, Shown]] = []  # every button and menu option shown, [1] first
+        self.shown: list[Shown] = []  # the messages of the last reply
+        self.views: list[dict[str, Any]] = []  # views opened or published by the last reply
+        self.files: list[dict[str, Any]] = []  # pictures uploaded by the last reply
+        self.payload: dict[str, Any] | None = None  # the interactive payload the last line sent
+        self.modal: dict[str, Any] | None = None
+        self.thread: tuple[str, str] | None = None
+        self._messages: dict[tuple[str, str], Shown] = {}
+        self._pictures = Path(tempfile.mkdtemp(prefix="factdesk-console-"))
 
     def send(self, line: str) -> list[dict[str, Any]]:
-        """The messages the app sends in reply to ``line``: a slash command if it starts with ``/``, else a DM."""
+        """The messages the app sends in reply to ``line``: a slash command if it starts with ``/``, a
+        console command if it starts with ``!`` (see :data:`CONSOLE_SYNTAX`), else a DM."""
+        line = line.strip()
+        if line.startswith("!"):
+            return self.console_command(line)
         return self.deliver(self.request(line))
+
+    def console_command(self, line: str) -> list[dict[str, Any]]:
+        """Run one ``!`` line: press a button, open the home tab, mention, answer in a thread, submit a form."""
+        word, _, rest = line[1:].partition(" ")
+        word, rest = word.lower(), rest.strip()
+        if word.isdigit():
+            return self.press(int(word))
+        if word == "home":
+            return self.open_home()
+        if word == "mention":
+            return self.mention(rest)
+        if word == "thread":
+            if self.thread is None:
+                raise ConsoleError("no thread yet: !mention the bot first")
+            return self.mention(rest, thread_ts=self.thread[1])
+        if word == "submit":
+            kind, _, details = rest.partition(" ")
+            return self.submit(kind, details)
+        raise ConsoleError(f"unknown console command !{word}; type !help")
+
+    def press(self, number: int) -> list[dict[str, Any]]:
+        """Press button or menu option ``[number]``, as Slack would send it (a signed ``block_actions``)."""
+        if not 1 <= number <= len(self.pressables):
+            raise ConsoleError(f"there is no [{number}] to press" + (
+                f" (1–{len(self.pressables)})" if self.pressables else " yet"))
+        pressed, shown = self.pressables[number - 1]
+        trigger = f"{next(_ts_counter)}.console"
+        payload = block_actions(pressed, shown.message, team=TEAM_ID, user=USER_ID, app=API_APP_ID,
+                                channel=shown.channel, message_ts=shown.ts, is_ephemeral=shown.ephemeral,
+                                response_url=shown.response_url or self.slack.response_url(trigger),
+                                trigger_id=trigger)
+        return self.deliver(self._signed(interactive_body(payload), "application/x-www-form-urlencoded"),
+                            payload=payload, source=shown)
+
+    def open_home(self) -> list[dict[str, Any]]:
+        """Open the bot's Home tab: the ``app_home_opened`` event; the app publishes the view."""
+        return self.deliver(self.event_request(app_home_opened(USER_ID, DM_CHANNEL), None))
+
+    def submit(self, kind: str, details: str = "") -> list[dict[str, Any]]:
+        """Submit the open modal ("Report a problem") with the problem ``kind`` and ``details``."""
+        if self.modal is None:
+            raise ConsoleError("no form is open: press a fact's “Report a problem” first")
+        payload = view_submission(self.modal, report_values(kind, details), team=TEAM_ID, user=USER_ID,
+                                  app=API_APP_ID, trigger_id=f"{next(_ts_counter)}.console")
+        return self.deliver(self._signed(interactive_body(payload), "application/x-www-form-urlencoded"),
+                            payload=payload)
 
     def command(self, name: str, text: str) -> list[dict[str, Any]]:
         """Run ``/name text`` as Slack would send it; the reply is what the app posts to its response_url."""
@@ -181,10 +331,15 @@ class Console:
         return self.deliver(self.event_request(event, thread_ts))
 
     def mention(self, text: str, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
-        """Mention the bot in a channel (an ``app_mention`` event): ``<@BOT> text``."""
+        """Mention the bot in a channel (an ``app_mention`` event): ``<@BOT> text``; the answer's thread
+        becomes the one ``!thread`` speaks in."""
         event: dict[str, Any] = {"type": "app_mention", "channel": PUBLIC_CHANNEL, "user": USER_ID,
                                  "text": f"<@{BOT_USER_ID}> {text}"}
-        return self.deliver(self.event_request(event, thread_ts))
+        messages = self.deliver(self.event_request(event, thread_ts))
+        threaded = [message["thread_ts"] for message in messages if message.get("thread_ts")]
+        if threaded:
+            self.thread = (PUBLIC_CHANNEL, threaded[-1])
+        return messages
 
     def request(self, line: str) -> BoltRequest:
         """The signed request Slack would send for ``line`` (a slash command, else a DM)."""
@@ -225,16 +380,81 @@ class Console:
                                                    "x-slack-signature": signature or ""}
         return BoltRequest(body=body, headers=headers)
 
-    def deliver(self, request: BoltRequest) -> list[dict[str, Any]]:
-        """Dispatch ``request`` through the app; the ack body (if it is a message) and the messages it posted."""
-        self.slack.calls.clear()
+    def deliver(self, request: BoltRequest, *, payload: dict[str, Any] | None = None,
+                source: Shown | None = None) -> list[dict[str, Any]]:
+        """Dispatch ``request`` through the app; the ack body (if it is a message) and the messages it posted.
+
+        Views it opened or published and pictures it uploaded are kept in :attr:`views` and
+        :attr:`files`; every button of the messages gets its number in :attr:`pressables`.
+        """
+        with self.slack._lock:
+            self.slack.calls.clear()
+            self.slack.answers.clear()
+        self.payload, self.views, self.files, self.shown = payload, [], [], []
         response: BoltResponse = self.app.dispatch(request)
         self.last_status = response.status
-        messages = []
-        if response.status == 200 and response.body and response.body.lstrip().startswith("{"):
-            messages.append(json.loads(response.body))
-        messages += [args for method, args in self.slack.calls if method in (*MESSAGE_METHODS, RESPONSE_URL)]
+        messages: list[dict[str, Any]] = []
+        acked = json.loads(response.body) if response.status == 200 and response.body.lstrip().startswith("{") \
+            else None
+        if acked and acked.get("response_action") in ("update", "push") and isinstance(acked.get("view"), dict):
+            self.modal = acked["view"] if acked["view"].get("callback_id") else None
+            self.views.append(acked["view"])
+        elif acked and acked.get("response_action") == "errors":
+            self.views.append({"type": "modal", "blocks": [], "errors": acked.get("errors")})
+        elif acked:
+            messages.append(acked)
+        for (method, args), answer in zip(self.slack.calls, self.slack.answers, strict=True):
+            if method in (*MESSAGE_METHODS, RESPONSE_URL):
+                messages.append(args)
+                self._show(method, args, answer, source)
+            elif method in VIEW_METHODS and answer.get("ok"):
+                self.views.append(answer["view"])
+                if method == "views.open":
+                    self.modal = answer["view"]
+            elif method == "files.completeUploadExternal" and answer.get("ok"):
+                self.files += self._pictures_of(args)
         return messages
+
+    def _show(self, method: str, message: dict[str, Any], answer: dict[str, Any], source: Shown | None) -> None:
+        """Keep a message the app sent where the user sees it, and number its buttons."""
+        if method == RESPONSE_URL and (message.get("delete_original") or message.get("replace_original")) \
+                and source is not None:
+            self._messages.pop((source.channel, source.ts), None)
+            if message.get("delete_original"):
+                return
+        if method == "chat.update":
+            key = (str(message.get("channel")), str(message.get("ts")))
+        elif method == RESPONSE_URL:
+            replaced = message.get("replace_original") and source is not None
+            key = (source.channel, source.ts) if replaced and source else (DM_CHANNEL, _next_ts())
+        else:
+            key = (str(answer.get("channel") or message.get("channel")), str(answer.get("ts") or _next_ts()))
+        ephemeral = (method == RESPONSE_URL and message.get("response_type") != "in_channel"
+                     and not (source is not None and not source.ephemeral and message.get("replace_original")))
+        shown = Shown(message, key[0], key[1], ephemeral,
+                      source.response_url if source is not None and method == RESPONSE_URL else "")
+        self._messages[key] = shown
+        self.shown.append(shown)
+        self.pressables += [(pressed, shown) for pressed in pressables(message)]
+
+    def _pictures_of(self, args: dict[str, Any]) -> list[dict[str, Any]]:
+        pictures = []
+        for entry in json.loads(args.get("files") or "[]"):
+            data = self.slack.uploads.get(entry["id"], b"")
+            path = self._pictures / f"{entry['id']}.png"
+            path.write_bytes(data)
+            pictures.append({"id": entry["id"], "title": entry.get("title"), "channel": args.get("channel_id"),
+                             "thread_ts": args.get("thread_ts"), "initial_comment": args.get("initial_comment"),
+                             "bytes": len(data), "png": data.startswith(b"\x89PNG"), "path": str(path)})
+        return pictures
+
+    def numbers(self, message: dict[str, Any]) -> list[int]:
+        """The console numbers of ``message``'s buttons and menu options, in reading order."""
+        return [number for number, (_, shown) in enumerate(self.pressables, 1) if shown.message is message]
+
+
+class ConsoleError(Exception):
+    """A console line that cannot be carried out (no such button, no open form); the message says why."""
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
@@ -268,30 +488,71 @@ def plain(mrkdwn: str, *, color: bool = False) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _block_lines(block: dict[str, Any], color: bool) -> list[str]:
+def _buttons(labels: list[str], numbers: Iterator[int] | None) -> str:
+    return " ".join(f"[{next(numbers)} {label}]" if numbers is not None else f"[{label}]" for label in labels)
+
+
+def _block_lines(block: dict[str, Any], color: bool, numbers: Iterator[int] | None = None) -> list[str]:
     kind = block.get("type")
     if kind == "divider":
         return ["─" * 40]
     if kind in ("header", "section"):
         lines = [plain(block["text"]["text"], color=color)] if block.get("text") else []
         lines += [plain(field["text"], color=color) for field in block.get("fields", [])]
+        accessory = block.get("accessory") or {}
+        if accessory.get("type") == "overflow":
+            lines.append("   ⋯ " + _buttons([option["text"]["text"] for option in accessory["options"]], numbers))
+        elif accessory.get("type") == "button":
+            lines.append("   " + _buttons([accessory["text"]["text"]], numbers))
         return lines
     if kind == "context":
         return [" · ".join(plain(el.get("text", el.get("alt_text", "")), color=color)
                            for el in block.get("elements", []))]
+    if kind == "actions":
+        return [_buttons([element["text"]["text"] for element in block.get("elements", [])
+                          if element.get("type") == "button"], numbers)]
+    if kind == "input":
+        return [f"{block['label']['text']}: ({block['element']['type'].replace('_', ' ')})"]
     return [plain(str(block.get("text", "")), color=color)] if block.get("text") else []
 
 
-def readable(message: dict[str, Any], *, color: bool = False) -> str:
-    """One Slack message payload as terminal text (its blocks, else its fallback ``text``)."""
+def readable(message: dict[str, Any], *, color: bool = False, numbers: Iterable[int] | None = None) -> str:
+    """One Slack message payload (or view) as terminal text: its blocks, else its fallback ``text``.
+
+    Buttons and menu options show as ``[label]``, or ``[N label]`` with the console's ``numbers``.
+    """
+    counter = iter(numbers) if numbers is not None else None
+    if message.get("delete_original"):
+        return "(the private answer is removed)"
     lines = ["(only visible to you)"] if message.get("response_type") == "ephemeral" else []
+    if message.get("thread_ts"):
+        lines.append(f"(in the thread of {message['thread_ts']})")
+    if message.get("type") == "home":
+        lines.append("(Home tab)")
+    elif message.get("type") == "modal":
+        lines.append(f"(form: {message.get('title', {}).get('text', '')})")
     blocks = message.get("blocks") or []
     if blocks:
         for block in blocks:
-            lines += _block_lines(block, color)
+            lines += _block_lines(block, color, counter)
     else:
         lines.append(plain(message.get("text", ""), color=color))
     return "\n".join(lines)
+
+
+def _view_text(console: Console, view: dict[str, Any], color: bool) -> str:
+    if view.get("errors"):
+        return "The form was sent back: " + "; ".join(str(error) for error in view["errors"].values())
+    text = readable(view, color=color, numbers=console.numbers(view))
+    if view.get("type") == "modal" and view.get("callback_id"):
+        text += f"\n(fill it in with: !submit KIND details — KIND one of {', '.join(PROBLEMS)})"
+    return text
+
+
+def _picture_text(picture: dict[str, Any]) -> str:
+    where = f" in the thread {picture['thread_ts']}" if picture.get("thread_ts") else ""
+    return (f"(picture posted to {picture['channel']}{where}: {picture['title']}, {picture['bytes']:,} bytes of PNG, "
+            f"saved as {picture['path']})\n{plain(picture.get('initial_comment') or '')}")
 
 
 def _lines(stream: TextIO) -> Iterator[str]:
@@ -311,29 +572,59 @@ def _unknown_command(line: str) -> str | None:
     return f"/{name} is not a command of this app (Slack would refuse it). Try {known}, or just ask."
 
 
+def _console_problem(console: Console, line: str) -> str | None:
+    """Why ``line`` cannot be sent (an unknown slash command), or None."""
+    return _unknown_command(line)
+
+
+def _send(console: Console, line: str) -> tuple[list[dict[str, Any]], str | None]:
+    """The messages sent in reply to ``line``, and the problem when nothing could be sent."""
+    problem = _console_problem(console, line)
+    if problem or line.strip().lower() in ("!help", "!"):
+        return [], problem
+    try:
+        return console.send(line), None
+    except ConsoleError as error:
+        return [], str(error)
+
+
 def run_json(console: Console, lines: Iterable[str], out: TextIO) -> None:
-    """For each line, print one JSON line: the input and the Slack message payloads sent in reply."""
+    """For each line, print one JSON line: the input and the Slack message payloads sent in reply.
+
+    A line that presses a button or submits a form also prints ``payload`` (the interactive
+    payload sent); views opened or published are in ``views``, uploaded pictures in ``files``.
+    """
     for line in lines:
         record: dict[str, Any] = {"input": line}
-        problem = _unknown_command(line)
-        record["messages"] = [] if problem else console.send(line)
+        messages, problem = _send(console, line)
+        record["messages"] = messages
         if problem:
             record["error"] = problem
+        elif line.strip().lower() in ("!help", "!"):
+            record["help"] = CONSOLE_SYNTAX.format(kinds=", ".join(PROBLEMS))
         elif console.last_status != 200:
             record["error"] = f"the app answered HTTP {console.last_status}"
+        if not problem:
+            for key, value in (("payload", console.payload), ("views", console.views), ("files", console.files)):
+                if value:
+                    record[key] = value
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
 
 
 def answer_text(console: Console, line: str, *, color: bool = False) -> str:
-    """What the user would read in Slack after sending ``line``, as terminal text."""
-    problem = _unknown_command(line)
+    """What the user would read in Slack after sending ``line``, as terminal text (buttons numbered)."""
+    if line.strip().lower() in ("!help", "!"):
+        return CONSOLE_SYNTAX.format(kinds=", ".join(PROBLEMS))
+    messages, problem = _send(console, line)
     if problem:
         return problem
-    messages = console.send(line)
-    if not messages:
+    parts = [readable(message, color=color, numbers=console.numbers(message) or None) for message in messages]
+    parts += [_view_text(console, view, color) for view in console.views]
+    parts += [_picture_text(picture) for picture in console.files]
+    if not parts:
         return f"(no reply: the app answered HTTP {console.last_status})"
-    return "\n\n".join(readable(message, color=color) for message in messages)
+    return "\n\n".join(parts)
 
 
 def run_piped(console: Console, lines: Iterable[str], out: TextIO) -> None:
@@ -375,7 +666,8 @@ def run_interactive(console: Console) -> None:
     print("factdesk console: the same Bolt app as in Slack, offline.")
     for spec in COMMANDS:
         print(f"  {spec.usage:40} {spec.description}")
-    print("Anything else is a direct message to the bot. Ctrl-D leaves.\n")
+    print("Anything else is a direct message to the bot. !N presses button [N]; !help lists the console's "
+          "commands. Ctrl-D leaves.\n")
     while True:
         try:
             line = input("factdesk> ").strip()

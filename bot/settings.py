@@ -19,10 +19,13 @@ DEFAULT_PORT = 3000
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_API_TIMEOUT = 10.0
 DEFAULT_STATE = "factdesk-state.sqlite"
+DEFAULT_FEEDBACK = "factdesk-feedback.sqlite"
+ANSWER_MODES = ("private", "channel")
 EVENTS_PATH = "/slack/events"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 Mode = Literal["socket", "http"]
+Answers = Literal["private", "channel"]
 
 
 class SettingsError(Exception):
@@ -44,6 +47,8 @@ class Settings:
     state_path: Path = Path(DEFAULT_STATE)
     db_path: Path | None = None
     root: Path | None = None
+    feedback_path: Path = Path(DEFAULT_FEEDBACK)
+    answers: Answers = "private"
 
     @property
     def mode(self) -> Mode:
@@ -112,6 +117,10 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
     if log_level not in LOG_LEVELS:
         raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
     db, root = get("FACTDESK_DB"), get("FACTDESK_ROOT")
+    answers = (get("FACTDESK_ANSWERS") or "private").lower()
+    if answers not in ANSWER_MODES:
+        raise SettingsError(f"FACTDESK_ANSWERS must be private (slash-command answers go to the asker first, "
+                            f"with a Post to channel button) or channel, not {answers!r}")
     return Settings(
         bot_token=get("SLACK_BOT_TOKEN"),
         signing_secret=get("SLACK_SIGNING_SECRET"),
@@ -124,6 +133,8 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         state_path=Path(get("FACTDESK_STATE") or DEFAULT_STATE),
         db_path=Path(db) if db else None,
         root=Path(root) if root else None,
+        feedback_path=Path(get("FACTDESK_FEEDBACK") or DEFAULT_FEEDBACK),
+        answers="channel" if answers == "channel" else "private",
     )
 
 

@@ -14,10 +14,12 @@ import time
 from collections import defaultdict, deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qsl
 
 from bot.console import parse_api_body, web_api_answer
 
 RESPONSE_URL = "response_url"
+UPLOAD = "file upload"
 FAULTS = ("429", "500", "503", "ratelimited", "hang")
 
 
@@ -30,6 +32,8 @@ class FakeSlack:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.attempts: dict[str, int] = defaultdict(int)
         self.responses: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.uploads: dict[str, bytes] = {}
+        self.history: list[dict[str, Any]] = []
         self.delay: dict[str, float] = {}
         self._faults: dict[str, deque[str]] = defaultdict(deque)
         self._lock = threading.Lock()
@@ -119,7 +123,11 @@ class FakeSlack:
                 is_response = path.startswith("/commands/")
                 method = RESPONSE_URL if is_response else path.rsplit("/", 1)[-1]
                 length = int(self.headers.get("Content-Length") or 0)
-                args = parse_api_body(self.rfile.read(length), self.headers.get("Content-Type") or "")
+                self._raw = self.rfile.read(length)
+                content_type = self.headers.get("Content-Type") or ""
+                args = {} if path.startswith("/upload/") else parse_api_body(self._raw, content_type)
+                if "?" in self.path:
+                    args = dict(parse_qsl(self.path.split("?", 1)[1], keep_blank_values=True)) | args
                 time.sleep(fake.delay.get(method, 0))
                 fault = fake._fault(method)
                 if fault == "hang":
@@ -130,6 +138,12 @@ class FakeSlack:
                     return self._send(int(fault), b'{"ok": false}', "application/json", headers)
                 if fault == "ratelimited":
                     return self._send(200, b'{"ok": false, "error": "ratelimited"}', "application/json")
+                if path.startswith("/upload/"):
+                    file_id = path.rsplit("/", 1)[-1]
+                    with fake._lock:
+                        fake.uploads[file_id] = self._raw
+                        fake.calls.append((UPLOAD, {"file_id": file_id, "bytes": len(self._raw)}))
+                    return self._send(200, b"OK", "text/plain")
                 if is_response:
                     with fake._lock:
                         fake.calls.append((method, args))
@@ -138,10 +152,15 @@ class FakeSlack:
                 if self.headers.get("Authorization") != f"Bearer {fake.token}":
                     answer: dict[str, Any] = {"ok": False, "error": "invalid_auth"}
                 else:
-                    answer = web_api_answer(method, args)
+                    with fake._lock:
+                        answer = web_api_answer(method, args, upload_base=f"{fake.base_url}/upload/",
+                                                history=fake.history)
                 with fake._lock:
                     fake.calls.append((method, args))
                 self._send(200, json.dumps(answer).encode(), "application/json; charset=utf-8")
+
+            def do_GET(self) -> None:  # conversations.replies is a GET
+                self.do_POST()
 
             def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
                 try:

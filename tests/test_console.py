@@ -133,7 +133,7 @@ def test_whois_a_group_by_abbreviation(console: Console) -> None:
 
 def test_sources_lists_every_article_with_its_date(console: Console, export: dict[str, Any]) -> None:
     messages = console.send("/sources")
-    assert messages[0]["response_type"] == "in_channel"
+    assert messages[0]["response_type"] == "ephemeral"  # answers go to the asker first (FACTDESK_ANSWERS)
     said = readable(messages[0])
     for source in export["sources"]:
         assert source["headline"][:40] in said, source["article"]
@@ -227,7 +227,7 @@ def test_json_mode_prints_one_line_per_input_with_the_exact_payloads(console: Co
             assert record["messages"] == [] and "not a command" in record["error"]
             continue
         assert record["messages"] == console.send(record["input"]), record["input"]
-    assert records[0]["messages"][0]["response_type"] == "in_channel"
+    assert records[0]["messages"][0]["response_type"] == "ephemeral"  # to the asker first, with Post to channel
     assert "response_type" not in records[2]["messages"][0]
 
 
