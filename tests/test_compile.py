@@ -347,8 +347,8 @@ def test_sentences_do_not_break_after_a_title_or_inside_a_quotation() -> None:
 
 
 def test_an_event_id_reused_with_another_summary_is_refused(tmp_path: Path) -> None:
-    paths = make_repo(tmp_path, b=SOURCE_B + MEETING_B.replace("Khan meets Karimi in Quetta.", "Khan and Karimi sign a pact.")
-                      + QUOTE.replace("{tail}", "."))
+    meeting = MEETING_B.replace("Khan meets Karimi in Quetta.", "Khan and Karimi sign a pact.")
+    paths = make_repo(tmp_path, b=SOURCE_B + meeting + QUOTE.replace("{tail}", "."))
     problems = problems_of(paths)
     assert "[khan-meets-karimi]" in problems and "'summary' differs" in problems
 
