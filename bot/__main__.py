@@ -18,7 +18,8 @@ log = logging.getLogger("factdesk")
 
 def gunicorn_argv(port: int) -> list[str]:
     """The gunicorn command line for HTTP mode, the same as the Procfile's ``web`` process."""
-    return [sys.executable, "-m", "gunicorn", "bot.wsgi:application", "--bind", f"0.0.0.0:{port}",
+    return [sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_config", "bot.wsgi:application",
+            "--bind", f"0.0.0.0:{port}",
             "--worker-class", "gthread", "--threads", "4", "--access-logfile", "-"]
 
 

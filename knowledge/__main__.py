@@ -1,4 +1,4 @@
-"""The knowledge CLI: ``python -m knowledge build|check|export|extract|add|feedback``."""
+"""The knowledge CLI: ``python -m knowledge build|check|export|seal|extract|add|feedback``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems
+from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, seal
 from knowledge.store import build, default_db_path, export_data
 
 
@@ -47,6 +47,13 @@ def run_export(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def run_seal(arguments: argparse.Namespace) -> int:
+    """Record each seed's hash in its article file, after its facts were checked against it."""
+    changed = seal(_paths(arguments.root))
+    print("\n".join(f"sealed {name}" for name in changed) or "every article file already records its seed's hash")
+    return 0
+
+
 def run_feedback(arguments: argparse.Namespace) -> int:
     """List readers' open reports on facts (``--all`` with closed ones), or close one."""
     from knowledge.feedback import FeedbackStore, report_lines
@@ -71,7 +78,8 @@ def run_feedback(arguments: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "export": run_export, "feedback": run_feedback}
+COMMANDS = {"build": run_build, "check": run_check, "export": run_export, "seal": run_seal,
+            "feedback": run_feedback}
 DELEGATED = {"extract": "knowledge.extract", "add": "knowledge.ingest"}
 
 
@@ -89,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                                                "knowledge/build/factbase.sqlite)")
     commands.add_parser("check", help="verify the base and the coverage of quotations; exit 1 on any problem")
     commands.add_parser("export", help="print the compiled base as JSON")
+    commands.add_parser("seal", help="record each seed's sha256 in its article file (after re-verifying its facts)")
     feedback_parser = commands.add_parser("feedback", help="list readers' open reports on facts (fact id, articles)")
     feedback_parser.add_argument("--store", help="the feedback store (default: $FACTDESK_FEEDBACK or "
                                                  "factdesk-feedback.sqlite)")

@@ -104,6 +104,9 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, 
                     (sentence, source.article, offset) for offset, sentence in split_sentences(text)
                     if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS])
         connection.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it 0600; the artefact is as readable as the umask says
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):

@@ -10,6 +10,7 @@ is produced. ``coverage_problems`` lists quotation-marked passages that nothing 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections import defaultdict
@@ -92,6 +93,26 @@ class _Collector:
     def add(self, file: Path | str, fact: str | None, reason: str, fix: str) -> None:
         name = file.name if isinstance(file, Path) else file
         self.problems.append(Problem(name, fact, reason, fix))
+
+
+def seal(paths: Paths) -> list[str]:
+    """Record each seed's current hash in its article file's ``[source]`` table (``seed_sha256``),
+    editing only that line; returns the files changed."""
+    changed = []
+    for path in sorted(paths.articles.glob("*.toml")):
+        seed = paths.seeds / f"{path.stem}.txt"
+        if not seed.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        line = f'seed_sha256 = "{seed_hash(seed)}"'
+        if re.search(r"(?m)^seed_sha256\s*=.*$", text):
+            sealed = re.sub(r"(?m)^seed_sha256\s*=.*$", line, text, count=1)
+        else:
+            sealed = re.sub(r"(?m)^\[source\]\s*$", f"[source]\n{line}", text, count=1)
+        if sealed != text:
+            path.write_text(sealed, encoding="utf-8")
+            changed.append(_display(path, paths))
+    return changed
 
 
 def _display(path: Path, paths: Paths) -> str:
@@ -494,6 +515,7 @@ def _merge(kind: str, drafts: list[_Draft], problems: _Collector) -> Event | Quo
     sources = tuple(draft.citation for draft in drafts)
     first = drafts[0].entry
     if isinstance(first, EventEntry):
+        _same(drafts, ("summary",), problems)
         events = [draft.entry for draft in drafts if isinstance(draft.entry, EventEntry)]
         return Event(
             id=first.id, summary=first.summary, date_phrase=first.date_phrase, date=span,
@@ -526,11 +548,39 @@ def _read_articles(paths: Paths, problems: _Collector) -> list[_Article]:
                          "name the file after its seed (seeds/<stem>.txt -> knowledge/articles/<stem>.toml)")
             continue
         data = _load(path, ArticleFile, paths, problems)
-        if data is None:
+        text = seed_text(seed, problems)
+        if data is None or text is None:
             continue
-        text = seed.read_bytes().decode("utf-8")
+        recorded = data.source.seed_sha256
+        if recorded is not None and recorded != seed_hash(seed):
+            problems.add(shown, None, f"seeds/{seed.name} has changed since it was curated "
+                                      f"(sha256 {seed_hash(seed)[:12]}…, recorded {recorded[:12]}…)",
+                         "re-verify every fact of the article against the new text, then record the new "
+                         "hash with `python -m knowledge seal`")
         articles.append(_Article(seed.name, shown, text, data, published_span(data.source)))
     return articles
+
+
+def seed_hash(seed: Path) -> str:
+    """The sha256 of a seed's bytes, as ``[source].seed_sha256`` records it."""
+    return hashlib.sha256(seed.read_bytes()).hexdigest()
+
+
+def seed_text(seed: Path, problems: _Collector) -> str | None:
+    """A seed's text, or None with a problem naming the file when it is not UTF-8 text."""
+    data = seed.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.add(f"seeds/{seed.name}", None, f"the seed is not UTF-8 text (byte {error.start} is "
+                                                 f"0x{data[error.start]:02x})",
+                     "restore the article's original bytes (seeds are never edited)")
+        return None
+    if "\x00" in text:
+        problems.add(f"seeds/{seed.name}", None, "the seed holds NUL bytes: it is binary, not an article",
+                     "restore the article's original bytes (seeds are never edited)")
+        return None
+    return text
 
 
 def _check_duplicate_quotes(quotes: list[Quote], problems: _Collector) -> None:
@@ -627,7 +677,9 @@ def coverage_problems(base: FactBaseData, paths: Paths | None = None) -> list[Pr
             continue
         data = ArticleFile.model_validate(tomllib.loads(curated.read_text(encoding="utf-8")))
         excluded = {_bare(entry.text): entry for entry in data.exclude}
-        text = seed.read_bytes().decode("utf-8")
+        text = seed_text(seed, problems)
+        if text is None:
+            continue
         passages = {_bare(passage) for _, passage in quoted_passages(text)}
         for stale in sorted(set(excluded) - passages):
             problems.add(shown, None, f"excluded passage {stale!r} is not a quoted passage of the article",

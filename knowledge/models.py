@@ -110,7 +110,11 @@ class GroupEntry(Frozen):
 
 
 class SourceEntry(Frozen):
-    """The ``[source]`` table of an article file: what the article is and when it appeared."""
+    """The ``[source]`` table of an article file: what the article is and when it appeared.
+
+    ``seed_sha256`` is the hash of the seed's bytes when it was curated (``python -m knowledge
+    seal`` records it), so an edit of the seed anywhere, inside evidence or not, is noticed.
+    """
 
     headline: str
     outlet: str | None = None
@@ -118,6 +122,7 @@ class SourceEntry(Frozen):
     precision: Precision
     basis: str
     note: str | None = None
+    seed_sha256: str | None = None
 
 
 class DatedEntry(Frozen):

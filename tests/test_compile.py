@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, quoted_passages
+from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, quoted_passages, seal
 from knowledge.store import FactBase, build, export_data
 
 ARTICLE_A = """Ministers meet in Quetta
@@ -105,7 +107,7 @@ evidence = "QUETTA: Interior Minister Ali Khan on Wednesday met his counterpart 
 MEETING_B = """
 [[event]]
 id = "khan-meets-karimi"
-summary = "Khan meets Karimi."
+summary = "Khan meets Karimi in Quetta."
 actors = ["Ali Khan", "Reza Karimi"]
 date_phrase = "on Wednesday"
 evidence = "Interior Minister Ali Khan met Reza Karimi on Wednesday in Quetta, according to officials."
@@ -342,3 +344,41 @@ def test_sentences_do_not_break_after_a_title_or_inside_a_quotation() -> None:
     assert [sentence for _, sentence in split_sentences(text)] == [
         "He met Gen. Asim Munir.", "“We agree. We act,” he said.", "Headline line"]
     assert all(text[offset:].startswith(sentence) for offset, sentence in split_sentences(text))
+
+
+def test_an_event_id_reused_with_another_summary_is_refused(tmp_path: Path) -> None:
+    meeting = MEETING_B.replace("Khan meets Karimi in Quetta.", "Khan and Karimi sign a pact.")
+    paths = make_repo(tmp_path, b=SOURCE_B + meeting + QUOTE.replace("{tail}", "."))
+    problems = problems_of(paths)
+    assert "[khan-meets-karimi]" in problems and "'summary' differs" in problems
+
+
+def test_a_binary_seed_is_one_problem_naming_the_file(tmp_path: Path) -> None:
+    paths = make_repo(tmp_path)
+    (tmp_path / "seeds" / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe binary")
+    result = subprocess.run([sys.executable, "-m", "knowledge", "--root", str(tmp_path), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "seeds/b.txt: the seed is not UTF-8 text (byte 0 is 0x89)" in result.stderr
+    assert problems_of(paths).count("seeds/b.txt") == 1
+
+
+def test_a_seed_edited_outside_any_evidence_is_reported_once_sealed(tmp_path: Path) -> None:
+    paths = make_repo(tmp_path)
+    assert seal(paths) == ["knowledge/articles/a.toml", "knowledge/articles/b.toml"]
+    assert seal(paths) == []
+    compile_base(paths)
+    seed = tmp_path / "seeds" / "a.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "A line no fact cites.\n", encoding="utf-8")
+    problems = problems_of(paths)
+    assert "a.toml: seeds/a.txt has changed since it was curated" in problems and "knowledge seal" in problems
+
+
+def test_the_artefact_is_as_readable_as_the_umask_says(tmp_path: Path) -> None:
+    paths = make_repo(tmp_path)
+    previous = os.umask(0o022)
+    try:
+        target = build(paths, tmp_path / "out" / "base.sqlite")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

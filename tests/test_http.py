@@ -563,3 +563,17 @@ def test_no_secret_reaches_the_log_at_debug(web: Server, slack: FakeSlack) -> No
     slack.wait_for("chat.postMessage", 1)
     log = wait_for_log(web, "DEBUG")
     assert TOKEN not in log and SECRET not in log
+
+
+def test_a_broken_base_stops_the_procfile_web_process_with_one_line(slack: FakeSlack, tmp_path: Path) -> None:
+    env = server_env(slack, free_port())
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    env["FACTDESK_DB"] = str(broken)
+    done = subprocess.run([sys.executable, "-m", "gunicorn", "-c", "python:bot.gunicorn_config", "bot.wsgi:application",
+                           "--bind", f"127.0.0.1:{env['PORT']}", "--workers", "2"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "factdesk: error: cannot open the fact base" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert broken.read_bytes() == b"this is not a database" * 100  # a worker never rebuilds it

@@ -120,6 +120,6 @@ def test_env_example_documents_every_setting() -> None:
 
 def test_procfile_runs_gunicorn_for_web_and_socket_mode_for_the_worker() -> None:
     processes = dict(line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if ":" in line)
-    assert processes["web"].split()[:2] == ["gunicorn", "bot.wsgi:application"]
+    assert processes["web"].split()[:4] == ["gunicorn", "-c", "python:bot.gunicorn_config", "bot.wsgi:application"]
     assert "$PORT" in processes["web"]
     assert processes["worker"].strip() == "python -m bot"
