@@ -123,3 +123,11 @@ def test_procfile_runs_gunicorn_for_web_and_socket_mode_for_the_worker() -> None
     assert processes["web"].split()[:4] == ["gunicorn", "-c", "python:bot.gunicorn_config", "bot.wsgi:application"]
     assert "$PORT" in processes["web"]
     assert processes["worker"].strip() == "python -m bot"
+
+
+def test_env_example_lists_every_setting_the_bot_reads() -> None:
+    read = set(re.findall(r'get\("([A-Z_]+)"\)', (ROOT / "bot" / "settings.py").read_text(encoding="utf-8")))
+    listed = set(re.findall(r"^#?\s*([A-Z][A-Z_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M))
+    assert read and read <= listed, f"not in .env.example: {sorted(read - listed)}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in readme for name in read), sorted(name for name in read if f"`{name}`" not in readme)
