@@ -2,7 +2,7 @@
 
 Listeners only translate, like those of :mod:`bot.app`: a ``block_actions`` payload names a page
 (``{"c": command, "a": argument, "p": page}``, recomputed by the core, so any process answers it
-with no server-side state), a fact (``evidence:quote:…``, looked up in this process's read-only
+with no server-side state), a fact (``e:quote:…`` for its evidence, looked up in this process's read-only
 base) or the "Post to channel" of a private answer. Each is acked at once and answered through
 the Web API or the action's ``response_url``:
 

@@ -42,12 +42,13 @@ _ROOM = 100
 ITEMS_PER_PAGE = 20
 PAGE_ITEM_CHARS = 9000
 MAX_VALUE_CHARS = 2000
-MAX_OPTION_VALUE_CHARS = 150
+MAX_OPTION_VALUE_CHARS = 75  # slack_sdk before 3.27 holds option values to 75 characters
 NEXT_ACTION = "factdesk_page_next"
 PREVIOUS_ACTION = "factdesk_page_previous"
 POST_ACTION = "factdesk_post"
 FACT_ACTION = "factdesk_fact"
 FACT_VERBS = {"evidence": "Show evidence", "report": "Report a problem"}
+_VERB_CODES = {"evidence": "e", "report": "r"}
 FACT_KINDS = ("event", "quote", "threat")
 METADATA_EVENT = "factdesk_answer"
 
@@ -211,14 +212,16 @@ def read_page_value(value: str) -> tuple[str, str, int] | None:
 
 
 def fact_value(verb: str, fact: str) -> str | None:
-    """The value of a fact's menu option (``evidence:quote:…``), None past Block Kit's 150 characters."""
-    value = f"{verb}:{fact}"
+    """The value of a fact's menu option (``e:quote:…`` for evidence, ``r:…`` for a report), None when
+    too long for an option value."""
+    value = f"{_VERB_CODES[verb]}:{fact}"
     return value if len(value) <= MAX_OPTION_VALUE_CHARS else None
 
 
 def read_fact_value(value: str) -> tuple[str, str, str] | None:
     """``(verb, kind, fact id)`` from a fact menu option's value, or None."""
-    verb, _, fact = value.partition(":")
+    code, _, fact = value.partition(":")
+    verb = next((name for name, short in _VERB_CODES.items() if short == code), "")
     kind, _, fact_id = fact.partition(":")
     if verb not in FACT_VERBS or kind not in FACT_KINDS or not fact_id:
         return None

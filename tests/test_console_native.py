@@ -165,7 +165,7 @@ def test_json_mode_prints_the_interactive_payloads(store: Path) -> None:
     assert [record["input"] for record in records] == lines
     pressed = records[1]
     assert pressed["payload"]["type"] == "block_actions"
-    assert pressed["payload"]["actions"][0]["selected_option"]["value"].startswith("evidence:quote:")
+    assert pressed["payload"]["actions"][0]["selected_option"]["value"].startswith("e:quote:")
     assert "Evidence" in pressed["messages"][0]["blocks"][0]["text"]["text"]
     assert records[2]["views"][0]["callback_id"] == "factdesk_report"
     assert records[3]["payload"]["type"] == "view_submission" and "report #1" in json.dumps(records[3]["views"])

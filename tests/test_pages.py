@@ -49,7 +49,7 @@ def assert_within_limits(message: dict[str, Any]) -> None:
     for button in elements(message, "button"):
         assert len(button["value"]) <= MAX_VALUE_CHARS
     for menu in elements(message, "overflow"):
-        assert all(len(option["value"]) <= 150 for option in menu["options"])
+        assert all(len(option["value"]) <= 75 for option in menu["options"])
     assert sum(len(text) for text in texts(message["blocks"])) <= 13000
 
 
@@ -71,7 +71,7 @@ def test_every_page_of_the_largest_answers_keeps_slacks_limits_and_shows_each_fa
         seen += item_facts(to_slack(reply, page.number))
         assert page.size <= ITEMS_PER_PAGE
     facts = [item.fact for section in reply.sections for item in section.items if item.fact]
-    assert seen == [f"evidence:{fact}" for fact in facts]
+    assert seen == [f"e:{fact}" for fact in facts]
     assert sum(page.size for page in pages) == reply.item_count
 
 
@@ -135,7 +135,7 @@ def test_every_fact_has_a_menu_for_evidence_and_reports(desk: Desk) -> None:
         assert evidence is not None and report is not None
         assert evidence[0] == "evidence" and report[0] == "report" and evidence[1:] == report[1:]
         assert evidence[1] == "quote"
-    assert read_fact_value("evidence:nosuch:x") is None and read_fact_value("delete:quote:x") is None
+    assert read_fact_value("e:nosuch:x") is None and read_fact_value("d:quote:x") is None
 
 
 def test_evidence_shows_the_verbatim_sentence_article_headline_date_and_offset(
