@@ -32,7 +32,7 @@ log = logging.getLogger("factdesk")
 MAX_RETRIES = 3
 ANSWER_THREADS = 8
 POST_THREADS = 8
-QUEUE_PER_THREAD = 8
+QUEUE_PER_THREAD = 128  # a burst of a thousand questions waits its turn; beyond that a worker says busy
 
 
 class RateLimitedBodyRetryHandler(RetryHandler):
