@@ -9,12 +9,13 @@ else changes.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Protocol
+
+from knowledge.shared_sqlite import SharedFile
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
@@ -44,20 +45,12 @@ class SQLiteState:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
-        self._pid = 0
+        self._file = SharedFile(self.path, SCHEMA)
         self._writes = 0
         self._db()
 
     def _db(self) -> sqlite3.Connection:
-        if self._connection is None or self._pid != os.getpid():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.executescript(SCHEMA)
-            self._connection, self._pid = connection, os.getpid()
-        return self._connection
+        return self._file.connection()
 
     def claim(self, namespace: str, key: str, ttl: float) -> bool:
         """Record ``key`` unless it is already there (and unexpired); True only for the first claim."""
@@ -97,9 +90,7 @@ class SQLiteState:
     def close(self) -> None:
         """Close this process's connection."""
         with self._lock:
-            if self._connection is not None and self._pid == os.getpid():
-                self._connection.close()
-            self._connection = None
+            self._file.close()
 
 
 class MemoryState:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from knowledge.shared_sqlite import SharedFile
+
 FEEDBACK_ENV = "FACTDESK_FEEDBACK"
 DEFAULT_FEEDBACK = "factdesk-feedback.sqlite"
 PROBLEMS = {
@@ -86,20 +88,11 @@ class FeedbackStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_feedback_path()
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
-        self._pid = 0
+        self._file = SharedFile(self.path, SCHEMA)
         self._db()
 
     def _db(self) -> sqlite3.Connection:
-        if self._connection is None or self._pid != os.getpid():
-            if self.path.parent != Path():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=15, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA busy_timeout=15000")
-            connection.executescript(SCHEMA)
-            self._connection, self._pid = connection, os.getpid()
-        return self._connection
+        return self._file.connection()
 
     def add(self, *, fact: str, articles: tuple[str, ...], problem: str, details: str,
             reporter: str | None = None, channel: str | None = None) -> int:
@@ -140,9 +133,7 @@ class FeedbackStore:
     def close_connection(self) -> None:
         """Close this process's connection."""
         with self._lock:
-            if self._connection is not None and self._pid == os.getpid():
-                self._connection.close()
-            self._connection = None
+            self._file.close()
 
 
 def report_lines(report: Report) -> list[str]:
