@@ -128,14 +128,15 @@ def input_stamp(paths: Paths) -> str:
     return digest.hexdigest()
 
 
-def build(paths: Paths | None = None, target: Path | None = None) -> Path:
+def build(paths: Paths | None = None, target: Path | None = None, full: bool = False) -> Path:
     """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing.
 
-    The compiler is imported here, on demand: the serving path never loads it.
+    The compiler is imported here, on demand: the serving path never loads it. A build reuses the
+    per-file cache beside ``target`` unless ``full`` (see :mod:`knowledge.cache`).
     """
     from knowledge.builder import build as build_artefact
 
-    return build_artefact(paths, target)
+    return build_artefact(paths, target, full)
 
 
 def is_stale(paths: Paths, target: Path) -> bool:
