@@ -28,15 +28,15 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (kind, key));
 """
-CODE_FILES = ("cache.py", "compile.py", "builder.py", "extract/reading.py", "names.py")
 
 
 def code_version() -> str:
-    """A hash of the code whose output the cache holds; another version invalidates every entry."""
+    """A hash of Python's version and every module of ``knowledge`` (the cache holds their output and
+    their pickled models); another version invalidates every entry."""
     code_dir = Path(__file__).resolve().parent
     digest = hashlib.sha256(sys.version.encode())
-    for name in CODE_FILES:
-        digest.update(name.encode() + b"\0" + (code_dir / name).read_bytes() + b"\0")
+    for path in sorted(code_dir.rglob("*.py")):
+        digest.update(str(path.relative_to(code_dir)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
