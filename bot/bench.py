@@ -1,6 +1,7 @@
 """Benchmark the desk on a corpus: ``python -m bot.bench [--root DIR] [-n N]`` (a script, not a test).
 
-First the full build of the corpus (time, peak RSS, artefact size). Then, for inputs of every
+First the full build of the corpus (time, peak RSS, artefact size), and an incremental build
+after editing one article (and after undoing the edit). Then, for inputs of every
 command type and for DMs, it times ``App.dispatch`` of a
 signed Slack payload through three apps built in the same run:
 
@@ -32,6 +33,7 @@ from bot.app import Answerer, open_desk
 from bot.console import Console
 from bot.render import to_slack
 from bot.replies import Reply
+from knowledge.paths import REPO_ROOT
 
 if TYPE_CHECKING:
     from knowledge.store import FactBase
@@ -189,6 +191,23 @@ def timed_build(root: Path | None, db: Path, *extra: str) -> tuple[float, int]:
     return time.perf_counter() - start, usage.ru_maxrss
 
 
+def incremental_builds(root: Path | None, db: Path) -> tuple[float, float]:
+    """Seconds of an incremental build after editing one article's first summary, and after undoing it.
+
+    The last article file of the corpus is edited in place and restored, so corpus and artefact end
+    as they began.
+    """
+    article = sorted((root or REPO_ROOT).joinpath("knowledge", "articles").glob("*.toml"))[-1]
+    original = article.read_bytes()
+    try:
+        article.write_bytes(original.replace(b'summary = "', b'summary = "Edited: ', 1))
+        edited, _ = timed_build(root, db)
+    finally:
+        article.write_bytes(original)
+    undone, _ = timed_build(root, db)
+    return edited, undone
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the build figures, the latency table, the cold start and the serving RSS."""
     parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__.splitlines()[0])
@@ -206,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_build:
         if db.exists():
             db.unlink()
-        seconds, peak = timed_build(root, db)
+        seconds, peak = timed_build(root, db, "--full")
         print(f"Full build: {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB; "
               f"artefact {db.stat().st_size / 1e6:.1f} MB ({db})")
+        edited, undone = incremental_builds(root, db)
+        print(f"Incremental build after editing one article: {edited:.1f} s; after undoing the edit: {undone:.1f} s")
     with contextlib.closing(FactBase.open(db)) as base:
         print(f"Corpus: {len(base.sources)} articles, {len(base.people)} people, {len(base.groups)} groups")
         lines = bench_inputs(base)

@@ -18,7 +18,7 @@ def _paths(root: str | None) -> Paths:
 def run_build(arguments: argparse.Namespace) -> int:
     """Compile the curated files into the SQLite artefact."""
     paths = _paths(arguments.root)
-    target = build(paths, Path(arguments.output) if arguments.output else default_db_path(paths))
+    target = build(paths, Path(arguments.output) if arguments.output else default_db_path(paths), arguments.full)
     print(f"built {target}")
     return 0
 
@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="compile the curated files into the SQLite fact base")
     build_parser.add_argument("--output", help="where to write the database (default: $FACTDESK_DB or "
                                                "knowledge/build/factbase.sqlite)")
+    build_parser.add_argument("--full", action="store_true",
+                              help="re-parse every file instead of reusing the per-file cache beside the database")
     commands.add_parser("check", help="verify the base and the coverage of quotations; exit 1 on any problem")
     commands.add_parser("export", help="print the compiled base as JSON")
     commands.add_parser("seal", help="record each seed's sha256 in its article file (after re-verifying its facts)")

@@ -11,10 +11,12 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from knowledge.cache import BuildCache, cache_path
 from knowledge.compile import compile_base, split_sentences
 from knowledge.models import FactBaseData
 from knowledge.names import normalize, tokens
@@ -44,8 +46,17 @@ def _dump(record: BaseModel) -> str:
     return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
-def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, stamp: str = "") -> None:
+def indexed_sentences(seed: Path) -> list[tuple[str, int]]:
+    """The sentences of a seed worth a full-text search, with their offsets (page furniture left out)."""
+    text = seed.read_text(encoding="utf-8")
+    return [(sentence, offset) for offset, sentence in split_sentences(text)
+            if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS]
+
+
+def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, stamp: str = "",
+                   cache: BuildCache | None = None) -> None:
     """Write ``data`` (and the seeds' sentences) to ``target`` atomically."""
+    cache = cache or BuildCache(None)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".factbase-", suffix=".sqlite", dir=target.parent)
     os.close(handle)
@@ -99,10 +110,10 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, 
             connection.executemany("INSERT INTO event_words VALUES (?, ?)", [
                 (word, event.id) for event in data.events for word in sorted(event_words(event, records))])
             for source in data.sources:
-                text = (paths.seeds / source.article).read_text(encoding="utf-8")
+                seed = paths.seeds / source.article
+                rows = cache.memo("sentences", seed.read_bytes(), partial(indexed_sentences, seed))
                 connection.executemany("INSERT INTO sentences VALUES (?, ?, ?)", [
-                    (sentence, source.article, offset) for offset, sentence in split_sentences(text)
-                    if len(line_of(text, offset).split()) >= MIN_INDEXED_LINE_WORDS])
+                    (sentence, source.article, offset) for sentence, offset in rows])
         connection.close()
         umask = os.umask(0)
         os.umask(umask)
@@ -113,10 +124,16 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, 
             os.unlink(temporary)
 
 
-def build(paths: Paths | None = None, target: Path | None = None) -> Path:
-    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing."""
+def build(paths: Paths | None = None, target: Path | None = None, full: bool = False) -> Path:
+    """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing.
+
+    Files whose bytes the cache beside ``target`` has seen are not parsed again; ``full`` ignores
+    the cache (and refills it). Either way the artefact is the same.
+    """
     paths = paths or Paths()
     target = target or default_db_path(paths)
     stamp, inputs = input_stamp(paths), input_hash(paths)
-    write_database(compile_base(paths), paths, target, inputs, stamp)
+    cache = BuildCache(cache_path(target), reuse=not full)
+    write_database(compile_base(paths, cache), paths, target, inputs, stamp, cache)
+    cache.save()
     return target

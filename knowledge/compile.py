@@ -14,15 +14,17 @@ import hashlib
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
+from knowledge.cache import BuildCache
 from knowledge.dates import DateError, iso_span, month_span, resolve, week_start
 from knowledge.extract.reading import find_quotations, paragraph_spans, sentence_spans
 from knowledge.models import (
@@ -122,10 +124,10 @@ def _display(path: Path, paths: Paths) -> str:
         return str(path)
 
 
-def _load(path: Path, model: type[Model], paths: Paths, problems: _Collector) -> Model | None:
+def _load(path: Path, model: type[Model], paths: Paths, problems: _Collector, cache: BuildCache) -> Model | None:
     shown = _display(path, paths)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = cache.toml(path)
     except FileNotFoundError:
         problems.add(shown, None, "file is missing", f"create {shown}")
         return None
@@ -243,13 +245,13 @@ def _side_ref(aliases: AliasTable, name: str | None, shown: str, ref: str, probl
     return side
 
 
-def _registry(paths: Paths, problems: _Collector) -> _Registry:
+def _registry(paths: Paths, problems: _Collector, cache: BuildCache) -> _Registry:
     aliases = AliasTable()
-    sides_file = _load(paths.sides, SidesFile, paths, problems) if paths.sides.exists() else None
-    people_file = _load(paths.people, PeopleFile, paths, problems)
-    institutions_file = (_load(paths.institutions, InstitutionsFile, paths, problems)
+    sides_file = _load(paths.sides, SidesFile, paths, problems, cache) if paths.sides.exists() else None
+    people_file = _load(paths.people, PeopleFile, paths, problems, cache)
+    institutions_file = (_load(paths.institutions, InstitutionsFile, paths, problems, cache)
                          if paths.institutions.exists() else None)
-    groups_file = _load(paths.groups, GroupsFile, paths, problems)
+    groups_file = _load(paths.groups, GroupsFile, paths, problems, cache)
     shown_sides, shown_people = _display(paths.sides, paths), _display(paths.people, paths)
     shown_institutions, shown_groups = _display(paths.institutions, paths), _display(paths.groups, paths)
 
@@ -349,6 +351,7 @@ class _Article:
     text: str
     data: ArticleFile
     published: DateSpan
+    content: bytes  # what the article's checks depend on besides the registry: its name and both files
 
 
 def _citation(article: _Article, entry: DatedEntry, evidence: str, problems: _Collector) -> Citation | None:
@@ -538,7 +541,7 @@ def _merge(kind: str, drafts: list[_Draft], problems: _Collector) -> Event | Quo
     )
 
 
-def _read_articles(paths: Paths, problems: _Collector) -> list[_Article]:
+def _read_articles(paths: Paths, problems: _Collector, cache: BuildCache) -> list[_Article]:
     articles = []
     for path in sorted(paths.articles.glob("*.toml")):
         shown = _display(path, paths)
@@ -547,17 +550,19 @@ def _read_articles(paths: Paths, problems: _Collector) -> list[_Article]:
             problems.add(shown, None, f"there is no seed article seeds/{seed.name}",
                          "name the file after its seed (seeds/<stem>.txt -> knowledge/articles/<stem>.toml)")
             continue
-        data = _load(path, ArticleFile, paths, problems)
-        text = seed_text(seed, problems)
+        data = _load(path, ArticleFile, paths, problems, cache)
+        seed_bytes = seed.read_bytes()
+        text = seed_text(seed, problems, seed_bytes)
         if data is None or text is None:
             continue
-        recorded = data.source.seed_sha256
-        if recorded is not None and recorded != seed_hash(seed):
+        recorded, current = data.source.seed_sha256, hashlib.sha256(seed_bytes).hexdigest()
+        if recorded is not None and recorded != current:
             problems.add(shown, None, f"seeds/{seed.name} has changed since it was curated "
-                                      f"(sha256 {seed_hash(seed)[:12]}…, recorded {recorded[:12]}…)",
+                                      f"(sha256 {current[:12]}…, recorded {recorded[:12]}…)",
                          "re-verify every fact of the article against the new text, then record the new "
                          "hash with `python -m knowledge seal`")
-        articles.append(_Article(seed.name, shown, text, data, published_span(data.source)))
+        articles.append(_Article(seed.name, shown, text, data, published_span(data.source),
+                                 b"\0".join((shown.encode(), path.read_bytes(), seed_bytes))))
     return articles
 
 
@@ -566,9 +571,10 @@ def seed_hash(seed: Path) -> str:
     return hashlib.sha256(seed.read_bytes()).hexdigest()
 
 
-def seed_text(seed: Path, problems: _Collector) -> str | None:
-    """A seed's text, or None with a problem naming the file when it is not UTF-8 text."""
-    data = seed.read_bytes()
+def seed_text(seed: Path, problems: _Collector, data: bytes | None = None) -> str | None:
+    """A seed's text (from ``data``, its bytes, when already read), or None with a problem naming the
+    file when it is not UTF-8 text."""
+    data = seed.read_bytes() if data is None else data
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -594,12 +600,34 @@ def _check_duplicate_quotes(quotes: list[Quote], problems: _Collector) -> None:
         seen[key] = quote
 
 
-def compile_base(paths: Paths | None = None) -> FactBaseData:
-    """Validate, verify, resolve and merge the curated files; raises :class:`CompileFailed`."""
+Result = TypeVar("Result")
+
+
+def _collected(step: Callable[[_Collector], Result]) -> tuple[Result, list[Problem]]:
+    found = _Collector()
+    return step(found), found.problems
+
+
+def _replayed(problems: _Collector, outcome: tuple[Result, list[Problem]]) -> Result:
+    result, found = outcome
+    problems.problems.extend(found)
+    return result
+
+
+def compile_base(paths: Paths | None = None, cache: BuildCache | None = None) -> FactBaseData:
+    """Validate, verify, resolve and merge the curated files; raises :class:`CompileFailed`.
+
+    ``cache`` spares re-parsing files whose bytes it has seen; the result is the same without it.
+    """
     paths = paths or Paths()
+    cache = cache or BuildCache(None)
     problems = _Collector()
-    registry = _registry(paths, problems)
-    articles = _read_articles(paths, problems)
+    registry_files = b"\0".join(path.read_bytes() if path.exists() else b"-"
+                                 for path in (paths.sides, paths.people, paths.institutions, paths.groups))
+    registry = _replayed(problems, cache.memo("registry", registry_files,
+                                              partial(_collected, partial(_registry, paths, cache=cache))))
+    registry_digest = hashlib.sha256(registry_files).hexdigest().encode()
+    articles = _read_articles(paths, problems, cache)
     by_name = {article.name: article for article in articles}
 
     compiled_groups = []
@@ -619,7 +647,9 @@ def compile_base(paths: Paths | None = None) -> FactBaseData:
 
     grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for article in articles:
-        for key, draft in _drafts(article, registry, problems).items():
+        checked = cache.memo("drafts", registry_digest + article.content,
+                             partial(_collected, partial(_drafts, article, registry)))
+        for key, draft in _replayed(problems, checked).items():
             grouped[key].append(draft)
     merged = {key: _merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())}
     events = sorted((fact for fact in merged.values() if isinstance(fact, Event)),
@@ -660,9 +690,11 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip(".,;:!?").strip()
 
 
-def coverage_problems(base: FactBaseData, paths: Paths | None = None) -> list[Problem]:
+def coverage_problems(base: FactBaseData, paths: Paths | None = None,
+                      cache: BuildCache | None = None) -> list[Problem]:
     """Quotation-marked passages of the seeds that are neither a quote in the base nor excluded."""
     paths = paths or Paths()
+    cache = cache or BuildCache(None)
     problems = _Collector()
     quote_texts: dict[str, list[str]] = defaultdict(list)
     for quote in base.quotes:
@@ -675,7 +707,7 @@ def coverage_problems(base: FactBaseData, paths: Paths | None = None) -> list[Pr
             problems.add(shown, None, f"seeds/{seed.name} has no curated facts yet",
                          f"review its draft (python -m knowledge add) and save it as {shown}")
             continue
-        data = ArticleFile.model_validate(tomllib.loads(curated.read_text(encoding="utf-8")))
+        data = ArticleFile.model_validate(cache.toml(curated))
         excluded = {_bare(entry.text): entry for entry in data.exclude}
         text = seed_text(seed, problems)
         if text is None:

@@ -35,8 +35,11 @@ TITLE_WORDS = frozenset(_TITLE_TEXT.split(" "))
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower-case, strip accents, and fold punctuation to spaces: 'Amir-Abdollahian' -> 'amir abdollahian'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    if text.isascii():
+        bare = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     bare = re.sub(r"[’'`‘]s\b", "", bare)
     return re.sub(r"[^\w]+", " ", bare).strip()
 

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -128,14 +128,15 @@ def input_stamp(paths: Paths) -> str:
     return digest.hexdigest()
 
 
-def build(paths: Paths | None = None, target: Path | None = None) -> Path:
+def build(paths: Paths | None = None, target: Path | None = None, full: bool = False) -> Path:
     """Compile the curated files and write the artefact; raises ``CompileFailed`` and writes nothing.
 
-    The compiler is imported here, on demand: the serving path never loads it.
+    The compiler is imported here, on demand: the serving path never loads it. A build reuses the
+    per-file cache beside ``target`` unless ``full`` (see :mod:`knowledge.cache`).
     """
     from knowledge.builder import build as build_artefact
 
-    return build_artefact(paths, target)
+    return build_artefact(paths, target, full)
 
 
 def is_stale(paths: Paths, target: Path) -> bool:
@@ -158,14 +159,53 @@ def is_stale(paths: Paths, target: Path) -> bool:
     return bool(recorded["input_hash"] != input_hash(paths))
 
 
+class Records(Mapping[str, Record]):
+    """The records of one table by id, read on demand: a lookup reads one row (then keeps it); the
+    first iteration reads every row once, in id order."""
+
+    def __init__(self, connection: sqlite3.Connection, model: type[Record], table: str) -> None:
+        self._db, self._model, self._table = connection, model, table
+        self._loaded: dict[str, Record] = {}
+        self._complete = False
+        self._count: int | None = None
+
+    def __getitem__(self, ref: str) -> Record:
+        record = self._loaded.get(ref)
+        if record is None:
+            if self._complete:
+                raise KeyError(ref)
+            row = self._db.execute(f"SELECT body FROM {self._table} WHERE id = ?", (ref,)).fetchone()
+            if row is None:
+                raise KeyError(ref)
+            record = self._loaded[ref] = self._model.model_validate_json(row[0])
+        return record
+
+    def _all(self) -> dict[str, Record]:
+        if not self._complete:
+            loaded = self._loaded
+            self._loaded = {ref: loaded.get(ref) or self._model.model_validate_json(body)
+                            for ref, body in self._db.execute(f"SELECT id, body FROM {self._table} ORDER BY id")}
+            self._complete = True
+        return self._loaded
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = len(self._loaded) if self._complete else int(
+                self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0])
+        return self._count
+
+
 class FactBase:
     """The compiled fact base, read-only. Open it with :meth:`FactBase.open`."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self.sources = tuple(self._records(Source, "SELECT body FROM sources ORDER BY published, article"))
-        self.people: dict[str, Person] = {p.id: p for p in self._records(Person, "SELECT body FROM people ORDER BY id")}
-        self.groups: dict[str, Group] = {g.id: g for g in self._records(Group, "SELECT body FROM groups ORDER BY id")}
+        self.people: Mapping[str, Person] = Records(connection, Person, "people")
+        self.groups: Mapping[str, Group] = Records(connection, Group, "groups")
         self.sides: dict[str, Side] = {s.id: s for s in self._records(Side, "SELECT body FROM sides ORDER BY id")}
         self.institutions: dict[str, Institution] = {
             i.id: i for i in self._records(Institution, "SELECT body FROM institutions ORDER BY id")}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.cache import CACHE_NAME
 from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, quoted_passages, seal
 from knowledge.store import FactBase, build, export_data
 
@@ -278,7 +279,7 @@ def test_a_failed_build_writes_nothing_and_keeps_the_previous_artefact(tmp_path:
     with pytest.raises(CompileFailed):
         build(paths, target)
     assert target.read_bytes() == before
-    assert sorted(path.name for path in target.parent.iterdir()) == ["base.sqlite"]
+    assert sorted(path.name for path in target.parent.iterdir()) == [CACHE_NAME, "base.sqlite"]  # no temporary
 
 
 def test_builds_are_deterministic_and_the_base_rebuilds_when_stale(tmp_path: Path) -> None:

@@ -104,3 +104,13 @@ def test_staleness_is_told_by_stamps_first_and_contents_second(tmp_path: Path) -
     assert not is_stale(paths, target)
     article.write_bytes(article.read_bytes() + b"\n# edited\n")
     assert is_stale(paths, target)
+
+
+def test_records_read_on_demand_are_the_records_of_the_table(fact_base: FactBase) -> None:
+    fresh = FactBase(fact_base._db)
+    some = sorted(fact_base.people)[:3]
+    assert [fresh.people[ref] for ref in some] == [fact_base.people[ref] for ref in some]
+    assert len(fresh.people) == len(fact_base.people) and "no-such-person" not in fresh.people
+    assert list(fresh.people.items()) == sorted(fact_base.people.items())
+    with pytest.raises(KeyError):
+        fresh.groups["no-such-group"]
