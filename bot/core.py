@@ -265,10 +265,8 @@ class Desk:
 
     def _example_side(self) -> str:
         """The side that named the most threats, for examples in help texts ("<side>" when none did)."""
-        counts: dict[str, int] = {}
-        for claim in self.base.threats():
-            counts[claim.side] = counts.get(claim.side, 0) + 1
-        return self.side_name(max(counts, key=lambda side: (counts[side], side))) if counts else "<side>"
+        side = self.base.most_threatening_side()
+        return self.side_name(side) if side else "<side>"
 
     def usage(self, spec: CommandSpec) -> Reply:
         """How to use one command."""

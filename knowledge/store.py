@@ -417,6 +417,11 @@ class FactBase:
         total = int(self._db.execute("SELECT count(*) FROM speaker_quotes").fetchone()[0])
         return [row[0] for row in rows], total
 
+    def most_threatening_side(self) -> str | None:
+        """The id of the side that named the most threats (ties by id), counted by the database."""
+        row = self._db.execute("SELECT side FROM threats GROUP BY side ORDER BY count(*) DESC, side LIMIT 1").fetchone()
+        return str(row[0]) if row else None
+
     def threat_page(self, start: date | None, end: date | None, how: str | None, *,
                     limit: int) -> tuple[list[Threat], int, int]:
         """The first ``limit`` claims of every side (by side, then date) overlapping a period, optionally made
