@@ -32,7 +32,8 @@ _GREETING = re.compile(
 )
 _SPEAKER = r"(?P<arg>(?:(?:the|a|an)\s+)?\S+.*?)"  # at least one word beyond an article: "the state department"
 _SAY_VERBS = (
-    r"say|said|says|tell|told|state|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
+    r"say|said|says|tell|told|state(?!\s+(?:department|dept|ministry|council|media|television|tv|news|agency"
+    r"|secretary|governor|legislature|assembly|house|visit|dinner|banquet|of)\b)|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
     r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
     r"|tweet|tweeted|post|posted|write|wrote|offer|offered|promise|promised|pledge|pledged|propose|proposed"
     r"|demand|demanded|urge|urged|call for|called for|vow|vowed"

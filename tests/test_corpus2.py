@@ -427,3 +427,40 @@ def test_who_is_the_indian_foreign_ministry_spokesperson(desk2: Desk) -> None:
 def test_who_named_iran_leads_with_those_who_named_iran(desk2: Desk) -> None:
     said = ask(desk2, "who named Iran as a threat?")
     assert "Hamid Rostami" not in said
+
+
+# ------------------------------------------------------------------ questions as analysts ask them (issue 10)
+
+
+def test_an_event_anchors_a_period_on_corpus2(desk2: Desk) -> None:
+    said = ask(desk2, "what happened after the Bannu attack?")
+    assert said.startswith("Events after “Bannu attack” (2 Mar 2025)")
+    assert "summoned the acting Afghan ambassador" in said and "rejected Pakistan's accusation" in said
+    assert "Jizan" not in said and "Reasi" not in said
+    assert "Anchored on: Militants stormed a security checkpoint" in said
+    assert "dated only to a wider span" in said  # the TTP's claim, known only as 2–4 Mar, is not called "after"
+
+
+def test_a_date_relation_on_corpus2(desk2: Desk) -> None:
+    said = ask(desk2, "/timeline before 2025")
+    assert said.startswith("Events before 2025")
+    assert "Reasi" in said and "Red Sea" in said and "Jizan" not in said and "Bannu" not in said
+
+
+def test_a_second_side_is_the_target_on_corpus2(desk2: Desk) -> None:
+    said = ask(desk2, "which groups did Pakistan name in Afghanistan?")
+    assert said.startswith("Threats named by Pakistan against Afghanistan")
+    assert "Tehreek-e-Taliban Pakistan" in said and "Lashkar" not in said
+
+
+def test_two_institutions_are_answered_in_turn_on_corpus2(desk2: Desk) -> None:
+    said = ask(desk2, "what did the Foreign Office of Pakistan and the State Department say?")
+    assert said.startswith("Quotes of Foreign Office of Pakistan and State Department")
+    assert said.index("Foreign Office of Pakistan — foreign ministry (Pakistan)") < said.index(
+        "U.S. State Department — foreign ministry (United States)")
+
+
+def test_a_compound_question_on_corpus2(desk2: Desk) -> None:
+    said = ask(desk2, "who named Iran as a threat? what happened in Jizan?")
+    assert said.startswith("2 questions, answered in turn")
+    assert "Ministry of Defense of Saudi Arabia" in said and "fuel depot in Jizan" in said
