@@ -81,11 +81,6 @@ class Period:
     window: str | None = None
     written: str = ""
 
-    @property
-    def open(self) -> bool:
-        """True when the period runs to the start or the end of time ("since 2024", "before 2021")."""
-        return self.span.start == OPEN_START or self.span.end == OPEN_END
-
     def describe(self) -> str:
         """The period as the answer's opening states it: "Oct 2025", "after 17 Jan 2024",
         "since the Doha talks (11–26 Oct 2025)", "in the week after …"."""

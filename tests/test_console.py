@@ -140,7 +140,7 @@ def test_sources_lists_every_article_with_its_date(console: Console, export: dic
         assert date_shown(source["published"], source["precision"]) in said, source["article"]
 
 
-def test_a_command_reply_is_the_ack_body_and_nothing_is_posted(console: Console) -> None:
+def test_a_command_reply_is_one_response_url_message_and_nothing_is_posted(console: Console) -> None:
     messages = console.send("/whois jilani")
     assert len(messages) == 1 and set(messages[0]) >= {"text", "blocks", "response_type"}
     assert not [method for method, _ in console.slack.calls if method.startswith("chat.")]
