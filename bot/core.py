@@ -329,9 +329,7 @@ class Desk:
         month = MONTHS[(found["month"] or found["month2"]).lower()[:3]]
         day = int(found["day"] or found["day2"])
         rest = meaningful(f"{text[:found.start()]} {text[found.end():]}")
-        years = sorted({event.date.start.year for event in self.base.events()
-                        if event.date.start == event.date.end and (event.date.start.month, event.date.start.day)
-                        == (month, day)})
+        years = self.base.years_with_day(month, day)
         if not years:
             return None, text, f"No event in the base is dated {day} {MONTH_NAMES[month - 1].title()} of any year."
         try:

@@ -64,21 +64,19 @@ def home_reply(base: FactBase) -> Reply:
     """What the home tab shows: the base's holdings, how to ask, and the latest articles."""
     sources = base.sources
     dates = sorted(source.published.start for source in sources)
-    events, quotes, threats = base.events(), base.quotes(), base.threats()
+    counts, span = base.holdings(), base.event_span()
     held = [Item(text=f"{_plural(len(sources), 'article')}"
                       + (f", published {format_span(sources[0].published)} – {format_span(sources[-1].published)}"
                          if dates else ""), lead="Articles")]
-    if events:
-        first = min(events, key=lambda event: event.date.start).date
-        last = max(events, key=lambda event: event.date.end).date
-        held.append(Item(text=f"{_plural(len(events), 'event')}, from {format_span(first)} to {format_span(last)}",
-                         lead="Events"))
+    if span:
+        first, last = span
+        held.append(Item(text=f"{_plural(counts['events'], 'event')}, from {format_span(first.date)} to "
+                              f"{format_span(last.date)}", lead="Events"))
     else:
         held.append(Item(text="no events", lead="Events"))
     held += [
-        Item(text=f"{_plural(len(quotes), 'quote')} "
-                  f"({sum(quote.kind == 'direct' for quote in quotes):,} direct)", lead="Quotes"),
-        Item(text=_plural(len(threats), "threat claim"), lead="Threats"),
+        Item(text=f"{_plural(counts['quotes'], 'quote')} ({counts['direct quotes']:,} direct)", lead="Quotes"),
+        Item(text=_plural(counts["threats"], "threat claim"), lead="Threats"),
         Item(text=f"{len(base.people):,} {'person' if len(base.people) == 1 else 'people'}", lead="People"),
         Item(text=_plural(len(base.institutions), "institution"), lead="Institutions"),
         Item(text=f"{_plural(len(base.sides), 'side')} · {_plural(len(base.groups), 'group')}",

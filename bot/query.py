@@ -98,7 +98,10 @@ class Period:
     def phrase(self) -> str:
         """The period after a noun: "in Oct 2025", "since 11 Oct 2025"."""
         described = self.describe()
-        return f"in {described}" if self.relation == "in" and not self.window else described
+        if self.relation != "in" or self.window:
+            return described
+        one_day = self.span.start == self.span.end and self.span.precision == "day"
+        return f"{'on' if one_day else 'in'} {described}"
 
 
 def _anchor_text(anchor: Anchor) -> str:

@@ -337,15 +337,18 @@ class FactBase:
         """Every word some event is found by, sorted (read once per process from the index)."""
         return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
 
-    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
-        """The ids of events found by any of ``words`` (exact index words)."""
-        wanted = sorted(set(words))
-        found: set[str] = set()
+    def _column_where_in(self, sql: str, values: Iterable[str]) -> list[Any]:
+        """The first column of ``sql`` (with one ``IN ({})``) for every value, asked 500 values at a time."""
+        wanted = sorted(set(values))
+        rows: list[Any] = []
         for chunk in range(0, len(wanted), 500):
             part = wanted[chunk:chunk + 500]
-            found.update(row[0] for row in self._db.execute(
-                f'SELECT event_id FROM event_words WHERE word IN ({",".join("?" * len(part))})', part))
-        return found
+            rows += [row[0] for row in self._db.execute(sql.format(",".join("?" * len(part))), part)]
+        return rows
+
+    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
+        """The ids of events found by any of ``words`` (exact index words)."""
+        return set(self._column_where_in("SELECT event_id FROM event_words WHERE word IN ({})", words))
 
     @cached_property
     def quote_vocabulary(self) -> tuple[str, ...]:
@@ -376,20 +379,26 @@ class FactBase:
 
     def count_quotes(self, speakers: Iterable[str]) -> int:
         """How many quotes the speakers of ``speakers`` have together."""
-        refs = sorted(set(speakers))
-        return sum(int(self._db.execute(
-            f'SELECT count(*) FROM quotes WHERE speaker IN ({",".join("?" * len(refs[i:i + 500]))})',
-            refs[i:i + 500]).fetchone()[0]) for i in range(0, len(refs), 500))
+        return sum(map(int, self._column_where_in("SELECT count(*) FROM quotes WHERE speaker IN ({})", speakers)))
 
     def count_events_with(self, refs: Iterable[str]) -> int:
         """How many distinct events name any of ``refs`` among their actors."""
-        wanted = sorted(set(refs))
-        found: set[str] = set()
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            found.update(row[0] for row in self._db.execute(
-                f'SELECT event_id FROM event_actors WHERE ref IN ({",".join("?" * len(part))})', part))
-        return len(found)
+        return len(set(self._column_where_in("SELECT event_id FROM event_actors WHERE ref IN ({})", refs)))
+
+    def holdings(self) -> dict[str, int]:
+        """How many events, quotes (and direct ones) and threat claims the base holds, counted by the database."""
+        row = self._db.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
+            "(SELECT count(*) FROM quotes WHERE json_extract(body, '$.kind') = 'direct'), "
+            "(SELECT count(*) FROM threats)").fetchone()
+        return dict(zip(("events", "quotes", "direct quotes", "threats"), map(int, row), strict=True))
+
+    def years_with_day(self, month: int, day: int) -> list[int]:
+        """The years in which an event is dated to exactly that day of the year, oldest first."""
+        rows = self._db.execute("SELECT DISTINCT CAST(substr(start, 1, 4) AS INTEGER) FROM events "
+                                "WHERE start = \"end\" AND substr(start, 6, 5) = ? ORDER BY 1",
+                                (f"{month:02d}-{day:02d}",))
+        return [int(row[0]) for row in rows]
 
     def event_span(self) -> tuple[Event, Event] | None:
         """The event that starts first and the one that ends last (by the date index), or None."""

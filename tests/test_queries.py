@@ -280,3 +280,15 @@ def test_a_speakers_topic_reaches_remarks_whose_setting_names_it(base: FactBase)
     assert own and set(own) < set(both)
     assert both[:len(own)] == own
     assert all("terrorism" not in quote.text.lower() for quote in both[len(own):])
+
+
+def test_database_counts_equal_counting_the_records(base: FactBase) -> None:
+    quotes = base.quotes()
+    assert base.holdings() == {"events": len(base.events()), "quotes": len(quotes),
+                               "direct quotes": sum(quote.kind == "direct" for quote in quotes),
+                               "threats": len(base.threats())}
+    for event in base.events():
+        day = event.date.start
+        scanned = sorted({other.date.start.year for other in base.events() if other.date.start == other.date.end
+                          and (other.date.start.month, other.date.start.day) == (day.month, day.day)})
+        assert base.years_with_day(day.month, day.day) == scanned
