@@ -27,11 +27,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import Ack, App, Say
+from slack_bolt import Ack, App, Respond
 
 from bot.app import Answerer, open_desk
 from bot.console import Console
-from bot.render import to_slack
 from bot.replies import Reply
 from knowledge.paths import REPO_ROOT
 
@@ -99,25 +98,29 @@ def _answer(desk: Answerer, line: str) -> Reply:
     return desk.message(line)
 
 
-def _noop_console(ready: ReadyDesk, payloads: dict[str, dict[str, Any]]) -> Console:
-    """A console whose app has the same Bolt setup but listeners that only send ``payloads``."""
+def _noop_console(ready: ReadyDesk, sent: dict[str, list[dict[str, Any]]]) -> Console:
+    """A console whose app has the same Bolt setup but listeners that only send again what the real
+    app sent for each line (``sent``): slash answers through ``respond``, DM answers through ``say``."""
     console = Console(ready)
     app = App(name="noop", signing_secret=console.signing_secret, client=console.app.client,
               process_before_response=True)
 
-    def ack_payload(ack: Ack, command: dict[str, Any]) -> None:
-        ack(payloads[f"{command['command']} {command.get('text') or ''}".strip()])
+    def answer(ack: Ack, respond: Respond, command: dict[str, Any]) -> None:
+        ack()
+        for message in sent[f"{command['command']} {command.get('text') or ''}".strip()]:
+            respond(**message)
 
-    for slash in {line.split()[0] for line in payloads if line.startswith("/")}:
-        app.command(slash)(ack_payload)
-    posts = {line: {k: v for k, v in payload.items() if k != "response_type"}
-             for line, payload in payloads.items() if not line.startswith("/")}
+    for slash in {line.split()[0] for line in sent if line.startswith("/")}:
+        app.command(slash)(answer)
 
-    def post(event: dict[str, Any], say: Say) -> None:
-        say(**posts[event["text"]])
+    client = console.app.client  # the app's own client, as the real listeners post through (no team_id)
+
+    def post(event: dict[str, Any]) -> None:
+        for message in sent[event["text"]]:
+            client.chat_postMessage(**{key: value for key, value in message.items() if key != "response_type"})
 
     app.event("message")(post)
-    console.app = app
+    console.app = app  # the no-op app posts the very message the real one posted
     return console
 
 
@@ -235,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         lines = bench_inputs(base)
     desk = open_desk()
     ready = ReadyDesk(desk, lines)
-    payloads = {line: to_slack(ready.replies[line]) for line in lines}
-    apps = {"no-op": _noop_console(ready, payloads), "render": Console(ready), "full": Console(desk)}
+    full = Console(desk)
+    sent = {line: full.send(line) for line in lines}
+    apps = {"no-op": _noop_console(ready, sent), "render": Console(ready), "full": full}
     for line in lines:  # the three apps must send the very same payloads
         sent = {name: console.send(line) for name, console in apps.items()}
         assert sent["no-op"] == sent["render"] == sent["full"], f"payloads differ for {line!r}"
