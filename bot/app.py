@@ -35,8 +35,9 @@ from bot.delivery import Pools, post_message, post_response, web_client
 from bot.interactive import NativeDesk, Natives, previous_answer, register_natives
 from bot.render import answer_metadata, escape, to_slack
 from bot.settings import Mode, Settings, SettingsError
-from bot.state import SQLiteState, State
+from bot.state import SharedState, State
 from knowledge.feedback import FeedbackStore
+from knowledge.shared_store import StoreUnavailable, is_server
 
 if TYPE_CHECKING:
     from bot.replies import Reply
@@ -132,11 +133,11 @@ def create_app(settings: Settings, desk: Answerer | None = None, *, mode: Mode |
     settings.require(mode)
     client = web_client(settings.bot_token, settings.api_url, settings.api_timeout)
     desk = desk if desk is not None else open_desk(settings)
-    state = state if state is not None else open_state(settings.state_path)
+    state = state if state is not None else open_state(settings.state_store)
     try:
         return build_app(desk, signing_secret=settings.signing_secret if mode == "http" else None, client=client,
                          state=state, pools=Pools.threaded(), api_timeout=settings.api_timeout,
-                         feedback=lambda: FeedbackStore(settings.feedback_path),
+                         feedback=lambda: FeedbackStore(settings.feedback_store),
                          private_answers=settings.answers == "private")
     except BoltError as error:
         raise SettingsError(f"Slack rejected SLACK_BOT_TOKEN (auth.test at {settings.api_url}): "
@@ -146,14 +147,30 @@ def create_app(settings: Settings, desk: Answerer | None = None, *, mode: Mode |
                             f"{getattr(error, 'reason', error)}") from None
 
 
-def open_state(path: Path) -> State:
-    """The shared state store at ``path`` (``FACTDESK_STATE``); an unusable path is a :class:`SettingsError`."""
-    import sqlite3
+def open_state(location: str | Path) -> State:
+    """The shared state store at ``location`` (``FACTDESK_STATE``: a path or a ``postgresql://`` URL).
 
+    An unusable location is a :class:`SettingsError` naming it (never a password).
+    """
     try:
-        return SQLiteState(path)
-    except (OSError, sqlite3.Error) as error:
-        raise SettingsError(f"FACTDESK_STATE: cannot open the state store at {path}: {error}") from None
+        return SharedState(location)
+    except StoreUnavailable as error:
+        raise SettingsError(f"FACTDESK_STATE: cannot open the state store: {error}") from None
+
+
+def check_stores(settings: Settings) -> None:
+    """Open the shared stores a served process will use, so a wrong location stops it with one line.
+
+    A file store for reports is left to appear with the first report; a server is reached now.
+    """
+    close = getattr(open_state(settings.state_store), "close", None)
+    if callable(close):
+        close()
+    if is_server(settings.feedback_store):
+        try:
+            FeedbackStore(settings.feedback_store).close_connection()
+        except StoreUnavailable as error:
+            raise SettingsError(f"FACTDESK_FEEDBACK: cannot open the feedback store: {error}") from None
 
 
 def _api_error(error: BoltError) -> str:

@@ -51,7 +51,7 @@ from bot.slack_payloads import (
     view_submission,
 )
 from bot.state import MemoryState
-from knowledge.feedback import PROBLEMS, FeedbackStore, default_feedback_path
+from knowledge.feedback import PROBLEMS, FeedbackStore, default_feedback_location
 
 TEAM_ID = "T0CONSOLE"
 USER_ID = "U0CONSOLE"
@@ -242,7 +242,7 @@ Console commands (Slack actions, typed):
 class Console:
     """A Slack workspace of one user, a DM and a channel, in process, in front of the real app."""
 
-    def __init__(self, desk: Answerer | None = None, *, feedback: Path | None = None,
+    def __init__(self, desk: Answerer | None = None, *, feedback: str | Path | None = None,
                  private_answers: bool = True) -> None:
         if desk is None:
             with contextlib.redirect_stdout(sys.stderr):
@@ -251,10 +251,10 @@ class Console:
         self.slack = SlackStandIn()
         _OPENER.install()
         client = WebClient(token=CONSOLE_TOKEN, base_url=self.slack.api_url)
-        feedback_path = feedback or default_feedback_path()
+        feedback_location = feedback or default_feedback_location()
         self.app: App = build_app(desk, signing_secret=self.signing_secret, client=client,
                                   state=MemoryState(), pools=Pools.inline(),
-                                  feedback=lambda: FeedbackStore(feedback_path), private_answers=private_answers)
+                                  feedback=lambda: FeedbackStore(feedback_location), private_answers=private_answers)
         self.last_status = 200
         self.pressables: list[tuple[Pressable, Shown]] = []  # every button and menu option shown, [1] first
         self.shown: list[Shown] = []  # the messages of the last reply

@@ -51,6 +51,7 @@ from bot.render import (
 )
 from bot.replies import Reply
 from knowledge.feedback import PROBLEMS, FeedbackStore
+from knowledge.shared_store import StoreUnavailable
 from knowledge.store import FactBase
 
 log = logging.getLogger("factdesk")
@@ -180,9 +181,15 @@ class Natives:
             ack(response_action="errors", errors={REPORT_PROBLEM_BLOCK: "That fact is no longer in the fact base."})
             return
         articles = tuple(dict.fromkeys(citation.article for citation in found.sources))
-        number = self.feedback.add(fact=fact, articles=articles, problem=str(kind), details=details[:2000],
-                                   reporter=(body.get("user") or {}).get("id"),
-                                   channel=str(metadata.get("channel") or "") or None)
+        try:
+            number = self.feedback.add(fact=fact, articles=articles, problem=str(kind), details=details[:2000],
+                                       reporter=(body.get("user") or {}).get("id"),
+                                       channel=str(metadata.get("channel") or "") or None)
+        except StoreUnavailable as error:
+            log.error("factdesk: report on %s not stored: %s", fact, error)
+            ack(response_action="errors", errors={
+                REPORT_DETAILS_BLOCK: "The report could not be saved just now; please press Submit again."})
+            return
         log.info("factdesk: report #%s on %s stored", number, fact)
         ack(response_action="update", view=report_thanks(number, fact))
 

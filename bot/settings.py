@@ -15,6 +15,8 @@ from typing import Literal
 
 from dotenv import dotenv_values, find_dotenv
 
+from knowledge.shared_store import secret_of
+
 DEFAULT_PORT = 3000
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_API_TIMEOUT = 10.0
@@ -44,10 +46,10 @@ class Settings:
     api_timeout: float = DEFAULT_API_TIMEOUT
     web_concurrency: int = 1
     log_level: str = "INFO"
-    state_path: Path = Path(DEFAULT_STATE)
+    state_store: str = field(default=DEFAULT_STATE, repr=False)  # a server URL may hold a password
     db_path: Path | None = None
     root: Path | None = None
-    feedback_path: Path = Path(DEFAULT_FEEDBACK)
+    feedback_store: str = field(default=DEFAULT_FEEDBACK, repr=False)
     answers: Answers = "private"
 
     @property
@@ -58,7 +60,8 @@ class Settings:
     @property
     def secrets(self) -> tuple[str, ...]:
         """The values that must never reach a log line or a reply."""
-        return tuple(value for value in (self.bot_token, self.signing_secret, self.app_token) if value)
+        passwords = (secret_of(self.state_store), secret_of(self.feedback_store))
+        return tuple(value for value in (self.bot_token, self.signing_secret, self.app_token, *passwords) if value)
 
     def require(self, mode: Mode | None = None) -> Settings:
         """Return self when every setting ``mode`` (default: :attr:`mode`) needs is set, else raise."""
@@ -130,10 +133,10 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         api_timeout=number("SLACK_API_TIMEOUT", DEFAULT_API_TIMEOUT, 0.1, 300, "a number of seconds"),
         web_concurrency=int(number("WEB_CONCURRENCY", 1, 1, 64, "a number of worker processes")),
         log_level=log_level,
-        state_path=Path(get("FACTDESK_STATE") or DEFAULT_STATE),
+        state_store=get("FACTDESK_STATE") or DEFAULT_STATE,
         db_path=Path(db) if db else None,
         root=Path(root) if root else None,
-        feedback_path=Path(get("FACTDESK_FEEDBACK") or DEFAULT_FEEDBACK),
+        feedback_store=get("FACTDESK_FEEDBACK") or DEFAULT_FEEDBACK,
         answers="channel" if answers == "channel" else "private",
     )
 

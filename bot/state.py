@@ -1,25 +1,23 @@
 """Small shared state for the bot's processes: keys with values and an expiry, behind one interface.
 
-:class:`SQLiteState` is what one host really shares between its gunicorn workers, their threads
-and a Socket Mode worker: one SQLite file in WAL mode, where ``INSERT OR IGNORE`` makes a claim
-atomic across processes. Several hosts need a store on a server they all reach (Redis ``SET NX
-EX``, or a table in a shared database); such a store implements :class:`State` and nothing
-else changes.
+:class:`SharedState` keeps them where every process of the bot reaches them: one SQLite file in
+WAL mode for the gunicorn workers, their threads and a Socket Mode worker of one host, or a table
+on a PostgreSQL server for several hosts (``FACTDESK_STATE=postgresql://…``). ``INSERT … ON
+CONFLICT DO NOTHING`` inside a transaction makes a claim atomic on both.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Protocol
 
-from knowledge.shared_sqlite import SharedFile
+from knowledge.shared_store import SharedDatabase, open_shared
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
-    namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires REAL NOT NULL,
+    namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (namespace, key));
 CREATE INDEX IF NOT EXISTS state_by_expiry ON state (expires);
 """
@@ -39,58 +37,44 @@ class State(Protocol):
         """The unexpired value of ``key``, or None."""
 
 
-class SQLiteState:
-    """:class:`State` in one SQLite file, safe across threads, processes and forks."""
+class SharedState:
+    """:class:`State` in a shared store (an SQLite file, or a PostgreSQL server for several hosts)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self._file = SharedFile(self.path, SCHEMA)
+    def __init__(self, location: str | Path) -> None:
+        self.location = location
+        self._db: SharedDatabase = open_shared(location, SCHEMA)
         self._writes = 0
-        self._db()
-
-    def _db(self) -> sqlite3.Connection:
-        return self._file.connection()
 
     def claim(self, namespace: str, key: str, ttl: float) -> bool:
         """Record ``key`` unless it is already there (and unexpired); True only for the first claim."""
         now = time.time()
-        with self._lock:
-            db = self._db()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.execute("DELETE FROM state WHERE namespace = ? AND key = ? AND expires <= ?", (namespace, key, now))
-                claimed = db.execute("INSERT OR IGNORE INTO state VALUES (?, ?, '', ?)",
-                                     (namespace, key, now + ttl)).rowcount == 1
-                self._purge(db, now)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self._db.transaction() as execute:
+            execute("DELETE FROM state WHERE namespace = ? AND key = ? AND expires <= ?", (namespace, key, now))
+            claimed = execute("INSERT INTO state VALUES (?, ?, '', ?) ON CONFLICT DO NOTHING",
+                              (namespace, key, now + ttl)).rowcount == 1
+            self._writes += 1
+            if self._writes % PURGE_EVERY == 0:
+                execute("DELETE FROM state WHERE expires <= ?", (now,))
         return claimed
 
     def put(self, namespace: str, key: str, value: str, ttl: float) -> None:
         """Set ``key`` to ``value`` for ``ttl`` seconds, replacing any earlier value."""
-        with self._lock:
-            self._db().execute("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?)",
-                               (namespace, key, value, time.time() + ttl))
+        self._db.run("INSERT INTO state VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key) "
+                     "DO UPDATE SET value = excluded.value, expires = excluded.expires",
+                     (namespace, key, value, time.time() + ttl))
 
     def get(self, namespace: str, key: str) -> str | None:
         """The unexpired value of ``key``, or None."""
-        with self._lock:
-            row = self._db().execute("SELECT value FROM state WHERE namespace = ? AND key = ? AND expires > ?",
-                                     (namespace, key, time.time())).fetchone()
-        return None if row is None else str(row[0])
-
-    def _purge(self, db: sqlite3.Connection, now: float) -> None:
-        self._writes += 1
-        if self._writes % PURGE_EVERY == 0:
-            db.execute("DELETE FROM state WHERE expires <= ?", (now,))
+        rows = self._db.run("SELECT value FROM state WHERE namespace = ? AND key = ? AND expires > ?",
+                            (namespace, key, time.time())).rows
+        return str(rows[0][0]) if rows else None
 
     def close(self) -> None:
         """Close this process's connection."""
-        with self._lock:
-            self._file.close()
+        self._db.close()
+
+
+SQLiteState = SharedState
 
 
 class MemoryState:

@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, seal
 from knowledge.store import build, default_db_path, export_data
+
+if TYPE_CHECKING:
+    from knowledge.feedback import FeedbackStore
 
 
 def _paths(root: str | None) -> Paths:
@@ -56,12 +60,22 @@ def run_seal(arguments: argparse.Namespace) -> int:
 
 def run_feedback(arguments: argparse.Namespace) -> int:
     """List readers' open reports on facts (``--all`` with closed ones), or close one."""
-    from knowledge.feedback import FeedbackStore, report_lines
+    from knowledge.feedback import FeedbackStore
+    from knowledge.shared_store import StoreUnavailable
 
-    store = FeedbackStore(Path(arguments.store) if arguments.store else None)
+    try:
+        return _feedback(FeedbackStore(arguments.store or None), arguments)
+    except StoreUnavailable as error:
+        print(f"feedback: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _feedback(store: FeedbackStore, arguments: argparse.Namespace) -> int:
+    from knowledge.feedback import report_lines
+
     if arguments.close is not None:
         if not store.close(arguments.close, arguments.resolution or ""):
-            print(f"no open report #{arguments.close} in {store.path}", file=sys.stderr)
+            print(f"no open report #{arguments.close} in {store.shown}", file=sys.stderr)
             return 1
         print(f"closed report #{arguments.close}")
         return 0
@@ -74,7 +88,7 @@ def run_feedback(arguments: argparse.Namespace) -> int:
     for report in reports:
         print("\n".join(report_lines(report)))
     kind = "report(s)" if arguments.all else "open report(s)"
-    print(f"{len(reports)} {kind} in {store.path}")
+    print(f"{len(reports)} {kind} in {store.shown}")
     return 0
 
 
@@ -101,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("export", help="print the compiled base as JSON")
     commands.add_parser("seal", help="record each seed's sha256 in its article file (after re-verifying its facts)")
     feedback_parser = commands.add_parser("feedback", help="list readers' open reports on facts (fact id, articles)")
-    feedback_parser.add_argument("--store", help="the feedback store (default: $FACTDESK_FEEDBACK or "
-                                                 "factdesk-feedback.sqlite)")
+    feedback_parser.add_argument("--store", help="the feedback store, a path or a postgresql:// URL (default: "
+                                                 "$FACTDESK_FEEDBACK or factdesk-feedback.sqlite)")
     feedback_parser.add_argument("--all", action="store_true", help="closed reports too")
     feedback_parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     feedback_parser.add_argument("--close", type=int, metavar="N", help="close report N once the fact is fixed")

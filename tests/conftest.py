@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from postgres_server import PostgresServer, binaries
 
 from bot.console import Console
 from bot.core import Desk
@@ -29,3 +32,22 @@ def desk(fact_base: FactBase) -> Desk:
 def console(desk: Desk) -> Console:
     """The offline console: the real Bolt app over the shipped fact base, Slack's Web API at the transport."""
     return Console(desk)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server on loopback for this session (skipped where the machine has none; CI installs one)."""
+    if binaries() is None:
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl); .ci/run installs Debian's postgresql")
+    pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(params=["file", "server"])
+def shared_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a shared store lives: an SQLite file, then a fresh database on the PostgreSQL server."""
+    if request.param == "file":
+        return str(tmp_path / "shared" / "store.sqlite")
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.url(f"t_{secrets.token_hex(6)}")
