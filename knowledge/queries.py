@@ -241,8 +241,22 @@ ROLE_WORD_SIMILARITY = 90.0
 
 
 def _role_word_matches(word: str, title_word: str) -> bool:
-    """A typed role word against a title's word: the same stem, or one typo ('presdent', not 'present')."""
-    return _same_stem(word, title_word) or fuzz.ratio(word, title_word) >= ROLE_WORD_SIMILARITY
+    """A typed role word against a title's word: the same word up to a plural or a British spelling,
+    or one typo ('presdent', not 'present'); never a word of another meaning ('ministry' is not
+    'minister', 'office' not 'officer')."""
+    word, title_word = _singular(word.replace("our", "or")), _singular(title_word.replace("our", "or"))
+    if word == title_word:
+        return True
+    if word.startswith(title_word) or title_word.startswith(word):  # another ending is another word
+        return False
+    return fuzz.ratio(word, title_word) >= ROLE_WORD_SIMILARITY
+
+
+def _singular(word: str) -> str:
+    for plural, single in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if len(word) > len(plural) + 2 and word.endswith(plural) and not word.endswith("ss"):
+            return word[: -len(plural)] + single
+    return word
 
 
 def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> list[tuple[Person, str]]:

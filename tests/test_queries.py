@@ -193,6 +193,18 @@ def test_a_role_never_matches_an_unasked_rank(base: FactBase) -> None:
     assert deputies == {"Ishaq Dar"}
 
 
+@pytest.mark.parametrize(("typed", "holders"), [
+    ("the ministry", set()),  # a ministry is a body, not its minister
+    ("foreign ministry", set()),
+    ("interior ministers", {"Mohsin Naqvi", "Eskandar Momeni"}),  # a plural is the same role
+    ("interior minster", {"Mohsin Naqvi", "Eskandar Momeni"}),  # so is one typo inside the word
+    ("the presidency", set()),
+])
+def test_a_role_word_matches_its_plural_and_typos_but_not_a_word_of_another_meaning(
+        base: FactBase, typed: str, holders: set[str]) -> None:
+    assert {person.name for person, _ in queries.match_roles(base, typed)} == holders
+
+
 def test_a_role_in_a_period_or_now_names_who_held_it_then(base: FactBase) -> None:
     in_2020 = queries.whois(base, "Iranian foreign minister", parse_period("2020"))
     assert [profile.person.name for profile in in_2020.people] == ["Mohammad Javad Zarif"]
