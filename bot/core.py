@@ -361,8 +361,9 @@ class Desk:
         if answer.ignored:
             wider = (*wider, f"Passed over (in no event): {', '.join(answer.ignored)}.")
         if not answer.events:
-            return self._nothing(f"Nothing in the fact base dated within {scope}." if period else
-                                 f"Nothing in the fact base for {scope}.", answer.suggestions,
+            if period is not None:
+                return self._nothing_dated(period, scope, words, answer.suggestions, wider)
+            return self._nothing(f"Nothing in the fact base for {scope}.", answer.suggestions,
                                  (*wider, self._coverage(), "Try /timeline all or fewer words."))
         total = len(answer.events) if answer.total is None else answer.total
         count = f"{total} event{'s' if total != 1 else ''}"
@@ -401,6 +402,24 @@ class Desk:
         return (f"{len(approximate)} more event{'s are' if len(approximate) != 1 else ' is'} dated only to a wider "
                 f"span that includes this period ({', '.join(spans[:3])}): try /timeline "
                 f"{first.isoformat()}..{last.isoformat()}",)
+
+    def _nothing_dated(self, period: DateSpan, scope: str, words: str, suggestions: tuple[str, ...],
+                       wider: tuple[str, ...]) -> Reply:
+        """No event in the period: the nearest events on either side, or how many match the words at other dates."""
+        title = f"Nothing in the fact base dated {scope}."
+        if words.strip():
+            elsewhere = queries.timeline(self.base, None, words, page=1)
+            total = len(elsewhere.events) if elsewhere.total is None else elsewhere.total
+            if total:
+                wider = (*wider, f"“{words.strip()}” matches {total} event{'s' if total != 1 else ''} at other "
+                                 f"dates: /timeline {words.strip()}")
+            return self._nothing(title, suggestions, (*wider, self._coverage()))
+        nearest = [event for event in self.base.events_beside(period.start, period.end) if event is not None]
+        if not nearest:
+            return self._nothing(title, suggestions, (*wider, self._coverage()))
+        return Reply(tone="nothing", title=title, sections=(Section(
+            heading="The nearest events", items=tuple(self._event_item(event) for event in nearest)),),
+            notes=(*wider, self._coverage()))
 
     def _event_item(self, event: Event) -> Item:
         details = []

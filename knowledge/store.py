@@ -408,6 +408,15 @@ class FactBase:
             return None
         return Event.model_validate_json(first[0]), Event.model_validate_json(last[0])
 
+    def events_beside(self, start: date, end: date) -> tuple[Event | None, Event | None]:
+        """The latest event over before ``start`` and the first to begin after ``end`` (by the date index)."""
+        before = self._db.execute('SELECT body FROM events WHERE start < ? AND "end" < ? '
+                                  "ORDER BY start DESC, position DESC LIMIT 1", (_low(start), _low(start))).fetchone()
+        after = self._db.execute("SELECT body FROM events WHERE start > ? ORDER BY start, position LIMIT 1",
+                                 (_high(end),)).fetchone()
+        return (Event.model_validate_json(before[0]) if before else None,
+                Event.model_validate_json(after[0]) if after else None)
+
     @cached_property
     def person_names(self) -> NameIndex:
         """The names and aliases of every person, indexed once per process (normalised at build time)."""

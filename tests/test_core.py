@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -136,6 +137,26 @@ def test_timeline_nothing_is_honest(desk: Desk) -> None:
     reply = desk.command("timeline", "1999")
     assert reply.tone == "nothing" and reply.title.startswith("Nothing in the fact base")
     assert "Events run from" in shown(reply)
+
+
+def test_an_empty_day_shows_the_nearest_events_on_either_side(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.message("what happened on 18 January 2024?")
+    assert reply.tone == "nothing" and reply.title == "Nothing in the fact base dated on 18 Jan 2024."
+    [nearest] = reply.sections
+    days = [item.date for item in nearest.items]
+    before = max((e for e in fact_base.events() if e.date.end < date(2024, 1, 18)), key=lambda e: e.date.start)
+    after = min((e for e in fact_base.events() if e.date.start > date(2024, 1, 18)), key=lambda e: e.date.start)
+    assert [item.text for item in nearest.items] == [before.summary, after.summary] and days[0] == "17 Jan 2024"
+    assert [item.text for item in desk.command("timeline", "2030").sections[0].items] == [
+        max(fact_base.events(), key=lambda e: (e.date.start, e.id)).summary]
+
+
+def test_words_with_no_event_in_the_period_say_how_many_match_at_other_dates(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("timeline", "2023 strikes")
+    elsewhere = queries.timeline(fact_base, None, "strikes").events
+    assert reply.tone == "nothing" and not reply.sections and elsewhere
+    assert all(event.date.start.year != 2023 for event in elsewhere)
+    assert f"“strikes” matches {len(elsewhere)} events at other dates: /timeline strikes" in shown(reply)
 
 
 def test_timeline_all_is_cut_within_limits_or_complete(desk: Desk, fact_base: FactBase) -> None:
