@@ -100,7 +100,12 @@ class Desk:
         if not argument and spec.name != "sources":
             return self.usage(spec)
         if asked and spec.name == "threats":
-            argument = self._without_stray_words(argument)
+            kept = self._without_stray_words(argument)
+            names = [token.strip("?!.,;:") for token in argument.split()
+                     if token[:1].isupper() and not self.side_words.pattern.search(token)]
+            if kept.split()[-1:] == ["all"] and names:  # "who attacked Rask?": a place or name, no side or group
+                return self.command("timeline", " ".join(names), asked=True)
+            argument = kept
         try:
             query = self.reader.read(spec.name, argument, asked=asked)
             reply = self._handlers[spec.name](query)
@@ -363,7 +368,7 @@ class Desk:
         if not answer.events:
             if period is not None:
                 return self._nothing_dated(period, scope, words, answer.suggestions, wider)
-            return self._nothing(f"Nothing in the fact base for {scope}.", answer.suggestions,
+            return self._nothing(f"No event in the fact base {scope}.", answer.suggestions,
                                  (*wider, self._coverage(), "Try /timeline all or fewer words."))
         total = len(answer.events) if answer.total is None else answer.total
         count = f"{total} event{'s' if total != 1 else ''}"

@@ -426,7 +426,7 @@ class QueryReader:
     def _threats(self, query: Query) -> Query:
         period, rest, notes = self.read_period(query.text)
         how, rest = split_manner(rest)
-        naming = rest.lower().startswith("naming ")
+        naming = rest.lower() == "naming" or rest.lower().startswith("naming ")
         rest = self.argument(rest[len("naming "):] if naming else rest, query.asked)
         sides: list[str] = []
         group = ""

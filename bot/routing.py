@@ -94,6 +94,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
         ("quotes", r"(?P<arg>.+?)\s+(?:quotes?|quotations?|statements?|remarks?)\b(?P<more>.*)"),
         ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
+        ("threats", r"(?:who|what|which\s+\w+)\s+(?:was|were|is|are|has been|have been|got)\s+(?:named|designated"
+                    r"|listed|called|seen|regarded|considered|described|branded)\s+(?:as\s+)?(?:an?\s+)?"
+                    r"(?:threats?|terrorists?|terror groups?|enem(?:y|ies))\b(?P<arg>.*)"),
         ("threats", r"(?P<naming>)(?:who|which side|which country)\s+(?:named|designated|listed|blamed|accused"
                     r"|called out|branded"
                     r"|targeted|struck|attacked|hit)"
@@ -271,7 +274,7 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
         if command == "threats":
             full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
             naming = NAMING + " " if match.groupdict().get("naming") is not None else ""
-            return Request(command, f"{naming}{_threat_argument(full, sides)}".strip())
+            return Request(command, f"{naming}{_threat_argument(full, sides)}".strip() or "all")
         if command == "timeline" and match.groupdict().get("more"):
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""

@@ -560,3 +560,20 @@ def test_quotes_before_a_year_leave_out_later_quotes(desk: Desk, fact_base: Fact
     assert reply.title.endswith("before 2024")
     dates = [quote.date.end.year for quote in fact_base.quotes() if quote.text in shown(reply)]
     assert dates and max(dates) < 2024
+
+
+def test_who_attacked_a_place_is_answered_from_the_events_there(desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.message("who attacked Rask?")
+    in_rask = [event.summary for event in fact_base.events() if "Rask" in (event.place or "") + event.summary]
+    assert reply.asked == ("timeline", "Rask") and in_rask
+    assert [item.text for section in reply.sections for item in section.items] == in_rask
+
+
+def test_who_attacked_a_name_the_base_lacks_is_nothing_not_every_threat(desk: Desk) -> None:
+    reply = desk.message("who attacked Zzyzxville?")
+    assert reply.tone == "nothing" and "Zzyzxville" in reply.title and not reply.sections
+
+
+def test_a_naming_question_with_only_a_period_reads_the_period(desk: Desk) -> None:
+    reply = desk.message("which side attacked in January 2024?")
+    assert reply.tone == "answer" and reply.title == "Threats in Jan 2024"

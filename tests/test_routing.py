@@ -57,7 +57,10 @@ TABLE: list[tuple[str, Request]] = [
     ("who named Jaish al-Adl as a threat?", Request("threats", "naming Jaish al-Adl")),
     ("who named Iran as a threat?", Request("threats", "naming Iran")),
     ("who does Iran consider a threat?", Request("threats", "Iran")),
-    ("show threats", Request("threats", "")),
+    ("show threats", Request("threats", "all")),
+    ("who was named as a threat in 2024?", Request("threats", "2024")),
+    ("who is considered a threat by Pakistan?", Request("threats", "Pakistan")),
+    ("who was called a terrorist?", Request("threats", "all")),
     ("did pakistan attack iran?", Request("threats", "pakistan iran")),
     ("which terrorist groups has Islamabad blamed?", Request("threats", "Islamabad")),
     # timeline
