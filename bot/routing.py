@@ -36,7 +36,8 @@ _SAY_VERBS = (
     r"|secretary|governor|legislature|assembly|house|visit|dinner|banquet|of)\b)|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
     r"|declare|declared|stress|stressed|warn|warned|comment|commented|remark|remarked|mean|meant|think|thought"
     r"|tweet|tweeted|post|posted|write|wrote|offer|offered|promise|promised|pledge|pledged|propose|proposed"
-    r"|demand|demanded|urge|urged|call for|called for|vow|vowed"
+    r"|demand|demanded|urge|urged|call for|called for|vow|vowed|deny|denied|reject|rejected|condemn|condemned"
+    r"|insist|insisted|argue|argued|admit|admitted|dismiss|dismissed|respond|responded|reply|replied"
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:target(?:s|ed|ing)?|threats?|threaten(?:s|ed|ing)?|strike|strikes|struck|attack(?:s|ed|ing)?"
@@ -85,6 +86,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+" + _SPEAKER + r"\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"did\s+" + _SPEAKER + r"\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
+        ("quotes", r"how\s+(?:did|has|have|does|do|had)\s+" + _SPEAKER + r"\s+(?:respond|responded|react|reacted"
+                   r"|reply|replied|answer|answered)\b(?:\s+(?:to|over)\s+(?P<reaction>.+?))?(?P<more>(?:\s+(?:in|on|since"
+                   r"|before|after|during|between|until)\b.*)?)"),
         ("quotes", r"what\s+(?!was\b|were\b|is\b|has been\b)(?P<arg>.+?)\s+(?:said|says|told|stated|announced"
                    r"|declared|tweeted|posted|wrote|offered|promised|pledged|proposed|demanded|urged|warned)"
                    r"\b(?P<more>.*)"),
@@ -279,6 +283,8 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""
         if command == "quotes":
+            if reaction := match.groupdict().get("reaction"):
+                more = f" about {reaction}{more}"
             arg = _with_period_and_topic(arg, more)
         unanchored = _RELATION_TAIL.sub(lambda found: found["before"], arg)
         if command == "timeline" and _THREAT_WORDS.search(unanchored) and sides.pattern.search(unanchored):

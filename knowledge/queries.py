@@ -264,19 +264,20 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
 
     Every word of the role phrase must appear (up to a typo) in the title, and the title may not add
     a rank that was not asked for ("deputy" for "prime minister"); a side adjective, when given,
-    must be the person's side. With a period, those known to have held the role then are kept
-    (or, when nobody is known to, those whose role dates are unknown).
+    must be the person's side. A phrase naming an institution by any of its names ('the Indian
+    foreign ministry spokesperson') also finds the titles that name it by another ('Ministry of
+    External Affairs spokesperson'). With a period, those known to have held the role then are
+    kept (or, when nobody is known to, those whose role dates are unknown).
     """
     side, words = _split_side(base, _role_words(text))
     if not words:
         return []
     titles, order = _role_index(base)
-    holders: set[str] = set()
-    for title_words, people in titles.values():
-        if (set(title_words) & RANK_QUALIFIERS) - set(words):
-            continue
-        if all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
-            holders.update(people)
+    wanted = {title: people for title, (title_words, people) in titles.items()
+              if not (set(title_words) & RANK_QUALIFIERS) - set(words) and _title_has(title_words, words)}
+    if not wanted:
+        wanted = _titles_through_institutions(base, side, words)
+    holders = {ref for people in wanted.values() for ref in people}
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
     for ref in sorted(holders, key=order.__getitem__):
@@ -284,10 +285,7 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
         if side is not None and person.side != side:
             continue
         for role in person.roles:
-            title_words = titles[role.title][0]
-            if (set(title_words) & RANK_QUALIFIERS) - set(words):
-                continue
-            if not all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
+            if ref not in wanted.get(role.title, ()):
                 continue
             held = _held_during(role, period) if period else True
             if held is None:
@@ -299,6 +297,41 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     found = known or undated
     if CURRENT_WORDS & set(tokens(text)):
         found = _latest_holders(found)
+    return found
+
+
+def _title_has(title_words: list[str], words: Iterable[str]) -> bool:
+    return all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words)
+
+
+def _titles_through_institutions(base: FactBase, side: str | None, words: list[str]) -> dict[str, set[str]]:
+    """Role titles (with their holders of the institution's side) asked for through an institution:
+    one of its names stands in the phrase, the other words are in the title, and the title names
+    the institution by one of its names."""
+    titles, _ = _role_index(base)
+    found: dict[str, set[str]] = {}
+    for body, names in _institution_role_words(base):
+        if side is not None and body.side != side:
+            continue
+        for name in names:
+            rest = [word for word in words if word not in name]
+            if not name or not set(name) <= set(words) or not rest:
+                continue
+            for title, (title_words, people) in titles.items():
+                if (set(title_words) & RANK_QUALIFIERS) - set(words) or not _title_has(title_words, rest):
+                    continue
+                if any(set(other) <= set(title_words) for other in names):
+                    found.setdefault(title, set()).update(ref for ref in people if base.people[ref].side == body.side)
+    return {title: people for title, people in found.items() if people}
+
+
+def _institution_role_words(base: FactBase) -> list[tuple[Institution, list[list[str]]]]:
+    """Each institution with the role words of each of its names; built once per process."""
+    if "institution_role_words" not in base.indexes:
+        base.indexes["institution_role_words"] = [
+            (body, [_role_words(name) for name in (body.name, *body.aliases, *body.generic)])
+            for body in base.institutions.values()]
+    found: list[tuple[Institution, list[list[str]]]] = base.indexes["institution_role_words"]
     return found
 
 

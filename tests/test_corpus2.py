@@ -25,6 +25,7 @@ from slack_text import texts
 from bot.core import Desk
 from bot.render import to_slack
 from bot.replies import Reply
+from knowledge import queries
 from knowledge.compile import Paths, compile_base, coverage_problems
 from knowledge.store import FactBase, build
 
@@ -417,11 +418,12 @@ def test_what_did_the_state_department_say(desk2: Desk) -> None:
     assert "Sadia Rehman" not in said
 
 
-@pytest.mark.xfail(strict=False, reason="a role is matched by the words of its title only: 'foreign ministry' does "
-                                        "not find 'Ministry of External Affairs spokesperson'")
 def test_who_is_the_indian_foreign_ministry_spokesperson(desk2: Desk) -> None:
     reply = desk2.message("who is the Indian foreign ministry spokesperson?")
     assert reply.tone == "answer" and "Vikram Sethi" in reply.title
+    both = {person.name for person, _ in queries.match_roles(desk2.base, "foreign ministry spokesperson")}
+    assert both == {"Sadia Rehman", "Vikram Sethi"}  # each titled by another name of their ministry
+    assert not queries.match_roles(desk2.base, "Indian foreign ministry minister")
 
 
 def test_who_named_iran_leads_with_those_who_named_iran(desk2: Desk) -> None:
