@@ -325,6 +325,20 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     return {title: people for title, people in found.items() if people}
 
 
+def voices_of(base: FactBase, body: Institution) -> list[tuple[Person, str]]:
+    """The people of ``body``'s side whose role title names it ('Foreign Office spokesperson' for the
+    Foreign Office), with that title: who speaks for an institution."""
+    titles, order = _role_index(base)
+    names = next(names for found, names in _institution_role_words(base) if found.id == body.id)
+    voices: dict[str, str] = {}
+    for title, (title_words, people) in titles.items():
+        if any(name and set(name) <= set(title_words) for name in names):
+            for ref in people:
+                if base.people[ref].side == body.side:
+                    voices.setdefault(ref, title)
+    return [(base.people[ref], voices[ref]) for ref in sorted(voices, key=order.__getitem__)]
+
+
 def _institution_role_words(base: FactBase) -> list[tuple[Institution, list[list[str]]]]:
     """Each institution with the role words of each of its names; built once per process."""
     if "institution_role_words" not in base.indexes:
@@ -497,9 +511,11 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
     if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
-        return QuotesAnswer(query=who, words=words, speakers=tuple(
-            SpeakerQuotes(body, about(base.quotes(body.id, start, end)))
-            for body in bodies if side is None or body.side == side))
+        bodies = [body for body in bodies if side is None or body.side == side]
+        voices = [voice for body in bodies for voice in voices_of(base, body)]
+        return QuotesAnswer(query=who, words=words, speakers=(
+            *(SpeakerQuotes(body, about(base.quotes(body.id, start, end))) for body in bodies),
+            *(SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role) for person, role in voices)))
     if not people:
         return QuotesAnswer(query=who, speakers=(), suggestions=suggestions, words=words)
     return QuotesAnswer(query=who, words=words, speakers=tuple(
