@@ -49,7 +49,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         name="whois",
         usage="/whois <person, institution, group or side>",
         description="Who a person, institution, group or side is: roles, side, aliases, how often the base cites them.",
-        examples=("/whois <surname>", "/whois <group or its initials>", "/whois <country>"),
+        examples=("/whois <surname>", "/whois <group or its initials>", "/whois <country>",
+                  "/whois all", "/whois groups"),
     ),
     CommandSpec(
         name="sources",

@@ -48,6 +48,12 @@ RELATIVE_TO_THAT = re.compile(r"(?P<relation>before|after|since|until)\s+(?:that
 PRONOUNS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it)\b", re.IGNORECASE)
 TIMELINE_PAGE = 50  # events per reply; the database counts the rest
 THREATS_PAGE = 50  # claims per reply of /threats all; the database counts the rest
+DIRECTORY_PAGE = 50  # entries per list of "/whois all"; the database counts the rest
+DIRECTORY_WORDS = {**{word: "all" for word in ("all", "everyone", "everybody", "everything", "anyone")},
+                   **{word: "people" for word in ("people", "persons", "speakers", "officials", "names")},
+                   **{word: "institutions" for word in ("institutions", "bodies", "ministries", "agencies")},
+                   **{word: "groups" for word in ("groups", "organisations", "organizations", "militant groups")},
+                   **{word: "sides" for word in ("sides", "countries", "states", "parties")}}
 SOURCES_PAGE = 50  # articles per reply of /sources
 
 
@@ -693,11 +699,47 @@ class Desk:
                             for subject in query.subjects], f"Who are {' and '.join(query.subjects)}")
         period = query.period.span if query.period else None
         name = query.words
+        listing = DIRECTORY_WORDS.get(normalize(name)) or DIRECTORY_WORDS.get(normalize(query.text))
+        if listing is not None and not period:
+            return self.directory(listing)
         answer = queries.whois(self.base, name, period)
         if not answer.found:
             return self._nothing(f"Nothing in the fact base is called “{name or query.text}”.", answer.suggestions,
                                  ("Try /sources to see what the base covers.",))
         return self._profiles(answer, name)
+
+    def directory(self, listing: str) -> Reply:
+        """Who the base holds (``listing`` "all", or only its "people", "institutions", "groups" or
+        "sides"): the most quoted people first, each list bounded to a page and counted in full."""
+        base = self.base
+        counts = {"people": len(base.people), "institutions": len(base.institutions), "groups": len(base.groups),
+                  "sides": len(base.sides)}
+        sections = []
+        if listing in ("all", "people"):
+            speakers, quoted = base.quoted_speakers(DIRECTORY_PAGE)
+            items = [Item(text=self._person_title(speaker), details=(f"{count} quote{'s' if count != 1 else ''}",))
+                     for ref, _, count in speakers if (speaker := base.speaker(ref)) is not None]
+            sections.append(Section(heading="The most quoted", items=tuple(items), subheading=(
+                f"{len(items)} of the {quoted} people and institutions quoted; {counts['people']} people in all. "
+                "/whois <name> for any of them.")))
+        listed: dict[str, list[str]] = {
+            "institutions": [f"{body.name} — {body.kind} ({self.side_name(body.side)})"
+                             for body in base.institutions.values()],
+            "groups": [f"{group.name} — {group.kind}" for group in base.groups.values()],
+            "sides": [f"{side.name} — {side.kind}" for side in base.sides.values()]}
+        for kind, lines in listed.items():
+            if listing not in ("all", kind) or not lines:
+                continue
+            shown = sorted(lines)[:DIRECTORY_PAGE]
+            more = f"; the first {len(shown)} by name" if len(lines) > len(shown) else ""
+            sections.append(Section(heading=kind.capitalize(), items=tuple(Item(text=line) for line in shown),
+                                    subheading=f"{len(lines)} {kind}{more}"))
+        summary = " · ".join(f"{count} {kind}" for kind, count in counts.items())
+        if not any(section.items for section in sections):
+            return self._nothing(f"The fact base holds no {listing if listing != 'all' else 'entries'} yet.",
+                                 more=("Try /sources to see what the base covers.",))
+        title = "Who the fact base holds" if listing == "all" else f"The {listing} the fact base holds"
+        return Reply(tone="answer", title=title, summary=summary, sections=tuple(sections))
 
     def _profiles(self, answer: queries.WhoisAnswer, name: str) -> Reply:
         """The cards of the people and groups a whois answer found."""

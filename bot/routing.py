@@ -31,6 +31,8 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER = r"(?P<arg>(?:(?:the|a|an)\s+)?\S+.*?)"  # at least one word beyond an article: "the state department"
+_DIRECTORY = (r"people|persons|speakers|officials|groups|organi[sz]ations|institutions|bodies|ministries|sides"
+              r"|countries|everyone|everybody")
 _SAY_VERBS = (
     r"say|said|says|tell|told|state(?!\s+(?:department|dept|ministry|council|media|television|tv|news|agency"
     r"|secretary|governor|legislature|assembly|house|visit|dinner|banquet|of)\b)|stated|ask|asked|convey|conveyed|claim|claimed|announce|announced"
@@ -105,6 +107,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"|called out|branded"
                     r"|targeted|struck|attacked|hit)"
                     r"\s+(?P<arg>.+?)(?:\s+as\s+.*)?"),
+        ("whois", r"(?:(?:list|show|give|name|tell)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+                  r"|(?:which|what)\s+)(?P<arg>" + _DIRECTORY + r")(?:\s+(?:are|is)(?:\s+there)?)?"
+                  r"(?:\s*(?:in|of|does|do|covered by|known to)\s+(?:the\s+)?(?:fact\s*)?base"
+                  r"(?:\s+(?:hold|have|know|cover))?)?"),
+        ("whois", r"(?:who|what)\s+(?:is|are|do you know|does the (?:fact\s*)?base (?:hold|know|cover))"
+                  r"(?:\s+(?:in|covered by|covered in|known to)\s+(?:the\s+)?(?:fact\s*)?base)?(?P<arg>)"
+                  r"(?:\s+about)?"),
         ("threats", r"(?:which|what)\s+(?:" + _GROUP_NOUNS + r")\b(?P<arg>.*)"),
         ("threats", r"(?:who|whom)\s+(?:does|did|do|has|have)\s+(?P<arg>.+?)\s+"
                     r"(?:consider|see|call|name|regard|view|target|blame|accuse|designate|strike|attack|hit)\b(?P<more>.*)"),
@@ -289,7 +298,7 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
         unanchored = _RELATION_TAIL.sub(lambda found: found["before"], arg)
         if command == "timeline" and _THREAT_WORDS.search(unanchored) and sides.pattern.search(unanchored):
             return Request("threats", _threat_argument(arg, sides))
-        return Request(command, clean(arg))
+        return Request(command, clean(arg) or ("all" if command == "whois" else ""))
     if _EXPLAIN.match(question):
         return Request(SEARCH, question)
     if _THREAT_WORDS.search(question) and sides.pattern.search(question):

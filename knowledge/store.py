@@ -430,10 +430,16 @@ class FactBase:
     def most_quoted(self, limit: int) -> tuple[list[str], int]:
         """The display names of the ``limit`` most quoted speakers (ties by name), and how many speakers
         the base quotes in all; counted and ordered by the database."""
-        rows = self._db.execute("SELECT name FROM speaker_quotes ORDER BY quotes DESC, name LIMIT ?",
+        speakers, total = self.quoted_speakers(limit)
+        return [name for _, name, _ in speakers], total
+
+    def quoted_speakers(self, limit: int) -> tuple[list[tuple[str, str, int]], int]:
+        """The ``limit`` most quoted speakers as (id, name, quotes), ties by name, and how many speakers
+        the base quotes in all; counted and ordered by the database."""
+        rows = self._db.execute("SELECT speaker, name, quotes FROM speaker_quotes ORDER BY quotes DESC, name LIMIT ?",
                                 (limit,)).fetchall()
         total = int(self._db.execute("SELECT count(*) FROM speaker_quotes").fetchone()[0])
-        return [row[0] for row in rows], total
+        return [(str(ref), str(name), int(count)) for ref, name, count in rows], total
 
     def most_threatening_side(self) -> str | None:
         """The id of the side that named the most threats (ties by id), counted by the database."""

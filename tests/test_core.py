@@ -577,3 +577,20 @@ def test_who_attacked_a_name_the_base_lacks_is_nothing_not_every_threat(desk: De
 def test_a_naming_question_with_only_a_period_reads_the_period(desk: Desk) -> None:
     reply = desk.message("which side attacked in January 2024?")
     assert reply.tone == "answer" and reply.title == "Threats in Jan 2024"
+
+
+def test_whois_all_lists_who_the_base_holds_most_quoted_first_and_counted_in_full(
+        desk: Desk, fact_base: FactBase) -> None:
+    reply = desk.command("whois", "all")
+    assert reply.tone == "answer" and [section.heading for section in reply.sections] == [
+        "The most quoted", "Institutions", "Groups", "Sides"]
+    assert reply.summary == (f"{len(fact_base.people)} people · {len(fact_base.institutions)} institutions · "
+                             f"{len(fact_base.groups)} groups · {len(fact_base.sides)} sides")
+    quoted = [item.details[0] for item in reply.sections[0].items]
+    counts = [int(detail.split()[0]) for detail in quoted]
+    assert counts == sorted(counts, reverse=True) and counts[0] == max(fact_base.quote_counts().values())
+    assert {item.text.split(" — ")[0] for item in reply.sections[2].items} == {
+        group.name for group in fact_base.groups.values()}
+    only = desk.message("which groups are in the base?")
+    assert [section.heading for section in only.sections] == ["Groups"]
+    assert desk.command("whois", "naqvi").title.startswith("Mohsin Naqvi")  # a name is still a name
