@@ -139,7 +139,22 @@ class Desk:
         requests = route_all(text, self.side_words)
         if len(requests) == 1:
             return self.answer(requests[0])
+        for index in range(1, len(requests)):
+            requests[index] = self._antecedent(requests[index], requests[index - 1])
         return _merged([self.answer(request) for request in requests], f"{len(requests)} questions, answered in turn")
+
+    def _antecedent(self, request: Request, before: Request) -> Request:
+        """A later question of a message whose subject is a pronoun ("who is X, and what did he say?")
+        asks about the subject of the question before it."""
+        first, _, rest = request.text.partition(" ")
+        if not PRONOUNS.fullmatch(first) or find_command(before.command) is None:
+            return request
+        try:
+            earlier = self.reader.read(before.command, before.text, asked=True)
+        except DateError:
+            return request
+        subject = " and ".join(earlier.subjects) or " and ".join(map(self.side_name, earlier.sides))
+        return Request(request.command, f"{subject} {rest}".strip()) if subject else request
 
     def answer(self, request: Request) -> Reply:
         """Answer a routed request; a question that finds no fact falls back to the articles' sentences."""

@@ -639,6 +639,13 @@ def parse_period(text: str) -> DateSpan | None:
     parts = _PERIOD_SEPARATOR.split(text.strip(), maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         first, last = _period_point(parts[0]), _period_point(parts[1])
+        if first is None and last is not None:  # "January to March 2024", "5 to 9 January": written once, at the end
+            day_only = parts[0].strip().isdigit()
+            first = _period_point(f"{parts[0]} {last.start:%B %Y}" if day_only else f"{parts[0]} {last.start.year}")
+            if first is not None and first.start > last.end:  # "30 to 2 January", "November to February 2024"
+                earlier = last.start.replace(day=1) - timedelta(days=1) if day_only else last.start.replace(
+                    year=last.start.year - 1, day=1)
+                first = _period_point(f"{parts[0]} {earlier:%B %Y}" if day_only else f"{parts[0]} {earlier.year}")
         if first is None or last is None:
             return None
         if last.end < first.start:

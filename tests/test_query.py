@@ -6,11 +6,14 @@ Each row: what the user types, then the command and the query's subjects, sides 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.core import Desk
 from bot.query import Query, QueryReader
 from bot.routing import route_all
+from knowledge.dates import parse_period
 from knowledge.store import FactBase
 
 TABLE: list[tuple[str, str, tuple[str, ...], tuple[str, ...], str | None, str, str, str | None, str | None]] = [
@@ -155,3 +158,22 @@ def test_an_anchor_names_the_event_it_used_and_the_others(fact_base: FactBase) -
 def test_words_that_anchor_nothing_are_not_a_period(fact_base: FactBase) -> None:
     period, rest, notes = QueryReader(fact_base).read_period("since the coronation of zorblax")
     assert period is None and rest == "since the coronation of zorblax" and notes == ()
+
+
+@pytest.mark.parametrize(("typed", "start", "end"), [
+    ("january and march 2024", date(2024, 1, 1), date(2024, 3, 31)),
+    ("January to March 2024", date(2024, 1, 1), date(2024, 3, 31)),
+    ("November to February 2024", date(2023, 11, 1), date(2024, 2, 29)),
+    ("5 to 9 January 2024", date(2024, 1, 5), date(2024, 1, 9)),
+    ("30 to 2 January 2024", date(2023, 12, 30), date(2024, 1, 2)),
+])
+def test_a_range_that_writes_its_year_once_borrows_it_for_its_start(typed: str, start: date, end: date) -> None:
+    span = parse_period(typed)
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+def test_a_later_question_about_he_asks_about_the_subject_before_it(desk: Desk) -> None:
+    reply = desk.message("who is Araghchi and what did he say about terrorism?")
+    headings = [section.heading for section in reply.sections]
+    assert headings and all(heading.startswith("Abbas Araghchi") for heading in headings if heading)
+    assert not any("Jilani" in (heading or "") for heading in headings)
