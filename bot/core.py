@@ -607,8 +607,14 @@ class Desk:
         if query.naming:
             answer = replace(answer, threats=())
         if query.target:
-            answer = replace(answer, threats=tuple(claim for claim in answer.threats
-                                                   if self._acts_against(claim, query.target)), against=())
+            acting = tuple(claim for claim in answer.threats if self._acts_against(claim, query.target))
+            if acting or not answer.threats:
+                answer = replace(answer, threats=acting, against=())
+            else:  # "why did Iran strike Pakistan?": say so, and show what the side did name
+                note = (f"No claim's sentence places the action against {self.side_name(query.target)}: "
+                        "these are all the claims of the side asked about.")
+                answer = replace(answer, against=())
+                query = replace(query, target=None, notes=(*query.notes, note))
         side_name = self.side_name(side) if side else ""
         scope = " ".join(part for part in (
             f"naming {side_name}" if query.naming else f"named by {side_name}" if side else "",

@@ -40,6 +40,7 @@ _SAY_VERBS = (
     r"|tweet|tweeted|post|posted|write|wrote|offer|offered|promise|promised|pledge|pledged|propose|proposed"
     r"|demand|demanded|urge|urged|call for|called for|vow|vowed|deny|denied|reject|rejected|condemn|condemned"
     r"|insist|insisted|argue|argued|admit|admitted|dismiss|dismissed|respond|responded|reply|replied"
+    r"|discuss|discussed"
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:target(?:s|ed|ing)?|threats?|threaten(?:s|ed|ing)?|strike|strikes|struck|attack(?:s|ed|ing)?"
@@ -99,6 +100,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"\s*(?P<arg>.*)"),
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
         ("quotes", r"(?P<arg>.+?)\s+(?:quotes?|quotations?|statements?|remarks?)\b(?P<more>.*)"),
+        ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated|agreed|announced)\s+(?:at|during|in|on)\s+"
+                   r"(?P<topic>\D+)"),
         ("quotes", r"what (?:was|were|is|has been) (?:said|quoted|stated)\s*(?:by\s+)?(?P<arg>.*)"),
         ("threats", r"(?:who|what|which\s+\w+)\s+(?:was|were|is|are|has been|have been|got)\s+(?:named|designated"
                     r"|listed|called|seen|regarded|considered|described|branded)\s+(?:as\s+)?(?:an?\s+)?"
@@ -119,6 +122,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"(?:consider|see|call|name|regard|view|target|blame|accuse|designate|strike|attack|hit)\b(?P<more>.*)"),
         ("threats", r"(?:show |list |give )?(?:me )?(?:the )?threats?"
                     r"\s*(?:by|from|of|named by|against|to)?\s*(?P<arg>.*)"),
+        ("timeline", r"where\s+(?:did|has|have|does|do|had|will)\s+(?P<arg>.+?)\s+(?:go|gone|travel|travelled|traveled"
+                     r"|visit|visited|meet|met|been|stay|stayed|fly|flown)\b(?P<more>.*)"),
+        ("threats", r"why\s+(?:did|does|do|has|have|had|would)\s+(?P<arg>.+?)\s+(?P<verb>strike|attack|target|hit"
+                    r"|bomb|shell|raid)\b(?P<more>.*)"),
         ("timeline", r"what\s+(?:happened|took place|occurred|went on|was going on|is going on|has happened)"
                      r"\b\s*(?P<arg>.*)"),
         ("timeline", r"(?:show |give |list )?(?:me )?(?:the |a )?(?:timeline|chronology|events?|history|dates?)"
@@ -285,7 +292,8 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
         if topic := match.groupdict().get("topic"):
             return Request(command, f"about {clean(topic)}")
         if command == "threats":
-            full = " ".join(part for part in (arg, match.groupdict().get("more") or "") if part)
+            full = " ".join(part for part in (arg, match.groupdict().get("more") or "", match.groupdict().get("verb"))
+                            if part)
             naming = NAMING + " " if match.groupdict().get("naming") is not None else ""
             return Request(command, f"{naming}{_threat_argument(full, sides)}".strip() or "all")
         if command == "timeline" and match.groupdict().get("more"):

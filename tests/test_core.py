@@ -594,3 +594,17 @@ def test_whois_all_lists_who_the_base_holds_most_quoted_first_and_counted_in_ful
     only = desk.message("which groups are in the base?")
     assert [section.heading for section in only.sections] == ["Groups"]
     assert desk.command("whois", "naqvi").title.startswith("Mohsin Naqvi")  # a name is still a name
+
+
+def test_a_target_no_claim_acts_against_shows_the_side_s_claims_and_says_so(desk: Desk) -> None:
+    reply = desk.message("why did Iran strike Pakistan?")
+    assert reply.tone == "answer" and reply.title == "Threats named by Iran by military action"
+    assert any("No claim's sentence places the action against Pakistan" in note for note in reply.notes)
+    assert "Jaish al-Adl" in shown(reply)
+    kept = desk.message("which groups did Pakistan strike in Afghanistan?")
+    assert "against Afghanistan" in kept.title and not any("No claim's sentence" in note for note in kept.notes)
+
+
+def test_what_was_said_at_an_occasion_reads_the_occasion_as_the_topic(desk: Desk) -> None:
+    reply = desk.message("what was said at the joint press conference?")
+    assert reply.tone == "answer" and "Jalil Abbas Jilani" in shown(reply)
