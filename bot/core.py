@@ -55,6 +55,7 @@ DIRECTORY_WORDS = {**{word: "all" for word in ("all", "everyone", "everybody", "
                    **{word: "groups" for word in ("groups", "organisations", "organizations", "militant groups")},
                    **{word: "sides" for word in ("sides", "countries", "states", "parties")}}
 SOURCES_PAGE = 50  # articles per reply of /sources
+NAMED_IN_TITLE = 5  # names a title lists before "and N more"
 
 
 def article_label(article: str) -> str:
@@ -530,11 +531,13 @@ class Desk:
                               period: DateSpan | None, topic: str) -> Reply:
         """No quotes of these people: say so, and show the events (of the period, on the topic) naming them."""
         people = [found.person for found in speakers]
-        names = ", ".join(person.name for person in people)
-        title = f"The fact base holds no quotes of {names}{scope}."
-        relevant = {event.id for event in queries.timeline(self.base, period, topic).events}
-        events = {event.id: event for person in people for event in self.base.events_with(person.id)
-                  if event.id in relevant}
+        names = ", ".join(person.name for person in people[:NAMED_IN_TITLE])
+        more = f" and {len(people) - NAMED_IN_TITLE} more" if len(people) > NAMED_IN_TITLE else ""
+        title = f"The fact base holds no quotes of {names}{more}{scope}."
+        relevant = {event.id for event in queries.timeline(self.base, period, topic).events} if topic else None
+        events = {event.id: event for person in people[:TIMELINE_PAGE] for event in self.base.events_with(person.id)
+                  if (relevant is None or event.id in relevant)
+                  and (period is None or (period.start <= event.date.start and event.date.end <= period.end))}
         if not events:
             hint = "Try /whois for who they are." + (" Or drop the period." if period else "")
             return self._nothing(title, more=(hint,))

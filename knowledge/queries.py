@@ -325,18 +325,36 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     return {title: people for title, people in found.items() if people}
 
 
+VOICES_PER_INSTITUTION = 10  # the most quoted of those who speak for one institution
+MAX_VOICED = 3  # a name shared by more institutions ("the foreign ministry") lists their own quotes only
+
+
 def voices_of(base: FactBase, body: Institution) -> list[tuple[Person, str]]:
     """The people of ``body``'s side whose role title names it ('Foreign Office spokesperson' for the
-    Foreign Office), with that title: who speaks for an institution."""
-    titles, order = _role_index(base)
-    names = next(names for found, names in _institution_role_words(base) if found.id == body.id)
-    voices: dict[str, str] = {}
-    for title, (title_words, people) in titles.items():
-        if any(name and set(name) <= set(title_words) for name in names):
-            for ref in people:
-                if base.people[ref].side == body.side:
-                    voices.setdefault(ref, title)
-    return [(base.people[ref], voices[ref]) for ref in sorted(voices, key=order.__getitem__)]
+    Foreign Office), with that title, most quoted first and at most ``VOICES_PER_INSTITUTION``:
+    who speaks for an institution."""
+    return [(base.people[ref], title) for ref, title in _voices_index(base).get(body.id, [])]
+
+
+def _voices_index(base: FactBase) -> dict[str, list[tuple[str, str]]]:
+    """Each institution's voices (person id, title), built once per process from the role titles."""
+    if "voices" not in base.indexes:
+        titles, _ = _role_index(base)
+        counts = base.quote_counts()
+        index: dict[str, list[tuple[str, str]]] = {}
+        for body, names in _institution_role_words(base):
+            voices: dict[str, str] = {}
+            for title, (title_words, people) in titles.items():
+                if any(name and set(name) <= set(title_words) for name in names):
+                    for ref in people:
+                        if base.people[ref].side == body.side:
+                            voices.setdefault(ref, title)
+            ranked = sorted(voices, key=lambda ref: (-counts.get(ref, 0), base.people[ref].name, ref))
+            if ranked:
+                index[body.id] = [(ref, voices[ref]) for ref in ranked[:VOICES_PER_INSTITUTION]]
+        base.indexes["voices"] = index
+    found: dict[str, list[tuple[str, str]]] = base.indexes["voices"]
+    return found
 
 
 def _institution_role_words(base: FactBase) -> list[tuple[Institution, list[list[str]]]]:
@@ -512,7 +530,7 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     people, suggestions = match_people(base, who, period)
     if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
         bodies = [body for body in bodies if side is None or body.side == side]
-        voices = [voice for body in bodies for voice in voices_of(base, body)]
+        voices = [voice for body in bodies for voice in voices_of(base, body)] if len(bodies) <= MAX_VOICED else []
         return QuotesAnswer(query=who, words=words, speakers=(
             *(SpeakerQuotes(body, about(base.quotes(body.id, start, end))) for body in bodies),
             *(SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role) for person, role in voices)))

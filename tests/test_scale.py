@@ -114,3 +114,16 @@ def test_records_read_on_demand_are_the_records_of_the_table(fact_base: FactBase
     assert list(fresh.people.items()) == sorted(fact_base.people.items())
     with pytest.raises(KeyError):
         fresh.groups["no-such-group"]
+
+
+def test_many_institutions_of_one_name_are_named_a_few_at_a_time_without_their_voices(
+        synthetic_base: FactBase) -> None:
+    bodies = queries.match_institutions(synthetic_base, "the foreign ministry")
+    assert len(bodies) > max(core.NAMED_IN_TITLE, queries.MAX_VOICED)
+    answer = queries.quotes(synthetic_base, "the foreign ministry")
+    assert {found.person.id for found in answer.speakers} == {body.id for body in bodies}  # no voices
+    reply = Desk(synthetic_base).message("what did the foreign ministry say?")
+    assert reply.title.count(",") < core.NAMED_IN_TITLE
+    assert f"and {len(bodies) - core.NAMED_IN_TITLE} more" in reply.title
+    assert all(len(queries.voices_of(synthetic_base, body)) <= queries.VOICES_PER_INSTITUTION
+               for body in synthetic_base.institutions.values())
