@@ -771,10 +771,16 @@ class Desk:
         sections += [self._person_section(profile) for profile in answer.people]
         sections += [self._institution_section(profile) for profile in answer.institutions]
         sections += [self._group_section(profile) for profile in answer.groups]
-        if len(sections) == 1:
+        notes: tuple[str, ...] = ()
+        unshown = answer.people_total - len(answer.people)
+        if unshown > 0:
+            notes = (f"{unshown} more people match “{name}”; narrow it with a side (“the <demonym> {name}”), "
+                     "a period or a name.",)
+        if len(sections) == 1 and not notes:
             only = sections[0]
             return Reply(tone="answer", title=only.heading or name, sections=(Section(items=only.items),))
-        return Reply(tone="answer", title=f"“{name}” matches {len(sections)} entries", sections=tuple(sections))
+        entries = len(sections) + max(unshown, 0)
+        return Reply(tone="answer", title=f"“{name}” matches {entries} entries", sections=tuple(sections), notes=notes)
 
     def _side_section_card(self, profile: queries.SideProfile) -> Section:
         side = profile.side

@@ -132,6 +132,7 @@ class WhoisAnswer:
     suggestions: tuple[str, ...] = ()
     institutions: tuple[InstitutionProfile, ...] = ()
     sides: tuple[SideProfile, ...] = ()
+    people_total: int = 0  # people matched, of whom ``people`` holds the first WHOIS_PAGE
 
     @property
     def found(self) -> bool:
@@ -305,24 +306,27 @@ def _title_has(title_words: list[str], words: Iterable[str]) -> bool:
 
 
 def _titles_through_institutions(base: FactBase, side: str | None, words: list[str]) -> dict[str, set[str]]:
-    """Role titles (with their holders of the institution's side) asked for through an institution:
-    one of its names stands in the phrase, the other words are in the title, and the title names
-    the institution by one of its names."""
+    """Role titles (with their holders) asked for through an institution: one of its names stands in
+    the phrase, the other words are in the title, and the title names the institution by one of its
+    names. (A side asked for is the caller's to check on each holder.)"""
     titles, _ = _role_index(base)
     found: dict[str, set[str]] = {}
+    tried: set[tuple[tuple[str, ...], frozenset[frozenset[str]]]] = set()
     for body, names in _institution_role_words(base):
         if side is not None and body.side != side:
             continue
+        spellings = frozenset(frozenset(name) for name in names if name)
         for name in names:
-            rest = [word for word in words if word not in name]
-            if not name or not set(name) <= set(words) or not rest:
+            rest = tuple(word for word in words if word not in name)
+            if not name or not set(name) <= set(words) or not rest or (rest, spellings) in tried:
                 continue
+            tried.add((rest, spellings))
             for title, (title_words, people) in titles.items():
                 if (set(title_words) & RANK_QUALIFIERS) - set(words) or not _title_has(title_words, rest):
                     continue
-                if any(set(other) <= set(title_words) for other in names):
-                    found.setdefault(title, set()).update(ref for ref in people if base.people[ref].side == body.side)
-    return {title: people for title, people in found.items() if people}
+                if any(spelling <= set(title_words) for spelling in spellings):
+                    found.setdefault(title, set()).update(people)
+    return found
 
 
 VOICES_PER_INSTITUTION = 10  # the most quoted of those who speak for one institution
@@ -760,6 +764,9 @@ def side_profile(base: FactBase, side: Side) -> SideProfile:
     )
 
 
+WHOIS_PAGE = 20  # people cards per answer; a role many hold is narrowed by a side or a period
+
+
 def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAnswer:
     """People, institutions, groups and sides ``name`` names, with counts of their quotes, events
     and threat claims.
@@ -791,7 +798,7 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
         else:
             people = []
     profiles = []
-    for person, _ in people:
+    for person, _ in people[:WHOIS_PAGE]:
         said, events = base.quotes(person.id), base.events_with(person.id)
         profiles.append(PersonProfile(person, len(said), len(events), _articles([*said, *events])))
     institution_profiles = []
@@ -810,7 +817,7 @@ def whois(base: FactBase, name: str, period: DateSpan | None = None) -> WhoisAns
     suggestions = () if profiles or group_profiles or institution_profiles else tuple(
         dict.fromkeys((*person_suggestions, *group_suggestions)))
     return WhoisAnswer(query=name, people=tuple(profiles), groups=tuple(group_profiles), suggestions=suggestions,
-                       institutions=tuple(institution_profiles))
+                       institutions=tuple(institution_profiles), people_total=len(people))
 
 
 def sources(base: FactBase) -> SourcesAnswer:

@@ -127,3 +127,13 @@ def test_many_institutions_of_one_name_are_named_a_few_at_a_time_without_their_v
     assert f"and {len(bodies) - core.NAMED_IN_TITLE} more" in reply.title
     assert all(len(queries.voices_of(synthetic_base, body)) <= queries.VOICES_PER_INSTITUTION
                for body in synthetic_base.institutions.values())
+
+
+def test_a_role_many_hold_shows_one_page_of_cards_and_counts_the_rest(
+        synthetic_base: FactBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    holders = queries.match_roles(synthetic_base, "foreign office spokesperson")
+    assert len(holders) > 3
+    monkeypatch.setattr(queries, "WHOIS_PAGE", 3)
+    reply = Desk(synthetic_base).command("whois", "foreign office spokesperson")
+    assert len(reply.sections) == 3 and reply.title == f"“foreign office spokesperson” matches {len(holders)} entries"
+    assert any(note.startswith(f"{len(holders) - 3} more people match") for note in reply.notes)
