@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,31 @@ def test_a_new_institution_is_drafted_beside_the_new_people(root: Path, tmp_path
     assert main([str(article), "--root", str(root), "--published", "2025-03-04"]) == 0
     draft = root / "knowledge" / "review" / "ministry_statement.institutions.toml"
     assert draft.exists() and "Interior Ministry" in draft.read_text(encoding="utf-8")
+
+
+WIRE_ARTICLE = ("Ruritania and Borduria agree to reopen border crossing\n\n"
+                "STRELSAU, Aug 19 (Wire) — Ruritania and Borduria agreed on Monday to reopen their main border "
+                "crossing, officials said after talks in the capital.\n\n"
+                "The crossing was closed in March after a clash between border guards.\n")
+
+
+def test_a_wire_dateline_without_a_year_asks_for_the_date_and_names_the_years_its_weekday_fits(
+        root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "wire_crossing.txt"
+    article.write_text(WIRE_ARTICLE, encoding="utf-8")
+    assert main([str(article), "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "the dateline “STRELSAU, Aug 19 (Wire)” gives no year" in out
+    fitting = [year for year in range(date.today().year, date.today().year - 15, -1)
+               if date(year, 8, 19).weekday() == 0]
+    assert f"19 Aug is a Monday in {', '.join(map(str, fitting[:-1]))} and {fitting[-1]}" in out
+
+
+def test_an_event_summary_leaves_the_wire_dateline_out(root: Path, tmp_path: Path) -> None:
+    article = tmp_path / "wire_crossing.txt"
+    article.write_text(WIRE_ARTICLE, encoding="utf-8")
+    assert main([str(article), "--root", str(root), "--published", "2024-08-19"]) == 0
+    draft = ArticleFile.model_validate(tomllib.loads(
+        (root / "knowledge" / "review" / "wire_crossing.toml").read_text(encoding="utf-8")))
+    lead = next(event for event in draft.event if "reopen" in event.summary)
+    assert lead.summary.startswith("Ruritania and Borduria agreed on Monday") and "STRELSAU" in lead.evidence

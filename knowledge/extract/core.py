@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from knowledge.dates import DateError, resolve
+from knowledge.dates import WEEKDAYS, DateError, resolve
 from knowledge.extract.attribution import Attribution, Attributor
 from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast
 from knowledge.extract.happenings import (
@@ -30,11 +31,13 @@ from knowledge.extract.happenings import (
     threats_in,
 )
 from knowledge.extract.reading import (
+    WIRE_DATELINE,
     Quotation,
     Sentence,
     Span,
     find_dateline,
     find_quotations,
+    find_wire_dateline,
     latest_full_date,
     paragraph_spans,
     sentence_spans,
@@ -101,7 +104,33 @@ def publication(text: str, given: date | None) -> Published:
     if guess:
         return Published(guess[0], f"ASSUMED from the latest full date in the text, “{guess[1]}”; "
                                    "pass --published YYYY-MM-DD to be sure", False)
+    wire = find_wire_dateline(text)
+    if wire:
+        return Published(None, f"NEEDED: the dateline “{wire[2]}” gives no year{_years_fitting(text, wire)}; "
+                               "pass --published YYYY-MM-DD", False)
     return Published(None, "NEEDED: no dateline and no full date in the text; pass --published YYYY-MM-DD", False)
+
+
+def _years_fitting(text: str, wire: tuple[int, int, str]) -> str:
+    """The recent years in which a year-less dateline's day falls on the weekday its lead names ("on
+    Monday"), as a hint for the curator: ", and 19 Aug is a Monday in 2024, 2019 and 2013"."""
+    month, day, line = wire
+    lead = text[text.find(line) + len(line):][:600].split("\n")[0]
+    named = re.search(r"\b(?:on|this|last)\s+(" + "|".join(WEEKDAYS) + r")\b", lead, re.IGNORECASE)
+    if not named:
+        return ""
+    weekday = WEEKDAYS[named[1].lower()]
+    years = []
+    for year in range(date.today().year, date.today().year - 15, -1):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                years.append(str(year))
+        except ValueError:
+            continue
+    if not years:
+        return ""
+    shown = ", ".join(years[:-1]) + f" and {years[-1]}" if len(years) > 1 else years[0]
+    return f", and {day} {calendar.month_abbr[month]} is a {named[1].title()} in {shown}"
 
 
 def _headline(text: str, sentences: list[Sentence]) -> str:
@@ -258,7 +287,7 @@ def _add_event(result: Proposals, ids: _Ids, cast: Cast, sentence: Sentence, wor
                resolve_as: str | None, when: Published, confidence: float, why: str) -> None:
     actors = [m.figure or m.group for m in cast.mentions
               if sentence.span.start <= m.start < sentence.span.end and (m.figure or m.group)]
-    summary = re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words)
+    summary = WIRE_DATELINE.sub("", re.sub(r"^[A-Z][A-Z /]+(?:—[^:]*)?:\s*", "", words), count=1)
     if not summary or any(p.entry.evidence == words and p.entry.date_phrase == phrase
                           for p in result.events):
         return

@@ -233,6 +233,22 @@ def find_dateline(text: str) -> tuple[date, str] | None:
     return None
 
 
+WIRE_DATELINE = re.compile(
+    r"^(?P<line>[A-Z][A-Z .'’-]+,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^)\n]{1,40}\))\s*[—–-]+\s*",
+    re.MULTILINE)
+
+
+def find_wire_dateline(text: str) -> tuple[int, int, str] | None:
+    """A wire dateline that names the day but not the year ("BEIJING, Aug 19 (Reuters) —") in the
+    first lines: (month, day, the dateline as written)."""
+    head = "\n".join(text.splitlines()[:12])
+    for match in WIRE_DATELINE.finditer(head):
+        month = MONTHS.get(match["month"].lower())
+        if month is not None and 1 <= int(match["day"]) <= 31:
+            return month, int(match["day"]), match["line"]
+    return None
+
+
 _FULL_DATE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2})\b")
 
 
