@@ -95,6 +95,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"what\s+(?!was\b|were\b|is\b|has been\b)(?P<arg>.+?)\s+(?:said|says|told|stated|announced"
                    r"|declared|tweeted|posted|wrote|offered|promised|pledged|proposed|demanded|urged|warned)"
                    r"\b(?P<more>.*)"),
+        ("quotes", r"(?:show|give|list|find|get|any)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
+                   r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s+(?:mentioning|regarding|concerning"
+                   r"|that mentions?|which mentions?|referring to|naming)\s+(?P<topic>.+)"),
+        ("threats", r"(?P<naming>)(?:has|have|did|does)\s+(?:anyone|anybody|any side|any country|someone|somebody)\s+"
+                    r"(?:call(?:ed)?|named?|designated?|label(?:l?ed)?|brand(?:ed)?|described?|list(?:ed)?"
+                    r"|consider(?:ed)?)\s+(?P<arg>.+?)"
+                    r"(?:\s+(?:as\s+)?(?:an?\s+)?(?:terrorists?|threats?|terror(?:ist)?\s+(?:groups?|outfits?"
+                    r"|organi[sz]ations?)|enem(?:y|ies)))?"),
         ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
                    r"\s*(?P<arg>.*)"),
@@ -207,7 +215,8 @@ def _slash(text: str, sides: SideWords) -> Request | None:
     first, _, rest = text.partition(" ")
     names = {spec.name for spec in COMMANDS}
     command = first.lower()
-    if command in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are)\b", rest, re.I):
+    if command in names and not re.match(r"(?:of|for|in|on|from|by|about|did|does|do|is|are|mentioning|regarding"
+                                         r"|concerning|referring|naming|that|which)\b", rest, re.I):
         return Request(command, _threat_argument(rest, sides) if command == "threats" else clean(rest))
     return None
 
