@@ -505,7 +505,8 @@ class Desk:
                                   "Try /whois or /sources."))
         sections = tuple(self._speaker_section(found) for found in speakers)
         total = sum(len(found.quotes) for found in speakers)
-        title = (f"Quotes{scope}" if not who else
+        by_sides = " and ".join(map(self.side_name, sides))
+        title = ((f"Quotes of {by_sides}{scope}" if by_sides else f"Quotes{scope}") if not who else
                  f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
                  f"{speakers[0].person.name}{scope}")
         notes = (*notes, *(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "

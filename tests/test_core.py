@@ -608,3 +608,9 @@ def test_a_target_no_claim_acts_against_shows_the_side_s_claims_and_says_so(desk
 def test_what_was_said_at_an_occasion_reads_the_occasion_as_the_topic(desk: Desk) -> None:
     reply = desk.message("what was said at the joint press conference?")
     assert reply.tone == "answer" and "Jalil Abbas Jilani" in shown(reply)
+
+
+def test_a_side_s_quotes_say_whose_they_are_in_the_title(desk: Desk) -> None:
+    reply = desk.message("did Pakistan say anything about Afghanistan?")
+    assert reply.title == "Quotes of Pakistan about “Afghanistan”"
+    assert all(section.heading and "(Pakistan)" in section.heading for section in reply.sections)
