@@ -152,13 +152,19 @@ def fix_month_typo(word: str) -> str:
 
 
 def meaningful(text: str) -> str:
-    """``text`` without leading and trailing function words ("in", "the", "from")."""
+    """``text`` without leading and trailing function words ("in", "the", "from"); a word written in
+    capitals ("US", "IT") is a name, not a function word."""
     words = text.split()
-    while words and normalize(words[0]) in STOPWORDS | {""}:
+    while words and _function_word(words[0]):
         words.pop(0)
-    while words and normalize(words[-1]) in STOPWORDS | {""}:
+    while words and _function_word(words[-1]):
         words.pop()
     return " ".join(words)
+
+
+def _function_word(word: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return normalize(word) in STOPWORDS | {""} and not (len(letters) >= 2 and letters.isupper())
 
 
 def split_topic(text: str) -> tuple[str, str]:
@@ -355,6 +361,10 @@ class QueryReader:
         empty when it names anything else."""
         if self.side_alone(text):
             return tuple(side for side in (queries.match_side(self.base, text),) if side)
+        spelled = normalize(meaningful(text))
+        exact = [side.id for side in self.base.sides.values() if spelled in {normalize(word) for word in side.words}]
+        if exact:  # "U.S.", written as one of the side's names
+            return tuple(exact[:1])
         words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
         sides, rest = queries.split_sides(self.base, words)
         if not rest:

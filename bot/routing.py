@@ -95,7 +95,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quotes", r"what\s+(?!was\b|were\b|is\b|has been\b)(?P<arg>.+?)\s+(?:said|says|told|stated|announced"
                    r"|declared|tweeted|posted|wrote|offered|promised|pledged|proposed|demanded|urged|warned)"
                    r"\b(?P<more>.*)"),
-        ("quotes", r"(?:show|give|list|find|get|any)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
+        ("quotes", r"(?:show|give|list|find|get|any)?\s*(?:me\s+|us\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s+(?:mentioning|regarding|concerning"
                    r"|that mentions?|which mentions?|referring to|naming)\s+(?P<topic>.+)"),
         ("threats", r"(?P<naming>)(?:has|have|did|does)\s+(?:anyone|anybody|any side|any country|someone|somebody)\s+"
@@ -103,7 +103,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"|consider(?:ed)?)\s+(?P<arg>.+?)"
                     r"(?:\s+(?:as\s+)?(?:an?\s+)?(?:terrorists?|threats?|terror(?:ist)?\s+(?:groups?|outfits?"
                     r"|organi[sz]ations?)|enem(?:y|ies)))?"),
-        ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
+        ("quotes", r"(?:show|give|list|find|get)?\s*(?:me\s+|us\s+)?(?:all\s+|the\s+|any\s+|some\s+)?"
                    r"(?:quotes?|quotations?|statements?|remarks?|comments?)\s*(?:by|from|of|for|made by|in|during|on)?"
                    r"\s*(?P<arg>.*)"),
         ("quotes", r"(?P<arg>.+?)(?:'s|’s)\s+(?:quotes?|statements?|remarks?|comments?|words)"),
@@ -160,7 +160,7 @@ _PERIOD_TAIL = re.compile(
     r"(?P<when>\S.*\d.*)$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?P<topic>\D+)$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(
-    r"^(?:(?:the|a|an|in|on|at|during|from|for|of|about|regarding|with|to|by|around|me|us|all|any)\s+)+"
+    r"^(?:(?:the|a|an|in|on|at|during|from|for|of|about|regarding|with|to|by|around|me|(?-i:us)|all|any)\s+)+"
     r"(?!(?:since|after|before|until|till|between|following)\b)",
     re.IGNORECASE,
 )

@@ -482,3 +482,14 @@ def test_an_institution_s_quotes_include_those_of_whoever_speaks_for_it_by_title
                       "india-mea": [("Vikram Sethi", "Ministry of External Affairs spokesperson")],
                       "iran-foreign-ministry": [("Hamid Rostami", "Foreign Ministry spokesman")],
                       "government-of-pakistan": []}  # the foreign minister is not his ministry, nor a government
+
+
+@pytest.mark.parametrize("asked", ["what did the US say about Iran?", "what did the U.S. say about Iran?"])
+def test_the_us_written_as_a_name_is_the_side_not_the_pronoun(desk2: Desk, asked: str) -> None:
+    reply = desk2.message(asked)
+    assert reply.title == "Quotes of United States about “Iran”"
+    assert all(section.heading and "(United States)" in section.heading for section in reply.sections)
+
+
+def test_give_us_is_a_request_not_a_speaker(desk2: Desk) -> None:
+    assert desk2.message("give us quotes by Rostami").title == "Hamid Rostami"
