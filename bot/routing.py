@@ -88,6 +88,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (SEARCH, r"(?:did|does|do)\s+the\s+(?:article|articles|report|reports|story|stories|piece|press)\b.*"),
         ("quotes", r"(?:what|anything)\s+(?:has|have|did|does|do|had|was)\s+" + _SPEAKER + r"\s+"
                    r"(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
+        ("quotes", r"did\s+" + _SPEAKER + r"\s+(?:" + _SAY_VERBS + r")\s+(?:that\s+)?(?P<claim>(?!(?:about|anything"
+                   r"|something|much|in|on|during|since|before|after|between|to|last|this)\b)[^\s\d]\S*.*?)"
+                   r"(?P<more>(?:\s+(?:in|on|since|before|after|during|between|until)\s+\S*\d.*)?)"),
         ("quotes", r"did\s+" + _SPEAKER + r"\s+(?:" + _SAY_VERBS + r")\b(?P<more>.*)"),
         ("quotes", r"how\s+(?:did|has|have|does|do|had)\s+" + _SPEAKER + r"\s+(?:respond|responded|react|reacted"
                    r"|reply|replied|answer|answered)\b(?:\s+(?:to|over)\s+(?P<reaction>.+?))?(?P<more>(?:\s+(?:in|on|since"
@@ -309,7 +312,7 @@ def route(text: str, sides: SideWords = SideWords()) -> Request:
             arg = f"{arg} {match['more']}"
         more = match.groupdict().get("more") or ""
         if command == "quotes":
-            if reaction := match.groupdict().get("reaction"):
+            if reaction := match.groupdict().get("reaction") or match.groupdict().get("claim"):
                 more = f" about {reaction}{more}"
             arg = _with_period_and_topic(arg, more)
         unanchored = _RELATION_TAIL.sub(lambda found: found["before"], arg)
