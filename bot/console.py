@@ -45,6 +45,7 @@ from bot.slack_payloads import (
     Pressable,
     app_home_opened,
     block_actions,
+    bolt_safe_form,
     interactive_body,
     pressables,
     report_values,
@@ -358,7 +359,7 @@ class Console:
                 "user_name": "you", "command": f"/{name.lower()}", "text": text.strip(),
                 "api_app_id": API_APP_ID, "is_enterprise_install": "false",
                 "response_url": self.slack.response_url(trigger), "trigger_id": trigger}
-        return self._signed(urlencode(form), "application/x-www-form-urlencoded")
+        return self._signed(bolt_safe_form(urlencode(form)), "application/x-www-form-urlencoded")
 
     def event_request(self, event: dict[str, Any], thread_ts: str | None) -> BoltRequest:
         """An Events API ``event_callback`` carrying ``event``, signed, as Slack posts it."""

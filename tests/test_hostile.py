@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,8 +19,10 @@ from slack_text import texts
 from bot.app import APOLOGY
 from bot.commands import COMMANDS
 from bot.console import Console
+from bot.slack_payloads import bolt_safe_form
 
 HOSTILE = {
+    "bolt's payload word": "payload=%7B%7D araghchi payload",  # Bolt drops any form holding "payload"
     "channel": "<!channel> who is Araghchi",
     "here": "<!here|here> araghchi",
     "everyone": "@everyone @here @channel araghchi",
@@ -91,3 +94,12 @@ def test_any_text_is_safe_as_a_dm_and_as_a_command(console: Console, text: str) 
         text = text + "?"
     assert_safe_and_helpful(console.dm(text), f"DM {text!r}", judge_help=False)
     assert_safe_and_helpful(console.command("whois", text), f"/whois {text!r}", judge_help=False)
+
+
+@pytest.mark.parametrize("body", ["text=payload&user_name=you", "team_domain=payload-team&text=araghchi",
+                                  "text=payload%3D%7B%7D"])
+def test_a_form_holding_the_word_payload_reads_back_as_the_same_form(body: str) -> None:
+    safe = bolt_safe_form(body)
+    assert "payload" not in safe and parse_qsl(safe) == parse_qsl(body)
+    interactive = "payload=%7B%22type%22%3A%22block_actions%22%7D"
+    assert bolt_safe_form(interactive) == interactive

@@ -466,6 +466,11 @@ def test_a_very_long_argument_is_acked_and_answered_from_its_first_2000_characte
     assert "xxxxxxxxxx" * 300 not in body
 
 
+def test_a_command_whose_text_holds_the_word_payload_is_answered(web: Server) -> None:
+    status, body = web.command("/whois", "payload")  # Bolt alone drops any form that holds "payload"
+    assert status == 200 and "Nothing in the fact base is called “payload”" in json.loads(body)["text"]
+
+
 def test_slash_commands_are_answered_while_dms_wait_on_a_slow_web_api(web: Server, slack: FakeSlack) -> None:
     slack.delay["chat.postMessage"] = 4.0
     before = len(slack.calls_to("chat.postMessage"))
