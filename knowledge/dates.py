@@ -133,12 +133,13 @@ _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b)|(?:due|set|poised|likely)\s+"
     r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
-    r"promised|vowed)\s+to|(?<!the\s)next|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
+    r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
 _PAST_CUE = re.compile(
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|\w{3,}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
     r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before|to)$")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|said|says|but|while|after|before|when|because|although|whereas)\b",
                      re.IGNORECASE)
 _SEASON_NAMES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -200,10 +201,14 @@ _STEP_MONTH = re.compile(rf"(?P<way>{_AHEAD}|this|{_BACK})\s+{_MONTH}")
 _MONTH_OF_YEAR = re.compile(rf"{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year")
 _WEEKEND = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this|that)\s+)?week[- ]?end")
 _YEAR_AGO = re.compile(r"(?:a|1)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|earlier)(?:\s+(?:period|quarter|"
-                       r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|corresponding\s+period\s+(?:of\s+)?last\s+year")
+                       r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|(?:corresponding|same)\s+(?:period|quarter)\s+"
+                       r"(?:of\s+|a\s+)?(?:last\s+year|year\s+(?:ago|earlier|before))")
 _YEAR_AGO_QUARTER = re.compile(rf"(?:year[- ](?:ago|earlier)|{_YEAR}|last\s+year's)\s+"
                                r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter")
-_QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b", re.IGNORECASE)
+_QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b|\b(?:a|per)\s+share\b|\bnet\b|\bearn(?:ed|ings)?\b|\bprofit|"
+                           r"\brevenues?\b|\bsales\b", re.IGNORECASE)
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|twelve|\d+)\s+months\b|\b(?:full|fiscal|whole)\s+year\b|\bannual|"
+                            r"\byear[- ]to[- ]date\b", re.IGNORECASE)
 _DAY_RANGE = re.compile(rf"{_MONTH}\s+{_DAY}\s*[-–]\s*(?P<last>\d{{1,2}})(?:,?\s+{_YEAR})?")
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4}t)?\s+(?P<rest>.+)")
 _DAY_WORDS = {"day": 0, "that day": 0, "this day": 0, "same day": 0, "that same day": 0, "this afternoon": 0,
@@ -243,7 +248,7 @@ def direction(context: str, phrase: str) -> Direction:
         return "ahead" if abs(ahead.start() - offset) < abs(back.start() - offset) else "back"
     if ahead:
         return "ahead"
-    return "back" if back else "near"
+    return "near" if not back or _DEADLINE.search(before) else "back"
 
 
 def _words_to_numbers(text: str) -> str:
@@ -559,7 +564,7 @@ def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
     if match := re.fullmatch(rf"(?:the\s+year\s+)?{_YEAR}", body):
         year = int(match["year"])
         return _span(date(year, 1, 1), date(year, 12, 31), "year")
-    if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context):
+    if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context) and not _LONGER_PERIOD.search(context):
         return _unit_span("quarter", _step("quarter", published, -5))
     try:
         found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, way, context)

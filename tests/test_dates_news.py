@@ -1,0 +1,57 @@
+"""Date phrases as newswire writes them, each resolved in a sentence written for the test."""
+
+from datetime import date
+
+import pytest
+
+from knowledge.dates import direction, resolve
+from knowledge.models import DateSpan
+
+THURSDAY = date(1989, 10, 26)
+
+
+def span(start: str, end: str | None, precision: str) -> DateSpan:
+    return DateSpan(start=date.fromisoformat(start), end=date.fromisoformat(end or start), precision=precision)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("a year earlier", "Net rose to $8 million, or 20 cents a share, from $6 million a year earlier.",
+         span("1988-07-01", "1988-09-30", "quarter")),
+        ("a year ago", "Revenue slipped 4% from a year ago.", span("1988-07-01", "1988-09-30", "quarter")),
+        ("the same period last year", "Sales rose 9% from the same period last year.",
+         span("1988-07-01", "1988-09-30", "quarter")),
+        ("a year earlier", "For the nine months, net rose 12% from a year earlier.",
+         span("1988-01-01", "1988-12-31", "year")),
+        ("a year earlier", "Wages were 3% higher than a year earlier.", span("1988-01-01", "1988-12-31", "year")),
+    ],
+)
+def test_earnings_copy_compares_the_same_quarter(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("Nov. 20", "The group extended to Nov. 20 its offer for the company.", span("1989-11-20", None, "day")),
+        ("Oct. 31", "The parent asked it to respond by Oct. 31.", span("1989-10-31", None, "day")),
+        ("Oct. 3", "The group extended to Oct. 3 its offer.", span("1989-10-03", None, "day")),  # already past
+        ("Nov. 20", "The group sold the unit on Nov. 20.", span("1988-11-20", None, "day")),
+        ("January", "Banks extended the loans through January.", span("1990-01-01", "1990-01-31", "month")),
+    ],
+)
+def test_a_deadline_lies_near(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Dozens were hurt in the blast next to the embassy on Friday.", "Friday", "back"),
+        ("Trading in Paris is to resume Tuesday.", "Tuesday", "ahead"),
+        ("The group could leave as soon as Tuesday.", "Tuesday", "ahead"),
+    ],
+)
+def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
+    assert direction(sentence, phrase) == expected
