@@ -215,6 +215,36 @@ _DAY_WORDS = {"day": 0, "that day": 0, "this day": 0, "same day": 0, "that same 
               "tonight": 0, "late today": 0, "day before yesterday": -2, "day after tomorrow": 2}
 
 
+_ANAPHOR = re.compile(r"(?:(?:on|in|during|by|for|of)\s+)?(?:(?P<which>that|the\s+same|that\s+same|the\s+following|"
+                      r"the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
+                      r"the\s+(?P<unit1>day|week|month|year)\s+(?P<rel>before|after))")
+_ANAPHOR_STEPS = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}
+_MONTH_NAMES = "|".join(sorted((name for name in (*calendar.month_name, *calendar.month_abbr, "Sept") if name),
+                               key=len, reverse=True))
+_ANCHOR = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"
+                     rf"|\b(?:{_MONTH_NAMES})\.?,?\s+(?:19|20)\d\d\b|(?<=\bin\s)(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})(?='s\b)"
+                     r"|\b(?:19|20)\d\d\b(?![\d,.]\d|\s*%)")
+_FINER = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}}
+
+
+def _anchored(text: str, phrase: str, published: date, context: str) -> DateSpan | None:
+    """'that year', 'the following month', 'the day before': counted from the last date the sentence
+    names before the phrase ('in June 1998 … later that year'); None when it names none."""
+    match = _ANAPHOR.fullmatch(text)
+    where = context.find(phrase.strip())
+    if not match or where < 0:
+        return None
+    anchors = [found.group() for found in _ANCHOR.finditer(context, 0, where)]
+    if not anchors:
+        return None
+    anchor = resolve(anchors[-1], published, context=context)
+    unit = match["unit"] or match["unit1"]
+    if anchor.precision not in _FINER.get(unit, {anchor.precision}) or anchor.start.year != anchor.end.year:
+        return None
+    steps = _ANAPHOR_STEPS.get((match["which"] or match["rel"]).split()[-1], 0)
+    return _unit_span(unit, _step(unit, anchor.start, steps))
+
+
 Direction = Literal["back", "ahead", "near"]
 
 
@@ -539,6 +569,8 @@ def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
     if text == "last year":
         return _span(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year")
 
+    if context and (anchored := _anchored(text, phrase, published, context)):
+        return anchored
     body = _words_to_numbers(re.sub(_LEAD, "", text))
     if match := re.fullmatch(rf"(?:last\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?", body):
         if forward and not body.startswith("last "):

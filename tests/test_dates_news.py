@@ -55,3 +55,28 @@ def test_a_deadline_lies_near(phrase: str, sentence: str, expected: DateSpan) ->
 )
 def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
     assert direction(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("later that year", "He fled in June 1998 and returned later that year.",
+         span("1998-01-01", "1998-12-31", "year")),
+        ("the following year", "On May 22, 1995, he was promoted, and the following year he moved abroad.",
+         span("1996-01-01", "1996-12-31", "year")),
+        ("the previous year", "Revenue for 1996 rose from the previous year.",
+         span("1995-01-01", "1995-12-31", "year")),
+        ("the previous month", "Retail sales rose in September from the previous month.",
+         span("1989-08-01", "1989-08-31", "month")),
+        ("the previous month", "September's gain was below the previous month.",
+         span("1989-08-01", "1989-08-31", "month")),
+        ("the next day", "The strike began on Oct. 3 and ended the next day.", span("1989-10-04", None, "day")),
+        ("the day before", "Shares fell on Aug. 6, 1987, after a slump the day before.",
+         span("1987-08-05", None, "day")),
+        ("that day", "Shares rose in 1987; that day they fell.", span("1989-10-26", None, "day")),  # a year is no day
+        ("the following year", "The plant closed, and the following year it reopened.",
+         span("1990-01-01", "1990-12-31", "year")),  # no date named: as without context
+    ],
+)
+def test_story_anchors_count_from_the_date_named_before(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
