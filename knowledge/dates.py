@@ -366,6 +366,71 @@ def season_span(year: int, season: str) -> DateSpan:
     return _span(month_span(year, first)[0], month_span(end_year, end_month)[1], "season")
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday of a year (the Gregorian computus)."""
+    golden, century, rest = year % 19, year // 100, year % 100
+    moon = (19 * golden + century - century // 4 - (century - (century + 8) // 25 + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (rest // 4) - moon - rest % 4) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (``nth`` -1: the last)."""
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda year: date(year, 12, 24),
+    "christmas": lambda year: date(year, 12, 25),
+    "boxing day": lambda year: date(year, 12, 26),
+    "new year's eve": lambda year: date(year, 12, 31),
+    "new year's": lambda year: date(year, 1, 1),
+    "new year": lambda year: date(year, 1, 1),
+    "valentine's day": lambda year: date(year, 2, 14),
+    "may day": lambda year: date(year, 5, 1),
+    "halloween": lambda year: date(year, 10, 31),
+    "easter": easter,
+    "good friday": lambda year: easter(year) - timedelta(days=2),
+    "palm sunday": lambda year: easter(year) - timedelta(days=7),
+    "easter monday": lambda year: easter(year) + timedelta(days=1),
+    "ash wednesday": lambda year: easter(year) - timedelta(days=46),
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+    "election day": lambda year: _nth_weekday(year, 11, 0, 1) + timedelta(days=1),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    "mother's day": lambda year: _nth_weekday(year, 5, 6, 2),
+    "father's day": lambda year: _nth_weekday(year, 6, 6, 3),
+}
+_HOLIDAY_NAMES = "|".join(sorted(_HOLIDAYS, key=len, reverse=True))
+_HOLIDAY = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this)\s+)?(?P<name>{_HOLIDAY_NAMES})"
+                      r"(?:\s+(?:day|sunday))?(?P<week>\s+week)?(?:'s)?(?:\s+(?:of\s+)?(?P<year>(?:1[0-9]|20)\d\d))?")
+
+
+def _holiday(match: re.Match[str], published: date, heading: Direction) -> DateSpan:
+    """A holiday by its rule: in the year written, else the last one by publication, the next one
+    looking ahead or after 'next', and with no tense the next one when it is at most a month away."""
+    rule = _HOLIDAYS[match["name"]]
+    if match["year"]:
+        day = rule(int(match["year"]))
+    else:
+        way = match["way"] or ""
+        begun = week_start if match["week"] else lambda day: day
+        days = [rule(year) for year in range(published.year - 1, published.year + 2)]
+        upcoming = next(day for day in days if day >= published)
+        past = [day for day in days if begun(day) <= published][-1]
+        ahead = bool(re.fullmatch(_AHEAD, way)) or not re.fullmatch(_BACK, way) and (
+            heading == "ahead" or heading == "near" and (upcoming - published).days <= 31 or way == "this"
+            and (upcoming - published).days < (published - past).days)
+        day = upcoming if ahead else past
+    return _unit_span("week", day) if match["week"] else _span(day, day, "day")
+
+
 def _nearest(candidates: list[DateSpan], published: date, forward: bool, *, started: bool = True) -> DateSpan:
     """The latest span begun by publication (ended, with ``started`` false) or, looking ahead, the
     first not yet over."""
@@ -398,6 +463,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
     forward = heading == "ahead"
     if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body):
         return _vague(kind, published)
+    if match := _HOLIDAY.fullmatch(body):
+        return _holiday(match, published, heading)
     if match := _DAY_RANGE.fullmatch(body):
         month = MONTHS[match["month"]]
         year = int(match["year"]) if match["year"] else _year_of(month, int(match["day"]), published, heading)

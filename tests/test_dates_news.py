@@ -80,3 +80,28 @@ def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
 )
 def test_story_anchors_count_from_the_date_named_before(phrase: str, sentence: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "sentence", "expected"),
+    [
+        ("Thanksgiving Day", date(2000, 1, 7), "The boy was found at sea on Thanksgiving Day.",
+         span("1999-11-25", None, "day")),
+        ("last Thanksgiving", date(2000, 2, 10), None, span("1999-11-25", None, "day")),
+        ("Election Day", date(1998, 10, 26), "Voters go to the polls on Election Day.",
+         span("1998-11-03", None, "day")),
+        ("Christmas", date(2006, 12, 11), "We want a vote before Christmas, a diplomat said.",
+         span("2006-12-25", None, "day")),
+        ("Christmas", date(2006, 12, 30), "He died on Christmas.", span("2006-12-25", None, "day")),
+        ("Easter", date(2025, 1, 10), "The pilgrims will return at Easter.", span("2025-04-20", None, "day")),
+        ("Good Friday", date(2024, 6, 1), None, span("2024-03-29", None, "day")),
+        ("Easter week", date(2000, 4, 17), "Protesters prayed as Easter week began.",
+         span("2000-04-17", "2000-04-23", "week")),
+        ("New Year's Day 1997", date(1997, 4, 29), None, span("1997-01-01", None, "day")),
+        ("New Year's Eve", date(2006, 12, 31), "Banks switch on New Year's Eve.", span("2006-12-31", None, "day")),
+        ("next Labor Day", date(2025, 10, 29), None, span("2026-09-07", None, "day")),
+        ("Memorial Day", date(2025, 10, 29), None, span("2025-05-26", None, "day")),
+    ],
+)
+def test_holidays_by_their_rule(phrase: str, published: date, sentence: str | None, expected: DateSpan) -> None:
+    assert resolve(phrase, published, context=sentence) == expected
