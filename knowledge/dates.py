@@ -131,7 +131,7 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")
 _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b)|(?:due|set|poised|likely)\s+"
+    r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b|not\b)|(?:due|set|poised|likely)\s+"
     r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
@@ -272,6 +272,12 @@ def direction(context: str, phrase: str) -> Direction:
     clause = text[first:where] + " " + text[where + len(needle):last]
     if not _FUTURE_CUE.search(clause) and not _PAST_CUE.search(clause):
         clause = text[last:min((bound for bound in bounds if bound > last), default=len(text))]
+    if not _FUTURE_CUE.search(clause) and not _PAST_CUE.search(clause):
+        cues = [*((match.start(), "ahead") for match in _FUTURE_CUE.finditer(text, 0, first)),
+                *((match.start(), "back") for match in _PAST_CUE.finditer(text, 0, first)
+                  if not _FUTURE_CUE.fullmatch(match.group()))]
+        if cues and max(cues)[1] == "ahead":
+            return "ahead"
     ahead, back = _FUTURE_CUE.search(clause), _PAST_CUE.search(clause)
     if ahead and back and not _FUTURE_CUE.fullmatch(back.group()):
         offset = where - first

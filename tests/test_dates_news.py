@@ -105,3 +105,19 @@ def test_story_anchors_count_from_the_date_named_before(phrase: str, sentence: s
 )
 def test_holidays_by_their_rule(phrase: str, published: date, sentence: str | None, expected: DateSpan) -> None:
     assert resolve(phrase, published, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("Tuesday morning", "She is scheduled to spend five hours there, her first stop Tuesday morning.",
+         span("1989-10-31", None, "day")),
+        ("Wednesday", "He is due to hold talks on Tuesday, before leaving on Wednesday.",
+         span("1989-11-01", None, "day")),
+        ("Friday", "Police could not stop the bullet that hit him Friday night.", span("1989-10-20", None, "day")),
+        ("December", "Reports said the producer told buyers of a cut in its supply in December.",
+         span("1989-12-01", "1989-12-31", "month")),  # an earlier past verb: still near
+    ],
+)
+def test_an_earlier_clause_that_looks_ahead_decides(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
