@@ -291,8 +291,9 @@ def _words_to_numbers(text: str) -> str:
     """Spelled-out numbers as digits: 'four years ago' → '4 years ago', 'nineteen ninety-four' → '1994'."""
     if not _NUMBER_WORDS.search(text):
         return text
+    text = re.sub(rf"\btwo thousand(?: and)?(?: ({_CARDINAL}))?\b",
+                  lambda m: str(2000 + (_CARDINALS[m[1]] if m[1] else 0)), text)
     text = _NUMBER_WORDS.sub(_cardinal, text)
-    text = re.sub(r"\btwo thousand(?: and)?(?: (\d{1,2})\b)?", lambda m: str(2000 + int(m[1] or 0)), text)
     return _YEAR_WORDS.sub(lambda m: f"{19 if m['century'] == 'nineteen' else 20}{int(m['rest']):02d}", text)
 
 
@@ -602,10 +603,56 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
         raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
 
 
-def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
+_HEDGE = re.compile(r"^(?:almost|nearly|about|some|roughly|around|approximately|more\s+than|less\s+than|just|only|"
+                    r"exactly|at\s+least|(?:a\s+good\s+|the\s+better\s+)?part\s+of|much\s+of|most\s+of|all\s+of|"
+                    r"the\s+whole\s+of|sometime\s+(?:in\s+)?|(?:in\s+)?(?:the\s+)?(?:wee|early|small)\s+hours\s+(?:of\s+)?|"
+                    r"(?:the\s+)?(?:early|late)\s+(?:morning|evening|afternoon|night)\s+(?:of\s+)?)\s*"
+                    r"|(?:'s|\s+(?:or\s+(?:later|earlier|more|after|before)|and\s+(?:beyond|later|after)|respectively|alone))$"
+                    r"|(?<=\S)\s+or\s+so\b")
+_ORDINAL_DIGITS = re.compile(rf"\b(?:(?P<tens>twenty|thirty)[- ])?(?P<unit>{'|'.join(_ORDINAL_WORDS[:9])})\b"
+                             rf"|\b(?P<word>{'|'.join(_ORDINAL_WORDS[9:])}|thirtieth)\b")
+
+
+def _ordinal_figure(match: re.Match[str]) -> str:
+    if match["word"]:
+        return _ordinal(30 if match["word"] == "thirtieth" else _ORDINAL_WORDS.index(match["word"]) + 1)
+    return _ordinal(_TENS.get(match["tens"] or "", 0) + _ORDINAL_WORDS.index(match["unit"]) + 1)
+
+
+def _loosened(text: str) -> list[str]:
+    """Readings of a phrase without its hedges ('nearly four years ago', '1994 or later', 'Friday's'),
+    with 'this coming' as 'coming' and ordinals in figures ('March eighth'); each one differs from it."""
+    variants = [_HEDGE.sub("", text), text.replace("this coming ", "coming "),
+                _ORDINAL_DIGITS.sub(_ordinal_figure, text)]
+    return [variant.strip() for variant in dict.fromkeys(variants) if variant.strip() not in {"", text}]
+
+
+def _resolve(phrase: str, published: date, context: str | None, heading: Direction | None = None) -> DateSpan:
+    try:
+        return _resolve_as_written(phrase, published, context, heading)
+    except DateError:
+        text = re.sub(r"\s+", " ", phrase.strip().lower().replace("’", "'").rstrip(".,;:"))
+        way = heading or ("back" if context is None else direction(context, phrase))
+        for variant in _loosened(text):
+            try:
+                return _resolve(variant, published, context, way)
+            except DateError:
+                continue
+        parts = [part for part in re.split(r",\s*", text) if part]
+        if len(parts) > 1:
+            try:
+                spans = [_resolve(part, published, context, way) for part in parts]
+            except DateError:
+                pass
+            else:
+                return min(spans, key=lambda span: span.end - span.start)
+        raise
+
+
+def _resolve_as_written(phrase: str, published: date, context: str | None, heading: Direction | None) -> DateSpan:
     text = re.sub(r"\s+", " ", phrase.strip().lower().replace("’", "'").rstrip(".,;:"))
     text = re.sub(_LEAD_WORDS, "", text)
-    way: Direction = "back" if context is None else direction(context, phrase)
+    way: Direction = heading or ("back" if context is None else direction(context, phrase))
     forward = way == "ahead"
     iso = iso_span(text) or _iso_range(text)
     if iso:

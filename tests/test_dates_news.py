@@ -119,3 +119,26 @@ def test_holidays_by_their_rule(phrase: str, published: date, sentence: str | No
 )
 def test_an_earlier_clause_that_looks_ahead_decides(phrase: str, sentence: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("nearly four years ago", span("1985-01-01", "1985-12-31", "year")),
+        ("almost two weeks ago", span("1989-10-09", "1989-10-15", "week")),
+        ("1994 or later", span("1994-01-01", "1994-12-31", "year")),
+        ("1990 and beyond", span("1990-01-01", "1990-12-31", "year")),
+        ("a good part of 1990", span("1990-01-01", "1990-12-31", "year")),
+        ("Friday's", span("1989-10-20", None, "day")),
+        ("a week or so ago", span("1989-10-16", "1989-10-22", "week")),
+        ("this coming Sunday, October twenty-ninth", span("1989-10-29", None, "day")),
+        ("this coming Sunday", span("1989-10-29", None, "day")),
+        ("October eighth", span("1989-10-08", None, "day")),
+        ("wee hours Wednesday", span("1989-10-25", None, "day")),
+        ("the early morning of last Wednesday", span("1989-10-25", None, "day")),
+        ("the year two thousand", span("2000-01-01", "2000-12-31", "year")),
+        ("two thousand and five", span("2005-01-01", "2005-12-31", "year")),
+    ],
+)
+def test_hedged_and_spelled_out_phrases(phrase: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY) == expected
