@@ -176,7 +176,7 @@ _RELATIVE = re.compile(r"(?:(?P<count>\d+|a|an|one|a\s+couple\s+of)\s+)?(?P<unit
                        r"\s+(?P<way>ago|earlier|before|back|previously|later|after|from\s+now|hence|on)")
 _ROLLING = re.compile(rf"(?P<way>{_BACK}|{_AHEAD}|last|first)\s+(?P<count>\d+|few|several|couple\s+of)\s+"
                       r"(?P<unit>day|week|month|quarter|year|decade)s"
-                      r"|(?P<way1>past|coming)\s+(?P<unit1>day|week|month|quarter|year|decade)")
+                      r"|(?P<way1>coming|past(?=\s+decade))\s+(?P<unit1>day|week|month|quarter|year|decade)")
 _CALENDAR_STEP = re.compile(rf"(?P<way>{_BACK}|{_AHEAD}|this|current|same|that)\s+(?P<unit>day|week|month|quarter|"
                             r"year|decade|century|half)"
                             r"|(?P<unit1>year|quarter|month|week)[- ](?:ago|earlier)(?:\s+(?:period|quarter|year|"
