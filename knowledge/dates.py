@@ -135,8 +135,9 @@ _FUTURE_CUE = re.compile(
     r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
+_NOT_A_PAST_VERB = r"(?!(?:unit|hundr|nak|wick|sacr|belov|kindr)ed\b)(?!\w*eed\b)"
 _PAST_CUE = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|\w{3,}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
+    rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|{_NOT_A_PAST_VERB}\w{{3,}}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
     r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before|to)$")

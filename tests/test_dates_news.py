@@ -51,6 +51,8 @@ def test_a_deadline_lies_near(phrase: str, sentence: str, expected: DateSpan) ->
         ("Dozens were hurt in the blast next to the embassy on Friday.", "Friday", "back"),
         ("Trading in Paris is to resume Tuesday.", "Tuesday", "ahead"),
         ("The group could leave as soon as Tuesday.", "Tuesday", "ahead"),
+        ("He announced that the father would be traveling to the United States Thursday.", "Thursday", "ahead"),
+        ("A hundred were hurt Friday.", "Friday", "back"),
     ],
 )
 def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
