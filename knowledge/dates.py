@@ -66,16 +66,27 @@ def _month(year: int, month: int) -> DateSpan:
     return _span(*month_span(year, month), "month")
 
 
-def _year_of(month: int, day: int, published: date, way: str = "back") -> int:
+def _year_of(month: int, day: int, published: date, way: str = "back", *, dated: bool = False) -> int:
     """The year of a month (and day) named without one: last year's when it is still ahead; looking
-    ahead, next year's when it is already past; with no tense to go by, the nearer of the two."""
+    ahead, next year's when it is already past; with no tense to go by, the nearer of the two. A
+    day read in a sentence (``dated``) at most a month ahead is this year's even when the sentence
+    is in the past tense: a story does not recall last year's date of the coming weeks without its year."""
     later = (month, day) > (published.month, published.day)
     if way == "ahead":
         return published.year + 1 if (month, day) < (published.month, published.day) else published.year
     if way == "near":
         return published.year + (month < published.month) if (month - published.month) % 12 <= 4 else \
             published.year - (month > published.month)
+    if later and dated and way == "back" and _days_ahead(month, day, published) <= 31:
+        return published.year
     return published.year - 1 if later else published.year
+
+
+def _days_ahead(month: int, day: int, published: date) -> int:
+    try:
+        return (date(published.year, month, day) - published).days
+    except ValueError:
+        return 366
 
 
 def _year_by_weekday(year: int, month: int, day: int, weekday: int) -> int:
@@ -475,7 +486,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
         return _holiday(match, published, heading)
     if match := _DAY_RANGE.fullmatch(body):
         month = MONTHS[match["month"]]
-        year = int(match["year"]) if match["year"] else _year_of(month, int(match["day"]), published, heading)
+        year = int(match["year"]) if match["year"] else \
+            _year_of(month, int(match["day"]), published, heading, dated=context is not None)
         opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
         return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
     if match := _CLOCK.fullmatch(body):
@@ -706,7 +718,8 @@ def _resolve_as_written(phrase: str, published: date, context: str | None, headi
         rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
     ) or re.fullmatch(rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?", body):
         month, day_number = MONTHS[match["month"]], int(match["day"])
-        year = int(match["year"]) if match["year"] else _year_of(month, day_number, published, way)
+        year = int(match["year"]) if match["year"] else \
+            _year_of(month, day_number, published, way, dated=context is not None)
         if not match["year"] and match.groupdict().get("weekday"):
             year = _year_by_weekday(year, month, day_number, WEEKDAYS[match["weekday"]])
         return _day(year, month, day_number)

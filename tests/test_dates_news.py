@@ -37,7 +37,9 @@ def test_earnings_copy_compares_the_same_quarter(phrase: str, sentence: str, exp
         ("Nov. 20", "The group extended to Nov. 20 its offer for the company.", span("1989-11-20", None, "day")),
         ("Oct. 31", "The parent asked it to respond by Oct. 31.", span("1989-10-31", None, "day")),
         ("Oct. 3", "The group extended to Oct. 3 its offer.", span("1989-10-03", None, "day")),  # already past
-        ("Nov. 20", "The group sold the unit on Nov. 20.", span("1988-11-20", None, "day")),
+        ("Dec. 20", "The group sold the unit on Dec. 20.", span("1988-12-20", None, "day")),
+        ("Nov. 3", "The court adjourned and set Nov. 3 for the next hearing.", span("1989-11-03", None, "day")),
+        ("Nov. 20", "The group sold the unit on Nov. 20.", span("1989-11-20", None, "day")),  # within a month
         ("January", "Banks extended the loans through January.", span("1990-01-01", "1990-01-31", "month")),
     ],
 )
