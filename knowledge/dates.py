@@ -26,7 +26,8 @@ MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -216,7 +217,9 @@ _YEAR_AGO = re.compile(r"(?:a|1)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|
                        r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|(?:corresponding|same)\s+(?:period|quarter)\s+"
                        r"(?:of\s+|a\s+)?(?:last\s+year|year\s+(?:ago|earlier|before))")
 _YEAR_AGO_QUARTER = re.compile(rf"(?:year[- ](?:ago|earlier)|{_YEAR}|last\s+year's)\s+"
-                               r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter")
+                               r"(?:(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter|period)")
+_MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–]\s*|[-\s](?:to|through|until)[-\s])(?P<last>{_MONTH_WORDS})\.?"
+                          rf"(?:\s+(?:period|quarter|months))?(?:,?\s+(?:of\s+)?{_YEAR})?")
 _QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b|\b(?:a|per)\s+share\b|\bnet\b|\bearn(?:ed|ings)?\b|\bprofit|"
                            r"\brevenues?\b|\bsales\b", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six|twelve|\d+)\s+months\b|\b(?:full|fiscal|whole)\s+year\b|\bannual|"
@@ -490,6 +493,12 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
             _year_of(month, int(match["day"]), published, heading, dated=context is not None)
         opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
         return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
+    if match := _MONTH_RANGE.fullmatch(body):
+        first, last = MONTHS[match["month"]], MONTHS[match["last"]]
+        year = int(match["year"]) if match["year"] else _year_of(last, 1, published, heading)
+        start, end = _month(year - (first > last), first).start, _month(year, last).end
+        quarter = _unit_span("quarter", start)
+        return quarter if (quarter.start, quarter.end) == (start, end) else _span(start, end, "month")
     if match := _CLOCK.fullmatch(body):
         return resolve(match["rest"], published, context=context)
     if body in _DAY_WORDS:
@@ -511,7 +520,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
         steps = _count(match["count"]) * (1 if re.fullmatch(_AHEAD, way) or way in {"coming", "first"} else -1)
         other = _step(unit, published, steps)
         return _span(min(published, other), max(published, other), "day")
-    if re.fullmatch(r"(?:(?:latest|most\s+recent|recent|last\s+reported)\s+)?quarter", body):
+    if re.fullmatch(r"(?:(?:latest|most\s+recent|recent|last\s+reported)\s+)?quarter|(?:latest|most\s+recent)\s+period",
+                    body):
         return _unit_span("quarter", _step("quarter", published, -1))
     if match := _YEAR_AGO_QUARTER.fullmatch(body):
         reported = _step("quarter", published, -1)

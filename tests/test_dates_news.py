@@ -146,3 +146,24 @@ def test_an_earlier_clause_that_looks_ahead_decides(phrase: str, sentence: str, 
 )
 def test_hedged_and_spelled_out_phrases(phrase: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("the July-September period", "The economy grew 2% in the July-September period.",
+         span("1989-07-01", "1989-09-30", "quarter")),
+        ("the July-to-September quarter", "Exports rose in the July-to-September quarter.",
+         span("1989-07-01", "1989-09-30", "quarter")),
+        ("January-October period", "Trade rose 9% in the January-October period.",
+         span("1989-01-01", "1989-10-31", "month")),
+        ("the December-February period", "Sales fell in the December-February period.",
+         span("1988-12-01", "1989-02-28", "month")),
+        ("The latest period", "The latest period includes gains of $9 million.",
+         span("1989-07-01", "1989-09-30", "quarter")),
+        ("the 1988 period", "In the 1988 period, the company earned $20 million.",
+         span("1988-07-01", "1988-09-30", "quarter")),
+    ],
+)
+def test_month_ranges_and_reported_periods(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
