@@ -143,8 +143,9 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")
 _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b|not\b)|(?:due|set|poised|likely)\s+"
-    r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
+    r"\b(?:will|shall|won't|'ll|(?:would|may|might|could)\s+(?!have\b|not\b)|going\s+to|(?:set|poised|likely)\s+"
+    r"(?:to|for|in|on|by)|due\s+(?:for|in|on|by)|(?:is|are|was|were|be|being|'s)\s+due\s+to|"
+    r"(?<!than[- ])(?<!had\s)expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
 _NOT_A_PAST_VERB = r"(?!(?:unit|hundr|nak|wick|sacr|belov|kindr)ed\b)(?!\w*eed\b)"
@@ -153,7 +154,7 @@ _PAST_CUE = re.compile(
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
     r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before|to)$")
-_CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|said|says|but|while|after|before|when|because|although|whereas)\b",
+_CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|which|who|said|says|but|while|after|before|when|because|although|whereas)\b",
                      re.IGNORECASE)
 _SEASON_NAMES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -279,7 +280,8 @@ def direction(context: str, phrase: str) -> Direction:
     after = " ".join(text[where + len(needle):].split()[:1]).strip(",.;:")
     beside = [match for match in _PAST_CUE.finditer(before) if match.end() == len(before)] + \
         [match for match in _PAST_CUE.finditer(after) if match.start() == 0]
-    if any(not _FUTURE_CUE.fullmatch(match.group()) for match in beside):
+    if any(not _FUTURE_CUE.fullmatch(match.group()) for match in beside) or re.search(r"\bsince$", before) \
+            or needle.startswith("since "):
         return "back"
     bounds = [0, *(match.start() for match in _CLAUSE.finditer(text)), len(text)]
     first = max(bound for bound in bounds if bound <= where)
@@ -296,7 +298,7 @@ def direction(context: str, phrase: str) -> Direction:
     ahead, back = _FUTURE_CUE.search(clause), _PAST_CUE.search(clause)
     if ahead and back and not _FUTURE_CUE.fullmatch(back.group()):
         offset = where - first
-        return "ahead" if abs(ahead.start() - offset) < abs(back.start() - offset) else "back"
+        return "ahead" if abs(ahead.start() - offset) <= abs(back.start() - offset) else "back"
     if ahead:
         return "ahead"
     return "near" if not back or _DEADLINE.search(before) else "back"

@@ -55,6 +55,14 @@ def test_a_deadline_lies_near(phrase: str, sentence: str, expected: DateSpan) ->
         ("The group could leave as soon as Tuesday.", "Tuesday", "ahead"),
         ("He announced that the father would be traveling to the United States Thursday.", "Thursday", "ahead"),
         ("A hundred were hurt Friday.", "Friday", "back"),
+        ("It is his first visit since August, when he took office.", "August", "back"),
+        ("He will make his first visit since August.", "August", "back"),
+        ("Analysts had expected the deficit to reach $63 billion in October.", "October", "back"),
+        ("Orders posted a smaller-than-expected rise in October.", "October", "back"),
+        ("Inflation would have risen 0.1 percent in October.", "October", "near"),
+        ("Talks started in October, which is expected to last a decade.", "October", "back"),
+        ("The mine was shut due to an outdated licence in August.", "August", "back"),
+        ("The minister, who was due to arrive on Wednesday, will stay a week.", "Wednesday", "ahead"),
     ],
 )
 def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
