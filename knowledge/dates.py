@@ -186,6 +186,15 @@ _VAGUE = {
                "tomorrow's", "years to come"},
 }
 _VAGUE_KIND = {phrase: kind for kind, phrases in _VAGUE.items() for phrase in phrases}
+_UNITS_PLURAL = r"(?:days|weeks|months|quarters|years|decades)"
+_VAGUE_FORMS = (
+    (re.compile(rf"(?:in\s+)?(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+{_UNITS_PLURAL}"
+                rf"(?:\s+(?:and|or)\s+{_UNITS_PLURAL})?|(?:several|a\s+few|some|many)\s+{_UNITS_PLURAL}\s+ago"),
+     "past"),
+    (re.compile(rf"(?:in\s+)?(?:the\s+)?(?:coming|future|upcoming|next\s+(?:few|several))\s+{_UNITS_PLURAL}"
+                r"|(?:at\s+)?(?:a|some)\s+later\s+(?:date|time|stage)"), "future"),
+    (re.compile(r"(?:at\s+)?this\s+(?:\w+\s+)?(?:moment|juncture)"), "present"),
+)
 _RELATIVE = re.compile(r"(?:(?P<count>\d+|a|an|one|a\s+couple\s+of)\s+)?(?P<unit>day|week|month|quarter|year|decade)s?"
                        r"\s+(?P<way>ago|earlier|before|back|previously|later|after|from\s+now|hence|on)")
 _ROLLING = re.compile(rf"(?P<way>{_BACK}|{_AHEAD}|last|first)\s+(?P<count>\d+|few|several|couple\s+of)\s+"
@@ -485,7 +494,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
     """The forms beyond the articles' own: vague references, counted and rolling spans, parts of
     years, seasons, decades, centuries, weekends and months or weekdays with 'last'/'next'."""
     forward = heading == "ahead"
-    if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body):
+    if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body) or next(
+            (kind for form, kind in _VAGUE_FORMS if form.fullmatch(text)), None):
         return _vague(kind, published)
     if match := _HOLIDAY.fullmatch(body):
         return _holiday(match, published, heading)

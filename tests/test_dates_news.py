@@ -175,3 +175,22 @@ def test_hedged_and_spelled_out_phrases(phrase: str, expected: DateSpan) -> None
 )
 def test_month_ranges_and_reported_periods(phrase: str, sentence: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("recent weeks and months", "past"),
+        ("several days ago", "past"),
+        ("in recent decades", "past"),
+        ("a later date", "future"),
+        ("coming quarters", "future"),
+        ("the next few months", "future"),
+        ("this crucial moment", "present"),
+    ],
+)
+def test_vague_forms(phrase: str, kind: str) -> None:
+    found = resolve(phrase, THURSDAY)
+    assert found.precision == "vague"
+    assert (found.start, found.end) == {"past": (date.min, THURSDAY), "future": (THURSDAY, date.max),
+                                        "present": (THURSDAY, THURSDAY)}[kind]
