@@ -8,6 +8,11 @@ after publication is last year's — unless the sentence given as ``context`` lo
 and centuries have precisions of their own; vague references ("recently", "now", "soon") are
 spans of precision ``vague`` anchored on the publication date: the past ends at it (and starts
 at ``date.min``), the present is that day, the future starts at it (and ends at ``date.max``).
+
+With a sentence, a day named without its year up to a month ahead stays this year's; earnings
+copy's "a year ago" is the same quarter a year earlier; "that year", "the following month" count
+from the last date the sentence names before them; holidays follow their calendar rule; a phrase
+not understood as written is tried without its hedges ("nearly four years ago", "1994 or later").
 ``parse_period`` reads the periods users type in commands.
 """
 
@@ -582,6 +587,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
             return next(span for span in seasons if span.start > published)
         if way and re.fullmatch(_BACK, way):
             return _nearest(seasons, published, False, started=False)
+        if way == "this":
+            return min(seasons, key=lambda span: max((span.start - published).days, (published - span.end).days, 0))
         return _nearest(seasons, published, forward)
     if match := _QUARTER.fullmatch(body):
         year_text = match["year"] or match["year0"]

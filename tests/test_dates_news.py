@@ -194,3 +194,15 @@ def test_vague_forms(phrase: str, kind: str) -> None:
     assert found.precision == "vague"
     assert (found.start, found.end) == {"past": (date.min, THURSDAY), "future": (THURSDAY, date.max),
                                         "present": (THURSDAY, THURSDAY)}[kind]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("this winter", date(2005, 11, 23), span("2005-12-01", "2006-02-28", "season")),  # a week away
+        ("this summer", date(1989, 11, 1), span("1989-06-01", "1989-08-31", "season")),
+        ("this fall", date(1989, 10, 30), span("1989-09-01", "1989-11-30", "season")),  # under way
+    ],
+)
+def test_this_season_is_the_nearest(phrase: str, published: date, expected: DateSpan) -> None:
+    assert resolve(phrase, published) == expected
