@@ -545,7 +545,7 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
         number = _QUARTER_ORDINALS[match["ordinal"]] if match["ordinal"] else (reported.month - 1) // 3 + 1
         return _quarter(int(match["year"]) if match["year"] else reported.year - 1, number)
     if match := re.fullmatch(r"(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|around)\s+(?:the\s+)?"
-                             r"(?P<rest>.+)|(?P<year_end>year[- ]end)", body):
+                             r"(?P<rest>.+)|(?P<year_end>year[- ]end|year's\s+end|(?:full|whole|entire)\s+year)", body):
         return resolve(match["rest"], published, context=context) if match["rest"] else _year(published.year)
     if body in {"year", "month", "week"}:
         return _unit_span(body, published)

@@ -150,6 +150,8 @@ def test_an_earlier_clause_that_looks_ahead_decides(phrase: str, sentence: str, 
         ("the early morning of last Wednesday", span("1989-10-25", None, "day")),
         ("the year two thousand", span("2000-01-01", "2000-12-31", "year")),
         ("two thousand and five", span("2005-01-01", "2005-12-31", "year")),
+        ("year's end", span("1989-01-01", "1989-12-31", "year")),
+        ("the full year", span("1989-01-01", "1989-12-31", "year")),
     ],
 )
 def test_hedged_and_spelled_out_phrases(phrase: str, expected: DateSpan) -> None:
