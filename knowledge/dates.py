@@ -267,7 +267,10 @@ def _anchored(text: str, phrase: str, published: date, context: str) -> DateSpan
     anchors = [found.group() for found in _ANCHOR.finditer(context, 0, where)]
     if not anchors:
         return None
-    anchor = resolve(anchors[-1], published, context=context)
+    try:
+        anchor = resolve(anchors[-1], published, context=context)
+    except DateError:
+        return None
     unit = match["unit"] or match["unit1"]
     if anchor.precision not in _FINER.get(unit, {anchor.precision}) or anchor.start.year != anchor.end.year:
         return None
@@ -643,6 +646,10 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
         return _resolve(phrase, published, context)
     except OverflowError:
         raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
+    except DateError as error:
+        if repr(phrase) in str(error):
+            raise
+        raise DateError(f"{phrase!r}: {error}") from None
 
 
 _HEDGE = re.compile(r"^(?:almost|nearly|about|some|roughly|around|approximately|more\s+than|less\s+than|just|only|"

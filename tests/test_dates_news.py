@@ -1,10 +1,11 @@
 """Date phrases as newswire writes them, each resolved in a sentence written for the test."""
 
+import re
 from datetime import date
 
 import pytest
 
-from knowledge.dates import direction, resolve
+from knowledge.dates import DateError, direction, resolve
 from knowledge.models import DateSpan
 
 THURSDAY = date(1989, 10, 26)
@@ -208,3 +209,14 @@ def test_vague_forms(phrase: str, kind: str) -> None:
 )
 def test_this_season_is_the_nearest(phrase: str, published: date, expected: DateSpan) -> None:
     assert resolve(phrase, published) == expected
+
+
+@pytest.mark.parametrize("phrase", ["October 56", "Feb. 30", "the eighth minute"])
+def test_an_impossible_or_unknown_phrase_raises_naming_it(phrase: str) -> None:
+    with pytest.raises(DateError, match=re.escape(repr(phrase))):
+        resolve(phrase, THURSDAY, context=f"Shares fell on {phrase}, traders said.")
+
+
+def test_an_impossible_anchor_leaves_the_phrase_as_without_one() -> None:
+    assert resolve("that year", THURSDAY, context="It began on Feb. 30, 1987, and ended that year.") == span(
+        "1989-01-01", "1989-12-31", "year")
