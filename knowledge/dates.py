@@ -148,7 +148,7 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")
 _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|(?:would|may|might|could)\s+(?!have\b|not\b)|going\s+to|(?:set|poised|likely)\s+"
+    r"\b(?:will|shall|won't|'ll|(?:would|may|might|could|can)\s+(?!have\b|not\b)|going\s+to|(?:set|poised|likely)\s+"
     r"(?:to|for|in|on|by)|due\s+(?:for|in|on|by)|(?:is|are|was|were|be|being|'s)\s+due\s+to|"
     r"(?<!than[- ])(?<!had\s)expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
@@ -158,6 +158,8 @@ _PAST_CUE = re.compile(
     rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|{_NOT_A_PAST_VERB}\w{{3,}}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
     r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
+_PRESENT_EVENT = re.compile(r"\b(?:opens|begins|starts|ends|closes|meets|visits|arrives|leaves|flies|travels|heads|"
+                            r"hosts|resumes|entertains|faces|plays|climaxes|goes|go\s+on|sit\s+down)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before|to)$")
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|which|who|said|says|but|while|after|before|when|because|although|whereas)\b",
                      re.IGNORECASE)
@@ -742,7 +744,8 @@ def _resolve_as_written(phrase: str, published: date, context: str | None, headi
         return anchored
     body = _words_to_numbers(re.sub(_LEAD, "", text))
     if match := re.fullmatch(rf"(?:last\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?", body):
-        if forward and not body.startswith("last "):
+        soon = way == "near" and context is not None and bool(_PRESENT_EVENT.search(context))
+        if (forward or soon) and not body.startswith("last "):
             day = published + timedelta(days=(WEEKDAYS[match["weekday"]] - published.weekday()) % 7)
             return _span(day, day, "day")
         back = (published.weekday() - WEEKDAYS[match["weekday"]]) % 7

@@ -220,3 +220,17 @@ def test_an_impossible_or_unknown_phrase_raises_naming_it(phrase: str) -> None:
 def test_an_impossible_anchor_leaves_the_phrase_as_without_one() -> None:
     assert resolve("that year", THURSDAY, context="It began on Feb. 30, 1987, and ended that year.") == span(
         "1989-01-01", "1989-12-31", "year")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("on Monday", "The defence secretary flies into the capital on Monday.", span("1989-10-30", None, "day")),
+        ("Sunday", "The conference ends Sunday.", span("1989-10-29", None, "day")),
+        ("on Sunday", "The leaders can reclaim top spot with a win on Sunday.", span("1989-10-29", None, "day")),
+        ("on Monday", "The index closes higher on Monday.", span("1989-10-30", None, "day")),
+        ("Monday", "Shares rose Monday.", span("1989-10-23", None, "day")),
+    ],
+)
+def test_a_present_tense_event_on_a_weekday_is_ahead(phrase: str, sentence: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY, context=sentence) == expected
