@@ -255,7 +255,7 @@ _MONTH_NAMES = "|".join(sorted((name for name in (*calendar.month_name, *calenda
                                key=len, reverse=True))
 _ANCHOR = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"
                      rf"|\b(?:{_MONTH_NAMES})\.?,?\s+(?:19|20)\d\d\b|(?<=\bin\s)(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})(?='s\b)"
-                     r"|\b(?:19|20)\d\d\b(?![\d,.]\d|\s*%)")
+                     rf"|\b(?:19|20)\d\d\b(?![\d,.]\d|\s*%)|\b(?:{'|'.join(calendar.day_name)})\b(?!'s)")
 _FINER = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}}
 
 

@@ -87,6 +87,7 @@ def test_direction_cues(sentence: str, phrase: str, expected: str) -> None:
         ("the day before", "Shares fell on Aug. 6, 1987, after a slump the day before.",
          span("1987-08-05", None, "day")),
         ("that day", "Shares rose in 1987; that day they fell.", span("1989-10-26", None, "day")),  # a year is no day
+        ("the next day", "The strike began on Monday and ended the next day.", span("1989-10-24", None, "day")),
         ("the following year", "The plant closed, and the following year it reopened.",
          span("1990-01-01", "1990-12-31", "year")),  # no date named: as without context
     ],
