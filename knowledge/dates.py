@@ -241,6 +241,8 @@ _QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b|\b(?:a|per)\s+share\b|\bnet\b|
                            r"\brevenues?\b|\bsales\b", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six|twelve|\d+)\s+months\b|\b(?:full|fiscal|whole)\s+year\b|\bannual|"
                             r"\byear[- ]to[- ]date\b", re.IGNORECASE)
+_WEEK_NAMED = rf"(?:{_AHEAD}|{_BACK}|this)\s+week"
+_DAY_OF_WEEK = re.compile(rf"(?:(?P<before>{_WEEK_NAMED})'?s?\s+)?{_WEEKDAY}(?:\s+(?:of\s+)?(?P<after>{_WEEK_NAMED}))?")
 _DAY_RANGE = re.compile(rf"{_MONTH}\s+{_DAY}\s*[-–]\s*(?P<last>\d{{1,2}})(?:,?\s+{_YEAR})?")
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4}t)?\s+(?P<rest>.+)")
 _DAY_WORDS = {"day": 0, "that day": 0, "this day": 0, "same day": 0, "that same day": 0, "this afternoon": 0,
@@ -515,6 +517,17 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
             _year_of(month, int(match["day"]), published, heading, dated=context is not None)
         opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
         return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
+    if match := re.fullmatch(rf"{_WEEK_OF}\s+(?P<rest>.+)", body):
+        named = resolve(match["rest"], published, context=context)
+        if named.precision == "month" and named.start.month == named.end.month:
+            return _week_of_month(match["which"], named.start.year, named.start.month)
+    if (match := _DAY_OF_WEEK.fullmatch(body)) and bool(match["before"]) != bool(match["after"]):
+        week = resolve(match["before"] or match["after"], published)
+        day = week.start + timedelta(days=WEEKDAYS[match["weekday"]])
+        return _span(day, day, "day")
+    if match := re.fullmatch(r"(?P<count>\d+|a|one|a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s?'?s?\s+time",
+                             body):
+        return _unit_span(match["unit"], _step(match["unit"], published, _count(match["count"])))
     if match := _MONTH_RANGE.fullmatch(body):
         first, last = MONTHS[match["month"]], MONTHS[match["last"]]
         year = int(match["year"]) if match["year"] else _year_of(last, 1, published, heading)
@@ -755,7 +768,7 @@ def _resolve_as_written(phrase: str, published: date, context: str | None, headi
         return _span(day, day, "day")
     if match := re.fullmatch(rf"{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body) or re.fullmatch(
         rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
-    ) or re.fullmatch(rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?", body):
+    ) or re.fullmatch(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", body):
         month, day_number = MONTHS[match["month"]], int(match["day"])
         year = int(match["year"]) if match["year"] else \
             _year_of(month, day_number, published, way, dated=context is not None)
@@ -819,14 +832,21 @@ def _part_of_month(text: str) -> DateSpan | None:
         first, last = month_span(int(match["year"]), MONTHS[match["month"]])
         start_day, end_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[match["part"]]
         return _span(first.replace(day=start_day), first.replace(day=end_day), "day")
-    if match := re.fullmatch(rf"(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+of"
-                             rf"\s+{_MONTH},?\s+{_YEAR}", text):
-        month_start, month_end = month_span(int(match["year"]), MONTHS[match["month"]])
-        if match["which"] == "last":
-            return _span(month_end - timedelta(days=6), month_end, "week")
-        week = month_start + timedelta(days=7 * _ORDINALS[match["which"]])
-        return _span(week, min(week + timedelta(days=6), month_end), "week")
+    if match := re.fullmatch(rf"{_WEEK_OF}\s+{_MONTH},?\s+{_YEAR}", text):
+        return _week_of_month(match["which"], int(match["year"]), MONTHS[match["month"]])
     return None
+
+
+_WEEK_OF = r"(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+of"
+
+
+def _week_of_month(which: str, year: int, month: int) -> DateSpan:
+    """The first … fourth seven days of a month, or its last seven."""
+    month_start, month_end = month_span(year, month)
+    if which == "last":
+        return _span(month_end - timedelta(days=6), month_end, "week")
+    week = month_start + timedelta(days=7 * _ORDINALS[which])
+    return _span(week, min(week + timedelta(days=6), month_end), "week")
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}

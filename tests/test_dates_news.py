@@ -235,3 +235,24 @@ def test_an_impossible_anchor_leaves_the_phrase_as_without_one() -> None:
 )
 def test_a_present_tense_event_on_a_weekday_is_ahead(phrase: str, sentence: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY, context=sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the 3rd of October", span("1989-10-03", None, "day")),
+        ("the third of October", span("1989-10-03", None, "day")),
+        ("the first week of October", span("1989-10-01", "1989-10-07", "week")),
+        ("the third week of this month", span("1989-10-15", "1989-10-21", "week")),
+        ("the last week of next month", span("1989-11-24", "1989-11-30", "week")),
+        ("the first week of October 1987", span("1987-10-01", "1987-10-07", "week")),
+        ("Tuesday next week", span("1989-10-31", None, "day")),
+        ("Tuesday of next week", span("1989-10-31", None, "day")),
+        ("next week's Tuesday", span("1989-10-31", None, "day")),
+        ("Friday last week", span("1989-10-20", None, "day")),
+        ("two weeks' time", span("1989-11-06", "1989-11-12", "week")),
+        ("a month's time", span("1989-11-01", "1989-11-30", "month")),
+    ],
+)
+def test_days_and_weeks_named_by_their_month_or_week(phrase: str, expected: DateSpan) -> None:
+    assert resolve(phrase, THURSDAY) == expected
