@@ -767,11 +767,12 @@ def _resolve_as_written(phrase: str, published: date, context: str | None, headi
         day = published - timedelta(days=back)
         return _span(day, day, "day")
     if match := re.fullmatch(rf"{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body) or re.fullmatch(
-        rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
+        rf"(?P<past>(?:last|this\s+past)\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
     ) or re.fullmatch(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", body):
         month, day_number = MONTHS[match["month"]], int(match["day"])
-        year = int(match["year"]) if match["year"] else \
-            _year_of(month, day_number, published, way, dated=context is not None)
+        year = int(match["year"]) if match["year"] else _year_of(
+            month, day_number, published, "back" if match.groupdict().get("past") else way,
+            dated=context is not None and not match.groupdict().get("past"))
         if not match["year"] and match.groupdict().get("weekday"):
             year = _year_by_weekday(year, month, day_number, WEEKDAYS[match["weekday"]])
         return _day(year, month, day_number)
