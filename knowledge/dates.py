@@ -528,6 +528,12 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
     if match := re.fullmatch(r"(?P<count>\d+|a|one|a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s?'?s?\s+time",
                              body):
         return _unit_span(match["unit"], _step(match["unit"], published, _count(match["count"])))
+    if match := re.fullmatch(rf"{_MONTH}\s+{_DAY},?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year", body):
+        return _day(published.year + {"last": -1, "this": 0, "next": 1}[match["rel"]], MONTHS[match["month"]],
+                    int(match["day"]))
+    if match := re.fullmatch(rf"(?:next|coming)\s+{_MONTH}\s+{_DAY}", body):
+        month, number = MONTHS[match["month"]], int(match["day"])
+        return _day(_year_of(month, number, published, "ahead"), month, number)
     if match := _MONTH_RANGE.fullmatch(body):
         first, last = MONTHS[match["month"]], MONTHS[match["last"]]
         year = int(match["year"]) if match["year"] else _year_of(last, 1, published, heading)
