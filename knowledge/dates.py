@@ -35,7 +35,7 @@ _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})"
 _LEAD = (r"^(?:(?:on|in|during|since|by|from|at|over|within|for|throughout|of)\s+)?"
          r"(?:(?:the|its|their|his|her|our)\s+)?"
          r"(?:(?:night|morning|evening|afternoon)\s+of\s+)?")
