@@ -153,7 +153,8 @@ _FUTURE_CUE = re.compile(
     r"(?<!than[- ])(?<!had\s)expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
     r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
-_NOT_A_PAST_VERB = r"(?!(?:unit|hundr|nak|wick|sacr|belov|kindr)ed\b)(?!\w*eed\b)"
+_NOT_A_PAST_VERB = (r"(?<!-)(?!un\w+ed\b)(?!(?:alleg|arm|limit|detail|advanc|interest|concern|unit|hundr|nak|wick|"
+                    r"sacr|belov|kindr)ed\b)(?!\w*eed\b)")
 _PAST_CUE = re.compile(
     rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|{_NOT_A_PAST_VERB}\w{{3,}}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
