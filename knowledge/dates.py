@@ -75,24 +75,28 @@ def _month(year: int, month: int) -> DateSpan:
 def _year_of(month: int, day: int, published: date, way: str = "back", *, dated: bool = False) -> int:
     """The year of a month (and day) named without one: last year's when it is still ahead; looking
     ahead, next year's when it is already past; with no tense to go by, the nearer of the two. A
-    day read in a sentence (``dated``) at most a month ahead is this year's even when the sentence
-    is in the past tense: a story does not recall last year's date of the coming weeks without its year."""
+    day read in a sentence (``dated``) at most a month off is this year's whatever the tense: a
+    story does not name last year's date of the coming weeks, nor next year's of the past weeks,
+    without its year."""
     later = (month, day) > (published.month, published.day)
+    if dated and (close := _year_within_a_month(month, day, published)):
+        return close
     if way == "ahead":
         return published.year + 1 if (month, day) < (published.month, published.day) else published.year
     if way == "near":
         return published.year + (month < published.month) if (month - published.month) % 12 <= 4 else \
             published.year - (month > published.month)
-    if later and dated and way == "back" and _days_ahead(month, day, published) <= 31:
-        return published.year
     return published.year - 1 if later else published.year
 
 
-def _days_ahead(month: int, day: int, published: date) -> int:
-    try:
-        return (date(published.year, month, day) - published).days
-    except ValueError:
-        return 366
+def _year_within_a_month(month: int, day: int, published: date) -> int | None:
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if abs((date(year, month, day) - published).days) <= 31:
+                return year
+        except ValueError:
+            return None
+    return None
 
 
 def _year_by_weekday(year: int, month: int, day: int, weekday: int) -> int:

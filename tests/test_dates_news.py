@@ -41,6 +41,8 @@ def test_earnings_copy_compares_the_same_quarter(phrase: str, sentence: str, exp
         ("Dec. 20", "The group sold the unit on Dec. 20.", span("1988-12-20", None, "day")),
         ("Nov. 3", "The court adjourned and set Nov. 3 for the next hearing.", span("1989-11-03", None, "day")),
         ("Nov. 20", "The group sold the unit on Nov. 20.", span("1989-11-20", None, "day")),  # within a month
+        ("Oct. 3", "Sites may be visited as laid down by the Oct. 3 accord.", span("1989-10-03", None, "day")),
+
         ("January", "Banks extended the loans through January.", span("1990-01-01", "1990-01-31", "month")),
     ],
 )
@@ -266,3 +268,10 @@ def test_a_present_tense_event_on_a_weekday_is_ahead(phrase: str, sentence: str,
 )
 def test_days_and_weeks_named_by_their_month_or_week(phrase: str, expected: DateSpan) -> None:
     assert resolve(phrase, THURSDAY) == expected
+
+
+def test_a_day_within_a_month_crosses_the_new_year() -> None:
+    sentence = "The new signing was set to make his debut on January 2."
+    assert resolve("January 2", date(2006, 12, 31), context=sentence) == span("2007-01-02", None, "day")
+    sentence = "The vote will take place as planned on Dec. 28."
+    assert resolve("Dec. 28", date(1999, 1, 5), context=sentence) == span("1998-12-28", None, "day")
