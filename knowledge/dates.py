@@ -243,7 +243,7 @@ _YEAR_AGO_QUARTER = re.compile(rf"(?:year[- ](?:ago|earlier)|{_YEAR}|last\s+year
 _MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–]\s*|[-\s](?:to|through|until)[-\s])(?P<last>{_MONTH_WORDS})\.?"
                           rf"(?:\s+(?:period|quarter|months))?(?:,?\s+(?:of\s+)?{_YEAR})?")
 _QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b|\b(?:a|per)\s+share\b|\bnet\b|\bearn(?:ed|ings)?\b|\bprofit|"
-                           r"\brevenues?\b|\bsales\b", re.IGNORECASE)
+                           r"\brevenues?\b|\bsales\b|\bperiod\b|\bresults\b", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six|twelve|\d+)\s+months\b|\b(?:full|fiscal|whole)\s+year\b|\bannual|"
                             r"\byear[- ]to[- ]date\b", re.IGNORECASE)
 _WEEK_NAMED = rf"(?:{_AHEAD}|{_BACK}|this)\s+week"
