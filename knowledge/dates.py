@@ -8,6 +8,11 @@ after publication is last year's — unless the sentence given as ``context`` lo
 and centuries have precisions of their own; vague references ("recently", "now", "soon") are
 spans of precision ``vague`` anchored on the publication date: the past ends at it (and starts
 at ``date.min``), the present is that day, the future starts at it (and ends at ``date.max``).
+
+With a sentence, a day named without its year up to a month ahead stays this year's; earnings
+copy's "a year ago" is the same quarter a year earlier; "that year", "the following month" count
+from the last date the sentence names before them; holidays follow their calendar rule; a phrase
+not understood as written is tried without its hedges ("nearly four years ago", "1994 or later").
 ``parse_period`` reads the periods users type in commands.
 """
 
@@ -26,10 +31,11 @@ MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})"
 _LEAD = (r"^(?:(?:on|in|during|since|by|from|at|over|within|for|throughout|of)\s+)?"
          r"(?:(?:the|its|their|his|her|our)\s+)?"
          r"(?:(?:night|morning|evening|afternoon)\s+of\s+)?")
@@ -66,16 +72,31 @@ def _month(year: int, month: int) -> DateSpan:
     return _span(*month_span(year, month), "month")
 
 
-def _year_of(month: int, day: int, published: date, way: str = "back") -> int:
+def _year_of(month: int, day: int, published: date, way: str = "back", *, dated: bool = False) -> int:
     """The year of a month (and day) named without one: last year's when it is still ahead; looking
-    ahead, next year's when it is already past; with no tense to go by, the nearer of the two."""
+    ahead, next year's when it is already past; with no tense to go by, the nearer of the two. A
+    day read in a sentence (``dated``) at most a month off is this year's whatever the tense: a
+    story does not name last year's date of the coming weeks, nor next year's of the past weeks,
+    without its year."""
     later = (month, day) > (published.month, published.day)
+    if dated and (close := _year_within_a_month(month, day, published)):
+        return close
     if way == "ahead":
         return published.year + 1 if (month, day) < (published.month, published.day) else published.year
     if way == "near":
         return published.year + (month < published.month) if (month - published.month) % 12 <= 4 else \
             published.year - (month > published.month)
     return published.year - 1 if later else published.year
+
+
+def _year_within_a_month(month: int, day: int, published: date) -> int | None:
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if abs((date(year, month, day) - published).days) <= 31:
+                return year
+        except ValueError:
+            return None
+    return None
 
 
 def _year_by_weekday(year: int, month: int, day: int, weekday: int) -> int:
@@ -131,15 +152,21 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")
 _ORDINAL = r"(?P<ordinal>twenty[- ]first|" + "|".join(_ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|going\s+to|(?:may|might|could)\s+(?!have\b)|(?:due|set|poised|likely)\s+"
-    r"(?:to|for|in|on|by)|expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
-    r"promised|vowed)\s+to|(?<!the\s)next|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
+    r"\b(?:will|shall|won't|'ll|(?:would|may|might|could|can)\s+(?!have\b|not\b)|going\s+to|(?:set|poised|likely)\s+"
+    r"(?:to|for|in|on|by)|due\s+(?:for|in|on|by)|(?:is|are|was|were|be|being|'s)\s+due\s+to|"
+    r"(?<!than[- ])(?<!had\s)expected|slated|planned|(?:plans?|planning|intends?|aims?|hopes?|expects?|"
+    r"promised|vowed)\s+to|(?:is|are)\s+to\s+\w+|as\s+soon\s+as|(?<!the\s)next(?!\s+to\b)|upcoming|coming|scheduled|forthcoming|ahead|payable|expires?|deadline)\b",
     re.IGNORECASE)
+_NOT_A_PAST_VERB = (r"(?<!-)(?!un\w+ed\b)(?!(?:alleg|arm|limit|detail|advanc|interest|concern|unit|hundr|nak|wick|"
+                    r"sacr|belov|kindr)ed\b)(?!\w*eed\b)")
 _PAST_CUE = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|\w{3,}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
+    rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:was|were|had|did|said|told|{_NOT_A_PAST_VERB}\w{{3,}}ed|brought|began|came|took|made|went|got|gave|held|left|met|rose|fell|saw|"
     r"sold|bought|won|lost|paid|led|kept|spent|sent|struck|thought|found|became|ran|wrote|spoke|broke|grew|drew|"
     r"chose|flew|fought|knew|meant|felt|stood|understood|ago)\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|said|says|but|while|after|before|when|because|although|whereas)\b",
+_PRESENT_EVENT = re.compile(r"\b(?:opens|begins|starts|ends|closes|meets|visits|arrives|leaves|flies|travels|heads|"
+                            r"hosts|resumes|entertains|faces|plays|climaxes|goes|go\s+on|sit\s+down)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before|to)$")
+_CLAUSE = re.compile(r"[,;:()—–]|\b(?:that|which|who|said|says|but|while|after|before|when|because|although|whereas)\b",
                      re.IGNORECASE)
 _SEASON_NAMES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -171,11 +198,20 @@ _VAGUE = {
                "tomorrow's", "years to come"},
 }
 _VAGUE_KIND = {phrase: kind for kind, phrases in _VAGUE.items() for phrase in phrases}
+_UNITS_PLURAL = r"(?:days|weeks|months|quarters|years|decades)"
+_VAGUE_FORMS = (
+    (re.compile(rf"(?:in\s+)?(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+{_UNITS_PLURAL}"
+                rf"(?:\s+(?:and|or)\s+{_UNITS_PLURAL})?|(?:several|a\s+few|some|many)\s+{_UNITS_PLURAL}\s+ago"),
+     "past"),
+    (re.compile(rf"(?:in\s+)?(?:the\s+)?(?:coming|future|upcoming|next\s+(?:few|several))\s+{_UNITS_PLURAL}"
+                r"|(?:at\s+)?(?:a|some)\s+later\s+(?:date|time|stage)"), "future"),
+    (re.compile(r"(?:at\s+)?this\s+(?:\w+\s+)?(?:moment|juncture)"), "present"),
+)
 _RELATIVE = re.compile(r"(?:(?P<count>\d+|a|an|one|a\s+couple\s+of)\s+)?(?P<unit>day|week|month|quarter|year|decade)s?"
                        r"\s+(?P<way>ago|earlier|before|back|previously|later|after|from\s+now|hence|on)")
 _ROLLING = re.compile(rf"(?P<way>{_BACK}|{_AHEAD}|last|first)\s+(?P<count>\d+|few|several|couple\s+of)\s+"
                       r"(?P<unit>day|week|month|quarter|year|decade)s"
-                      r"|(?P<way1>past|coming)\s+(?P<unit1>day|week|month|quarter|year|decade)")
+                      r"|(?P<way1>coming|past(?=\s+decade))\s+(?P<unit1>day|week|month|quarter|year|decade)")
 _CALENDAR_STEP = re.compile(rf"(?P<way>{_BACK}|{_AHEAD}|this|current|same|that)\s+(?P<unit>day|week|month|quarter|"
                             r"year|decade|century|half)"
                             r"|(?P<unit1>year|quarter|month|week)[- ](?:ago|earlier)(?:\s+(?:period|quarter|year|"
@@ -200,14 +236,55 @@ _STEP_MONTH = re.compile(rf"(?P<way>{_AHEAD}|this|{_BACK})\s+{_MONTH}")
 _MONTH_OF_YEAR = re.compile(rf"{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year")
 _WEEKEND = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this|that)\s+)?week[- ]?end")
 _YEAR_AGO = re.compile(r"(?:a|1)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|earlier)(?:\s+(?:period|quarter|"
-                       r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|corresponding\s+period\s+(?:of\s+)?last\s+year")
+                       r"results?))?|quarter\s+a\s+year\s+(?:ago|earlier)|(?:corresponding|same)\s+(?:period|quarter)\s+"
+                       r"(?:of\s+|a\s+)?(?:last\s+year|year\s+(?:ago|earlier|before))")
 _YEAR_AGO_QUARTER = re.compile(rf"(?:year[- ](?:ago|earlier)|{_YEAR}|last\s+year's)\s+"
-                               r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter")
-_QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b", re.IGNORECASE)
+                               r"(?:(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter|period)")
+_MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–]\s*|[-\s](?:to|through|until)[-\s])(?P<last>{_MONTH_WORDS})\.?"
+                          rf"(?:\s+(?:period|quarter|months))?(?:,?\s+(?:of\s+)?{_YEAR})?")
+_QUARTER_TALK = re.compile(r"\bquarter|\bQ[1-4]\b|\b(?:a|per)\s+share\b|\bnet\b|\bearn(?:ed|ings)?\b|\bprofit|"
+                           r"\brevenues?\b|\bsales\b|\bperiod\b|\bresults\b", re.IGNORECASE)
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|twelve|\d+)\s+months\b|\b(?:full|fiscal|whole)\s+year\b|\bannual|"
+                            r"\byear[- ]to[- ]date\b", re.IGNORECASE)
+_WEEK_NAMED = rf"(?:{_AHEAD}|{_BACK}|this)\s+week"
+_DAY_OF_WEEK = re.compile(rf"(?:(?P<before>{_WEEK_NAMED})'?s?\s+)?{_WEEKDAY}(?:\s+(?:of\s+)?(?P<after>{_WEEK_NAMED}))?")
 _DAY_RANGE = re.compile(rf"{_MONTH}\s+{_DAY}\s*[-–]\s*(?P<last>\d{{1,2}})(?:,?\s+{_YEAR})?")
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{2,4}t)?\s+(?P<rest>.+)")
 _DAY_WORDS = {"day": 0, "that day": 0, "this day": 0, "same day": 0, "that same day": 0, "this afternoon": 0,
               "tonight": 0, "late today": 0, "day before yesterday": -2, "day after tomorrow": 2}
+
+
+_ANAPHOR = re.compile(r"(?:(?:on|in|during|by|for|of)\s+)?(?:(?P<which>that|the\s+same|that\s+same|the\s+following|"
+                      r"the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
+                      r"the\s+(?P<unit1>day|week|month|year)\s+(?P<rel>before|after))")
+_ANAPHOR_STEPS = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}
+_MONTH_NAMES = "|".join(sorted((name for name in (*calendar.month_name, *calendar.month_abbr, "Sept") if name),
+                               key=len, reverse=True))
+_ANCHOR = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"
+                     rf"|\b(?:{_MONTH_NAMES})\.?,?\s+(?:19|20)\d\d\b|(?<=\bin\s)(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})(?='s\b)"
+                     rf"|\b(?:19|20)\d\d\b(?![\d,.]\d|\s*%)|\b(?:{'|'.join(calendar.day_name)})\b(?!'s)")
+_FINER = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}}
+
+
+def _anchored(text: str, phrase: str, published: date, context: str) -> DateSpan | None:
+    """'that year', 'the following month', 'the day before': counted from the last date the sentence
+    names before the phrase ('in June 1998 … later that year'); None when it names none."""
+    match = _ANAPHOR.fullmatch(text)
+    where = context.find(phrase.strip())
+    if not match or where < 0:
+        return None
+    anchors = [found.group() for found in _ANCHOR.finditer(context, 0, where)]
+    if not anchors:
+        return None
+    try:
+        anchor = resolve(anchors[-1], published, context=context)
+    except DateError:
+        return None
+    unit = match["unit"] or match["unit1"]
+    if anchor.precision not in _FINER.get(unit, {anchor.precision}) or anchor.start.year != anchor.end.year:
+        return None
+    steps = _ANAPHOR_STEPS.get((match["which"] or match["rel"]).split()[-1], 0)
+    return _unit_span(unit, _step(unit, anchor.start, steps))
 
 
 Direction = Literal["back", "ahead", "near"]
@@ -229,7 +306,8 @@ def direction(context: str, phrase: str) -> Direction:
     after = " ".join(text[where + len(needle):].split()[:1]).strip(",.;:")
     beside = [match for match in _PAST_CUE.finditer(before) if match.end() == len(before)] + \
         [match for match in _PAST_CUE.finditer(after) if match.start() == 0]
-    if any(not _FUTURE_CUE.fullmatch(match.group()) for match in beside):
+    if any(not _FUTURE_CUE.fullmatch(match.group()) for match in beside) or re.search(r"\bsince$", before) \
+            or needle.startswith("since "):
         return "back"
     bounds = [0, *(match.start() for match in _CLAUSE.finditer(text)), len(text)]
     first = max(bound for bound in bounds if bound <= where)
@@ -237,21 +315,28 @@ def direction(context: str, phrase: str) -> Direction:
     clause = text[first:where] + " " + text[where + len(needle):last]
     if not _FUTURE_CUE.search(clause) and not _PAST_CUE.search(clause):
         clause = text[last:min((bound for bound in bounds if bound > last), default=len(text))]
+    if not _FUTURE_CUE.search(clause) and not _PAST_CUE.search(clause):
+        cues = [*((match.start(), "ahead") for match in _FUTURE_CUE.finditer(text, 0, first)),
+                *((match.start(), "back") for match in _PAST_CUE.finditer(text, 0, first)
+                  if not _FUTURE_CUE.fullmatch(match.group()))]
+        if cues and max(cues)[1] == "ahead":
+            return "ahead"
     ahead, back = _FUTURE_CUE.search(clause), _PAST_CUE.search(clause)
     if ahead and back and not _FUTURE_CUE.fullmatch(back.group()):
         offset = where - first
-        return "ahead" if abs(ahead.start() - offset) < abs(back.start() - offset) else "back"
+        return "ahead" if abs(ahead.start() - offset) <= abs(back.start() - offset) else "back"
     if ahead:
         return "ahead"
-    return "back" if back else "near"
+    return "near" if not back or _DEADLINE.search(before) else "back"
 
 
 def _words_to_numbers(text: str) -> str:
     """Spelled-out numbers as digits: 'four years ago' → '4 years ago', 'nineteen ninety-four' → '1994'."""
     if not _NUMBER_WORDS.search(text):
         return text
+    text = re.sub(rf"\btwo thousand(?: and)?(?: ({_CARDINAL}))?\b",
+                  lambda m: str(2000 + (_CARDINALS[m[1]] if m[1] else 0)), text)
     text = _NUMBER_WORDS.sub(_cardinal, text)
-    text = re.sub(r"\btwo thousand(?: and)?(?: (\d{1,2})\b)?", lambda m: str(2000 + int(m[1] or 0)), text)
     return _YEAR_WORDS.sub(lambda m: f"{19 if m['century'] == 'nineteen' else 20}{int(m['rest']):02d}", text)
 
 
@@ -331,6 +416,71 @@ def season_span(year: int, season: str) -> DateSpan:
     return _span(month_span(year, first)[0], month_span(end_year, end_month)[1], "season")
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday of a year (the Gregorian computus)."""
+    golden, century, rest = year % 19, year // 100, year % 100
+    moon = (19 * golden + century - century // 4 - (century - (century + 8) // 25 + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (rest // 4) - moon - rest % 4) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (``nth`` -1: the last)."""
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda year: date(year, 12, 24),
+    "christmas": lambda year: date(year, 12, 25),
+    "boxing day": lambda year: date(year, 12, 26),
+    "new year's eve": lambda year: date(year, 12, 31),
+    "new year's": lambda year: date(year, 1, 1),
+    "new year": lambda year: date(year, 1, 1),
+    "valentine's day": lambda year: date(year, 2, 14),
+    "may day": lambda year: date(year, 5, 1),
+    "halloween": lambda year: date(year, 10, 31),
+    "easter": easter,
+    "good friday": lambda year: easter(year) - timedelta(days=2),
+    "palm sunday": lambda year: easter(year) - timedelta(days=7),
+    "easter monday": lambda year: easter(year) + timedelta(days=1),
+    "ash wednesday": lambda year: easter(year) - timedelta(days=46),
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+    "election day": lambda year: _nth_weekday(year, 11, 0, 1) + timedelta(days=1),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    "mother's day": lambda year: _nth_weekday(year, 5, 6, 2),
+    "father's day": lambda year: _nth_weekday(year, 6, 6, 3),
+}
+_HOLIDAY_NAMES = "|".join(sorted(_HOLIDAYS, key=len, reverse=True))
+_HOLIDAY = re.compile(rf"(?:(?P<way>{_BACK}|{_AHEAD}|this)\s+)?(?P<name>{_HOLIDAY_NAMES})"
+                      r"(?:\s+(?:day|sunday))?(?P<week>\s+week)?(?:'s)?(?:\s+(?:of\s+)?(?P<year>(?:1[0-9]|20)\d\d))?")
+
+
+def _holiday(match: re.Match[str], published: date, heading: Direction) -> DateSpan:
+    """A holiday by its rule: in the year written, else the last one by publication, the next one
+    looking ahead or after 'next', and with no tense the next one when it is at most a month away."""
+    rule = _HOLIDAYS[match["name"]]
+    if match["year"]:
+        day = rule(int(match["year"]))
+    else:
+        way = match["way"] or ""
+        begun = week_start if match["week"] else lambda day: day
+        days = [rule(year) for year in range(published.year - 1, published.year + 2)]
+        upcoming = next(day for day in days if day >= published)
+        past = [day for day in days if begun(day) <= published][-1]
+        ahead = bool(re.fullmatch(_AHEAD, way)) or not re.fullmatch(_BACK, way) and (
+            heading == "ahead" or heading == "near" and (upcoming - published).days <= 31 or way == "this"
+            and (upcoming - published).days < (published - past).days)
+        day = upcoming if ahead else past
+    return _unit_span("week", day) if match["week"] else _span(day, day, "day")
+
+
 def _nearest(candidates: list[DateSpan], published: date, forward: bool, *, started: bool = True) -> DateSpan:
     """The latest span begun by publication (ended, with ``started`` false) or, looking ahead, the
     first not yet over."""
@@ -361,13 +511,40 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
     """The forms beyond the articles' own: vague references, counted and rolling spans, parts of
     years, seasons, decades, centuries, weekends and months or weekdays with 'last'/'next'."""
     forward = heading == "ahead"
-    if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body):
+    if kind := _VAGUE_KIND.get(text) or _VAGUE_KIND.get(body) or next(
+            (kind for form, kind in _VAGUE_FORMS if form.fullmatch(text)), None):
         return _vague(kind, published)
+    if match := _HOLIDAY.fullmatch(body):
+        return _holiday(match, published, heading)
     if match := _DAY_RANGE.fullmatch(body):
         month = MONTHS[match["month"]]
-        year = int(match["year"]) if match["year"] else _year_of(month, int(match["day"]), published, heading)
+        year = int(match["year"]) if match["year"] else \
+            _year_of(month, int(match["day"]), published, heading, dated=context is not None)
         opening, closing = _day(year, month, int(match["day"])), _day(year, month, int(match["last"]))
         return _span(opening.start, closing.end, "day") if opening.start < closing.end else None
+    if match := re.fullmatch(rf"{_WEEK_OF}\s+(?P<rest>.+)", body):
+        named = resolve(match["rest"], published, context=context)
+        if named.precision == "month" and named.start.month == named.end.month:
+            return _week_of_month(match["which"], named.start.year, named.start.month)
+    if (match := _DAY_OF_WEEK.fullmatch(body)) and bool(match["before"]) != bool(match["after"]):
+        week = resolve(match["before"] or match["after"], published)
+        day = week.start + timedelta(days=WEEKDAYS[match["weekday"]])
+        return _span(day, day, "day")
+    if match := re.fullmatch(r"(?P<count>\d+|a|one|a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s?'?s?\s+time",
+                             body):
+        return _unit_span(match["unit"], _step(match["unit"], published, _count(match["count"])))
+    if match := re.fullmatch(rf"{_MONTH}\s+{_DAY},?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year", body):
+        return _day(published.year + {"last": -1, "this": 0, "next": 1}[match["rel"]], MONTHS[match["month"]],
+                    int(match["day"]))
+    if match := re.fullmatch(rf"(?:next|coming)\s+{_MONTH}\s+{_DAY}", body):
+        month, number = MONTHS[match["month"]], int(match["day"])
+        return _day(_year_of(month, number, published, "ahead"), month, number)
+    if match := _MONTH_RANGE.fullmatch(body):
+        first, last = MONTHS[match["month"]], MONTHS[match["last"]]
+        year = int(match["year"]) if match["year"] else _year_of(last, 1, published, heading)
+        start, end = _month(year - (first > last), first).start, _month(year, last).end
+        quarter = _unit_span("quarter", start)
+        return quarter if (quarter.start, quarter.end) == (start, end) else _span(start, end, "month")
     if match := _CLOCK.fullmatch(body):
         return resolve(match["rest"], published, context=context)
     if body in _DAY_WORDS:
@@ -389,14 +566,15 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
         steps = _count(match["count"]) * (1 if re.fullmatch(_AHEAD, way) or way in {"coming", "first"} else -1)
         other = _step(unit, published, steps)
         return _span(min(published, other), max(published, other), "day")
-    if re.fullmatch(r"(?:(?:latest|most\s+recent|recent|last\s+reported)\s+)?quarter", body):
+    if re.fullmatch(r"(?:(?:latest|most\s+recent|recent|last\s+reported)\s+)?quarter|(?:latest|most\s+recent)\s+period",
+                    body):
         return _unit_span("quarter", _step("quarter", published, -1))
     if match := _YEAR_AGO_QUARTER.fullmatch(body):
         reported = _step("quarter", published, -1)
         number = _QUARTER_ORDINALS[match["ordinal"]] if match["ordinal"] else (reported.month - 1) // 3 + 1
         return _quarter(int(match["year"]) if match["year"] else reported.year - 1, number)
     if match := re.fullmatch(r"(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|around)\s+(?:the\s+)?"
-                             r"(?P<rest>.+)|(?P<year_end>year[- ]end)", body):
+                             r"(?P<rest>.+)|(?P<year_end>year[- ]end|year's\s+end|(?:full|whole|entire)\s+year)", body):
         return resolve(match["rest"], published, context=context) if match["rest"] else _year(published.year)
     if body in {"year", "month", "week"}:
         return _unit_span(body, published)
@@ -438,6 +616,8 @@ def _extended(text: str, body: str, published: date, heading: Direction, context
             return next(span for span in seasons if span.start > published)
         if way and re.fullmatch(_BACK, way):
             return _nearest(seasons, published, False, started=False)
+        if way == "this":
+            return min(seasons, key=lambda span: max((span.start - published).days, (published - span.end).days, 0))
         return _nearest(seasons, published, forward)
     if match := _QUARTER.fullmatch(body):
         year_text = match["year"] or match["year0"]
@@ -492,12 +672,62 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
         return _resolve(phrase, published, context)
     except OverflowError:
         raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
+    except DateError as error:
+        if repr(phrase) in str(error):
+            raise
+        raise DateError(f"{phrase!r}: {error}") from None
 
 
-def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
+_HEDGE = re.compile(r"^(?:almost|nearly|about|some|roughly|around|approximately|more\s+than|less\s+than|just|only|"
+                    r"exactly|at\s+least|(?:a\s+good\s+|the\s+better\s+)?part\s+of|much\s+of|most\s+of|all\s+of|"
+                    r"the\s+whole\s+of|sometime\s+(?:in\s+)?|(?:in\s+)?(?:the\s+)?(?:wee|early|small)\s+hours\s+(?:of\s+)?|"
+                    r"(?:the\s+)?(?:early|late)\s+(?:morning|evening|afternoon|night)\s+(?:of\s+)?)\s*"
+                    r"|(?:'s|\s+(?:or\s+(?:later|earlier|more|after|before)|and\s+(?:beyond|later|after)|respectively|alone))$"
+                    r"|(?<=\S)\s+or\s+so\b")
+_ORDINAL_DIGITS = re.compile(rf"\b(?:(?P<tens>twenty|thirty)[- ])?(?P<unit>{'|'.join(_ORDINAL_WORDS[:9])})\b"
+                             rf"|\b(?P<word>{'|'.join(_ORDINAL_WORDS[9:])}|thirtieth)\b")
+
+
+def _ordinal_figure(match: re.Match[str]) -> str:
+    if match["word"]:
+        return _ordinal(30 if match["word"] == "thirtieth" else _ORDINAL_WORDS.index(match["word"]) + 1)
+    return _ordinal(_TENS.get(match["tens"] or "", 0) + _ORDINAL_WORDS.index(match["unit"]) + 1)
+
+
+def _loosened(text: str) -> list[str]:
+    """Readings of a phrase without its hedges ('nearly four years ago', '1994 or later', 'Friday's'),
+    with 'this coming' as 'coming' and ordinals in figures ('March eighth'); each one differs from it."""
+    variants = [_HEDGE.sub("", text), text.replace("this coming ", "coming "),
+                _ORDINAL_DIGITS.sub(_ordinal_figure, text)]
+    return [variant.strip() for variant in dict.fromkeys(variants) if variant.strip() not in {"", text}]
+
+
+def _resolve(phrase: str, published: date, context: str | None, heading: Direction | None = None) -> DateSpan:
+    try:
+        return _resolve_as_written(phrase, published, context, heading)
+    except DateError:
+        text = re.sub(r"\s+", " ", phrase.strip().lower().replace("’", "'").rstrip(".,;:"))
+        way = heading or ("back" if context is None else direction(context, phrase))
+        for variant in _loosened(text):
+            try:
+                return _resolve(variant, published, context, way)
+            except DateError:
+                continue
+        parts = [part for part in re.split(r",\s*", text) if part]
+        if len(parts) > 1:
+            try:
+                spans = [_resolve(part, published, context, way) for part in parts]
+            except DateError:
+                pass
+            else:
+                return min(spans, key=lambda span: span.end - span.start)
+        raise
+
+
+def _resolve_as_written(phrase: str, published: date, context: str | None, heading: Direction | None) -> DateSpan:
     text = re.sub(r"\s+", " ", phrase.strip().lower().replace("’", "'").rstrip(".,;:"))
     text = re.sub(_LEAD_WORDS, "", text)
-    way: Direction = "back" if context is None else direction(context, phrase)
+    way: Direction = heading or ("back" if context is None else direction(context, phrase))
     forward = way == "ahead"
     iso = iso_span(text) or _iso_range(text)
     if iso:
@@ -534,9 +764,12 @@ def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
     if text == "last year":
         return _span(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year")
 
+    if context and (anchored := _anchored(text, phrase, published, context)):
+        return anchored
     body = _words_to_numbers(re.sub(_LEAD, "", text))
     if match := re.fullmatch(rf"(?:last\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?", body):
-        if forward and not body.startswith("last "):
+        soon = way == "near" and context is not None and bool(_PRESENT_EVENT.search(context))
+        if (forward or soon) and not body.startswith("last "):
             day = published + timedelta(days=(WEEKDAYS[match["weekday"]] - published.weekday()) % 7)
             return _span(day, day, "day")
         back = (published.weekday() - WEEKDAYS[match["weekday"]]) % 7
@@ -545,10 +778,12 @@ def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
         day = published - timedelta(days=back)
         return _span(day, day, "day")
     if match := re.fullmatch(rf"{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body) or re.fullmatch(
-        rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
-    ) or re.fullmatch(rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?", body):
+        rf"(?P<past>(?:last|this\s+past)\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", body
+    ) or re.fullmatch(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", body):
         month, day_number = MONTHS[match["month"]], int(match["day"])
-        year = int(match["year"]) if match["year"] else _year_of(month, day_number, published, way)
+        year = int(match["year"]) if match["year"] else _year_of(
+            month, day_number, published, "back" if match.groupdict().get("past") else way,
+            dated=context is not None and not match.groupdict().get("past"))
         if not match["year"] and match.groupdict().get("weekday"):
             year = _year_by_weekday(year, month, day_number, WEEKDAYS[match["weekday"]])
         return _day(year, month, day_number)
@@ -559,7 +794,7 @@ def _resolve(phrase: str, published: date, context: str | None) -> DateSpan:
     if match := re.fullmatch(rf"(?:the\s+year\s+)?{_YEAR}", body):
         year = int(match["year"])
         return _span(date(year, 1, 1), date(year, 12, 31), "year")
-    if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context):
+    if context and _YEAR_AGO.fullmatch(body) and _QUARTER_TALK.search(context) and not _LONGER_PERIOD.search(context):
         return _unit_span("quarter", _step("quarter", published, -5))
     try:
         found = _extended(text, re.sub(r"\bfiscal[- ]", "", body), published, way, context)
@@ -609,14 +844,21 @@ def _part_of_month(text: str) -> DateSpan | None:
         first, last = month_span(int(match["year"]), MONTHS[match["month"]])
         start_day, end_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[match["part"]]
         return _span(first.replace(day=start_day), first.replace(day=end_day), "day")
-    if match := re.fullmatch(rf"(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+of"
-                             rf"\s+{_MONTH},?\s+{_YEAR}", text):
-        month_start, month_end = month_span(int(match["year"]), MONTHS[match["month"]])
-        if match["which"] == "last":
-            return _span(month_end - timedelta(days=6), month_end, "week")
-        week = month_start + timedelta(days=7 * _ORDINALS[match["which"]])
-        return _span(week, min(week + timedelta(days=6), month_end), "week")
+    if match := re.fullmatch(rf"{_WEEK_OF}\s+{_MONTH},?\s+{_YEAR}", text):
+        return _week_of_month(match["which"], int(match["year"]), MONTHS[match["month"]])
     return None
+
+
+_WEEK_OF = r"(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+of"
+
+
+def _week_of_month(which: str, year: int, month: int) -> DateSpan:
+    """The first … fourth seven days of a month, or its last seven."""
+    month_start, month_end = month_span(year, month)
+    if which == "last":
+        return _span(month_end - timedelta(days=6), month_end, "week")
+    week = month_start + timedelta(days=7 * _ORDINALS[which])
+    return _span(week, min(week + timedelta(days=6), month_end), "week")
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}

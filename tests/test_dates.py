@@ -154,7 +154,8 @@ PAST, FUTURE = date(1, 1, 1), date(9999, 12, 31)
         ("three months ago", span("2025-07-01", "2025-07-31", "month")),
         ("two weeks ago", span("2025-10-13", "2025-10-19", "week")),
         ("ten days ago", span("2025-10-19", None, "day")),
-        ("the past year", span("2024-10-29", "2025-10-29", "day")),
+        ("the past year", span("2024-01-01", "2024-12-31", "year")),  # as TimeML reads it: last year
+        ("the past decade", span("2015-10-29", "2025-10-29", "day")),
         ("the next two weeks", span("2025-10-29", "2025-11-12", "day")),
         ("the weekend", span("2025-10-25", "2025-10-26", "day")),
         ("next weekend", span("2025-11-01", "2025-11-02", "day")),
