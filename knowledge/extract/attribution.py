@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure
+from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
 
 SPEECH_VERBS = (
@@ -41,7 +41,6 @@ _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTIC
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
 _APPOSITION = r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?"
 _POST_VERB = re.compile(rf"{_APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
-_CLOSING_VERB = re.compile(rf"{_ADVERBS}\s+(?:said|says|added|noted|stressed|told\s+\w+)\s*(?:[,.;]|$)")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
@@ -81,6 +80,8 @@ _LEADING_PHRASE = re.compile(
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b)[^,]{0,160},\s*"
 )
 
+UNNAMED = "unnamed source"
+
 
 @dataclass(frozen=True)
 class Referent:
@@ -110,15 +111,6 @@ class FoundQuote:
     attribution: Attribution
     standalone: bool
     heading: bool
-
-
-@dataclass(frozen=True)
-class FoundStatement:
-    """A reported statement ("X said that …") with its attribution."""
-
-    text: Span
-    evidence: Span
-    attribution: Attribution
 
 
 def masked(text: str, quotations: list[Quotation]) -> str:
@@ -152,6 +144,7 @@ class Attributor:
         self.subjects: list[str] = []
         self.genders = _genders(text, cast)
         self.last_institution: str | None = None
+        self.last_group: str | None = None
         self.last_speaker: str | None = None
         self.last_speaker_paragraph = -10
 
@@ -204,7 +197,7 @@ class Attributor:
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
             found.append(Referent(span.start + match.start(), span.start + match.end(),
-                                  self.pronoun_subject(match.group().lower()), "pronoun"))
+                                  self.pronoun_subject(match.group().lower(), span.start + match.start()), "pronoun"))
         for match in _IT.finditer(window):
             if self.last_institution:
                 found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
@@ -230,7 +223,7 @@ class Attributor:
         after = sentence.start + (lead.end() if lead else 0)
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
-    def _referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
+    def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any three words of description ("said 9/11 widow X")."""
         gap = r"(?:[\w/.’'-]+\s+){0,3}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
@@ -240,10 +233,11 @@ class Attributor:
         return None
 
     def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
-        referent = self._referent_at(referents, offset, loose=True)
+        referent = self.referent_at(referents, offset, loose=True)
         return referent if referent and referent.kind == "name" else None
 
-    def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
+    def attribution_of(self, referent: Referent, confidence: float, how: str) -> Attribution:
+        """An attribution to ``referent``, less sure for a pronoun or a role, saying why."""
         words = self.text[referent.start : referent.end]
         if referent.kind == "pronoun":
             confidence -= 0.1
@@ -260,37 +254,37 @@ class Attributor:
         after = self.masked[end : context.end]
         gap = re.match(r"[\s,;:—–―-]*", after)
         position = end + (gap.end() if gap else 0)
-        referent = self._referent_at(referents, position)
+        referent = self.referent_at(referents, position)
         if referent and _POST_VERB.match(self.masked, referent.end):
-            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” X said)")
+            return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
-            return self._attribution(referent, 0.9, "speaker signed after a dash (“…” ― X)")
+            return self.attribution_of(referent, 0.9, "speaker signed after a dash (“…” ― X)")
         inverted = _INVERTED.match(self.masked, end)
-        if inverted and (referent := self._referent_at(referents, inverted.end()) or self._named_at(
+        if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())):
-            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
+            return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
         for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
-            referent = self._referent_at(referents, match.end())
+            referent = self.referent_at(referents, match.end())
             if referent and _AS_SAYING.match(self.masked, referent.end):
-                return self._attribution(referent, 0.95, "“quoted X as saying”")
+                return self.attribution_of(referent, 0.95, "“quoted X as saying”")
         for referent in referents:
             if _WAS_QUOTED.match(self.masked, referent.end):
-                return self._attribution(referent, 0.95, "“X was quoted as saying”")
+                return self.attribution_of(referent, 0.95, "“X was quoted as saying”")
         for match in _ACCORDING.finditer(self.masked, context.start, context.end):
-            referent = self._referent_at(referents, match.end())
+            referent = self.referent_at(referents, match.end())
             if referent and referent.kind != "thing":
-                return self._attribution(referent, 0.9, "“according to X”")
+                return self.attribution_of(referent, 0.9, "“according to X”")
         verbs = [m for m in _ANY_VERB.finditer(self.masked, context.start, start)]
         if verbs:
             verb = verbs[-1]
             before = [r for r in referents if r.end <= verb.start()]
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
             if (verb["finite"] or adjacent) and before:
-                return self._attribution(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
+                return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             subject = self.main_subject(context, referents)
             if subject:
-                return self._attribution(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
+                return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
         return None
 
     def quote(self, quotation: Quotation, sentences: list[Sentence]) -> FoundQuote:
@@ -307,7 +301,7 @@ class Attributor:
             return None
         referents = self.referents(before.span)
         subject = self.main_subject(before.span, referents)
-        return self._attribution(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
+        return self.attribution_of(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
             if subject and subject.figure else None
 
     def _quote(self, quotation: Quotation, first: Sentence, last: Sentence,
@@ -323,55 +317,9 @@ class Attributor:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
             subject = self.main_subject(context, referents)
-            attribution = self._attribution(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
+            attribution = self.attribution_of(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
                 else Attribution(None, 0.0, "no speaker found")
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
-
-    def statements_in(self, sentence: Sentence) -> list[FoundStatement]:
-        """Reported statements of one sentence ("X said that …", "…, he said")."""
-        span = sentence.span
-        body = self.masked[span.start : span.end]
-        referents = self.referents(span)
-        found: list[FoundStatement] = []
-        for referent in referents:
-            offset = referent.start - span.start
-            if offset > 2 and body[:offset].rstrip().endswith(",") and \
-                    _CLOSING_VERB.match(self.masked, referent.end):
-                clause_end = span.start + body[:offset].rstrip().rfind(",")
-                clause = _trim_clause(self.masked, span.start, clause_end)
-                if clause and not _mostly_quoted(self.masked, clause):
-                    attribution = self._attribution(referent, 0.85, "“…, X said”")
-                    found.append(FoundStatement(clause, span, attribution))
-                    break
-        for match in _ACCORDING.finditer(body):
-            source = self._referent_at(referents, span.start + match.end())
-            if source is None or source.figure is None:
-                continue
-            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : span.end])
-            clause = _trim_clause(self.masked, source.end + comma.end(), span.end) if comma and match.start() < 3 \
-                else _trim_clause(self.masked, span.start, span.start + match.start()) if match.start() > 12 else None
-            if clause and not _mostly_quoted(self.masked, clause):
-                found.append(FoundStatement(clause, span, self._attribution(source, 0.8, "“according to X”")))
-        for match in _REPORTING.finditer(body):
-            clause_start = span.start + match.end()
-            if self.masked[clause_start : clause_start + 1] in {"«", ",", ":", ""} or re.match(
-                    r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
-                continue
-            clause = _trim_clause(self.masked, clause_start, span.end)
-            if clause is None or "«" in self.masked[clause.start : clause.end] or (
-                    not match.group().rstrip().endswith("that")
-                    and _inverted_name(self._referent_at(referents, clause_start)
-                                   or self._named_at(referents, clause_start), clause_start)):
-                continue
-            before = [r for r in referents if r.end <= span.start + match.start()]
-            subject = before[-1] if before and re.fullmatch(
-                rf"{_ADVERBS}\s*(?:and\s+)?", self.masked[before[-1].end : span.start + match.start()]) else None
-            subject = subject or self.main_subject(span, referents)
-            if subject is None:
-                continue
-            attribution = self._attribution(subject, 0.8, f"“{match.group().strip()}” with its subject")
-            found.append(FoundStatement(clause, span, attribution))
-        return found
 
     def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
         """Remember who spoke or was the subject, for pronouns and continuations that follow."""
@@ -385,37 +333,30 @@ class Attributor:
         if subject and subject.figure:
             self._note_subject(subject.figure)
 
+    def unnamed_source(self, words: str) -> str:
+        """The figure a description stands for ("officials", "a new poll"), made on first use."""
+        ref = "unnamed-" + slug(words)
+        if ref not in self.cast.figures:
+            self.cast.figures[ref] = Figure(ref, words, None, institution=UNNAMED)
+        return ref
+
     def _note_subject(self, figure: str) -> None:
         if self.cast.figures[figure].institution:
             self.last_institution = figure
+            if self.cast.figures[figure].institution == UNNAMED:
+                self.last_group = figure
         else:
             self.last_subject = figure
             self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
 
-    def pronoun_subject(self, pronoun: str) -> str | None:
+    def pronoun_subject(self, pronoun: str, offset: int) -> str | None:
         """The last subject "he" or "she" can be: the last one whose pronouns, where the article
-        names them, are not the other ones."""
+        names them, are not the other ones; before any subject, the last such person named."""
         other = "f" if pronoun == "he" else "m"
-        return next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
-
-
-_REPORTING = re.compile(
-    r"\b(?:(?:said|says|say|added|adds|wrote|writes|argues|suggested|suggests)"
-    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?|\s+(?:[A-Z][a-z]+day|today|yesterday|earlier|later))?\s+that)?"
-    r"|(?:reported|reports|predicted|predicts|contends|contended|hopes|hoped|fears|feared)\s+that"
-    r"|called\s+for|(?:urged|urges)(?=\s+(?:the|a|an|his|her|their|its|all|[A-Z]\w+)\b)"
-    r"|told\s+(?:\w+\s+){1,3}?that"
-    r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
-    r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
-    r"(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that"
-    r"|expressed(?=\s+(?:\w+[’']s\s+|(?:his|her|their|its)\s+)?(?:readiness|willingness|desire|hope|commitment)\b)"
-    r"|(?:admitted|acknowledged|conceded|insisted|claimed|argued|warned|asserted)(?=(?:\s+[\w’'-]+){1,4}?"
-    r"\s+(?:was|were|is|are|would|will|could|had|has|have)\b)"
-    r"|,\s+saying(?:\s+that)?)\s+",
-)
-_CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;"
-)
+        subject = next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
+        if subject is None:
+            subject = next((f.id for f in self.cast.people_before(offset) if self.genders.get(f.id) != other), None)
+        return subject
 
 
 _HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
@@ -437,21 +378,3 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         tally[0] += len(_HE.findall(window)) + 3 * ("Mr." in honorific)
         tally[1] += len(_SHE.findall(window)) + 3 * bool(re.search(r"M(?:rs|s)\.", honorific))
     return {figure: "m" if he > she else "f" for figure, (he, she) in counts.items() if he != she}
-
-
-def _inverted_name(referent: Referent | None, offset: int) -> bool:
-    """True when the words after "said" are its speaker ("said Minister X at …"), not a clause."""
-    return referent is not None and referent.kind == "name" and referent.start - offset < 60
-
-
-def _trim_clause(masked_text: str, start: int, end: int) -> Span | None:
-    tail = _CLAUSE_TAIL.search(masked_text, start, end)
-    stop = tail.start() if tail else end
-    while stop > start and masked_text[stop - 1] in " .,;:":
-        stop -= 1
-    return Span(start, stop) if stop - start >= 12 else None
-
-
-def _mostly_quoted(masked_text: str, span: Span) -> bool:
-    words = masked_text[span.start : span.end]
-    return sum(len(found) for found in re.findall(r"«x*»?", words)) > 0.6 * len(words)

@@ -174,7 +174,7 @@ _GROUP = re.compile(
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
 )
 SPEECH_VERB_AFTER_NAME = re.compile(
-    r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
+    r",?\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
     r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared|called\s+for|urged|argued)\b"
 )
 
@@ -436,6 +436,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
 
     surnames: dict[str, str] = {}
     runs = _name_runs(text, lowercase_words, not_names)
+    persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
+               and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -444,7 +446,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and name in surnames:
             ref = surnames[name]
-        elif not _looks_like_person(text, start, end, single, title, world):
+        elif name not in persons and not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
             ref = slug(name)

@@ -39,6 +39,7 @@ from knowledge.extract.reading import (
     paragraph_spans,
     sentence_spans,
 )
+from knowledge.extract.reported import statements_in
 from knowledge.models import (
     DateSpan,
     EventEntry,
@@ -184,7 +185,8 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             for evidence, piece in _pieces(text, paragraphs, found.quotation, found.evidence):
                 _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
                            best.phrase if best and not found.heading else None, found.quotation.paragraphs)
-        statements = [] if sentence.is_heading else attributor.statements_in(sentence)
+        quoted = next((s for s in reversed(speakers) if s), None)
+        statements = [] if sentence.is_heading else statements_in(attributor, sentence, quoted)
         for statement in statements:
             speakers.append(statement.attribution.figure)
             if statement.attribution.figure:
@@ -232,7 +234,7 @@ def _pieces(text: str, paragraphs: list[Span], quotation: Quotation, evidence: S
     for paragraph in paragraphs:
         start, end = max(quotation.words.start, paragraph.start), min(quotation.words.end, paragraph.end)
         if start < end:
-            words = text[start:end].strip().lstrip("“\"").rstrip("”\"").rstrip(",; ")
+            words = text[start:end].strip().lstrip("“\"'").rstrip("”\"'").rstrip(",; ")
             if words:
                 pieces.append((paragraph.text(text), words))
     return pieces

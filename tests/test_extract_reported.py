@@ -1,0 +1,105 @@
+"""Reported statements: a source and a cue outside quotation marks, in every order news writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract import Directory, propose
+from knowledge.extract.reading import find_quotations, paragraph_spans
+
+PUBLISHED = date(2024, 3, 6)
+EMPTY = Directory()
+
+
+def reported(text: str) -> list[tuple[str, str]]:
+    """(speaker, text) of every proposed reported statement."""
+    return [(p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, PUBLISHED).quotes
+            if p.entry.kind == "reported"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes said the bridge would reopen in May.",
+     [("dana-reyes", "the bridge would reopen in May")]),
+    ("The bridge will reopen in May, Governor Dana Reyes said on Monday.",
+     [("dana-reyes", "The bridge will reopen in May")]),
+    ("The bridge will reopen in May, said Governor Dana Reyes.",
+     [("dana-reyes", "The bridge will reopen in May")]),
+    ("Governor Dana Reyes told reporters on Monday that the bridge would reopen in May.",
+     [("dana-reyes", "the bridge would reopen in May")]),
+    ("According to Governor Dana Reyes, the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Governor Dana Reyes believes the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Governor Dana Reyes, who chairs the board, insisted the bridge was safe.",
+     [("dana-reyes", "the bridge was safe")]),
+    ("Governor Dana Reyes denied claims that the bridge was unsafe.",
+     [("dana-reyes", "claims that the bridge was unsafe")]),
+    ("Governor Dana Reyes called for an inquiry into the collapse of the bridge.",
+     [("dana-reyes", "an inquiry into the collapse of the bridge")]),
+])
+def test_a_named_source_and_a_cue_in_any_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+def test_a_known_name_is_a_source_where_nothing_else_marks_it_as_a_person() -> None:
+    text = ("Governor Dana Reyes said the bridge was safe.\n"
+            "Dana Reyes is demanding an inquiry into the contracts for the bridge.")
+    assert reported(text)[-1] == ("dana-reyes", "an inquiry into the contracts for the bridge")
+
+
+def test_a_nested_statement_gives_one_statement_per_cue() -> None:
+    text = "Governor Dana Reyes said that Senator Omar Vint told her the bridge was unsafe."
+    assert reported(text) == [("dana-reyes", "Senator Omar Vint told her the bridge was unsafe"),
+                              ("omar-vint", "the bridge was unsafe")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The bridge was closed after engineers found cracks, a source said.", "unnamed-source"),
+    ("Top state officials said the bridge would stay closed for a month.", "unnamed-top-state-officials"),
+    ("The Reyes campaign says the bridge will reopen next month.", "unnamed-reyes-campaign"),
+    ("A new poll shows most residents want the bridge rebuilt.", "unnamed-new-poll"),
+])
+def test_a_described_source_is_an_unnamed_source_for_the_curator(text: str, speaker: str) -> None:
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert proposals.quotes[0].entry.speaker == speaker
+    assert "unnamed source" in proposals.quotes[0].why
+    assert (speaker, "unnamed source") in [(i.entry.id, i.entry.kind) for i in proposals.institutions]
+
+
+def test_they_goes_to_the_last_described_source() -> None:
+    text = ("Local residents said the bridge had been shaking for weeks.\n"
+            "They said the city ignored their complaints.")
+    assert reported(text)[-1] == ("unnamed-local-residents", "the city ignored their complaints")
+
+
+def test_a_participle_goes_to_the_speaker_of_the_quotation() -> None:
+    text = "“We are ready,” Governor Dana Reyes said, adding that the bridge would reopen in May."
+    assert ("dana-reyes", "the bridge would reopen in May") in reported(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge, said to be the oldest in the state, was closed on Monday.",
+    "It was said that the bridge was old.",
+    "Governor Dana Reyes said on Monday.",
+    "The bridge was described in a report on Monday.",
+    "Governor Dana Reyes spoke after the board said nothing.",
+    "The stress on the cables showed in the photographs.",
+])
+def test_narration_without_a_source_or_a_clause_is_no_statement(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_clause_that_is_mostly_a_quotation_is_left_to_the_direct_quote() -> None:
+    text = "Governor Dana Reyes said “the bridge will reopen in May, and not a day later.”"
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        ("direct", "dana-reyes")]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = "''The bridge is safe,'' said Governor Dana Reyes. She called it ''a fine piece of work.''"
+    marks = find_quotations(text, paragraph_spans(text))
+    assert [text[q.words.start : q.words.end] for q in marks] == ["The bridge is safe", "a fine piece of work."]
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes][0] == (
+        "direct", "dana-reyes")
