@@ -36,8 +36,8 @@ _SPEECH = """
     """
 _ACTS = """
     attack blast slam praise mention cite point_to call_on defend condemn denounce dismiss tout threaten
-    encourage invite challenge blame thank congratulate endorse back support oppose reject unveil lay_out
-    detail highlight discuss release apologize_for decline refuse seek want plan vow promise push_for
+    encourage challenge blame thank congratulate endorse back support oppose reject lay_out
+    detail highlight discuss apologize_for decline refuse seek want plan vow promise push_for
     reference describe label dub brand hail welcome applaud reaffirm insist_on rule_out
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline"
@@ -66,6 +66,7 @@ def _inflected(verbs: str) -> list[str]:
 CUES = "|".join(sorted(set(_inflected(_SPEECH + _ACTS)), key=len, reverse=True))
 _INFINITIVE = re.compile("|".join(_inflected(
     "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
+_BASES = frozenset(verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
 _WEAK_CUES = "|".join(_inflected(_WEAK))
 _CUE_WORDS = frozenset(form.split("\\")[0] for form in _inflected(_SPEECH + _ACTS + _WEAK)) - frozenset(
     verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
@@ -76,7 +77,7 @@ _AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may
               r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
               r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being))*(?:[’'](?:s|ve|d|ll))?")
 _APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
-               r"though|although|after|before|since|in|on|at)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?")
+               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?")
 _POSTMODIFIER_WORDS = r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with)\s+[^,«;]{1,60}?)?"
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{_WEAK_CUES}))\b")
 _LONE_COMMA = re.compile(rf",{_AUXILIARY}\s+")
@@ -90,17 +91,23 @@ _OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|hi
 _THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
 _BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?\s+")
 _TOLD = re.compile(rf"{_OBJECT}(?:{_ADJUNCT})?(?:\s*,)?\s+")
-_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|"
+_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
                    r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
                    r"at|during|on)\b)")
 _INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
+_LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|Through|By|With|Under|For|From|"
+                      r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|But|And|If)\b[^,]*,$")
+_ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*(?:on|in|at|to|during|from|via)"
+                            r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
+_EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analysis|data|results|findings|review|audit)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:saying|adding|arguing|noting|claiming|warning|insisting|explaining|"
                          r"stressing|suggesting|asserting|predicting|promising|vowing|urging|calling\s+for)"
                          r"(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
-                           r"[a-z]+ing|but|and|which|who|where|is|was|are|were|"
+                           r"but|and|which|who|where|is|was|are|were|"
                            r"it\s*[.,]|so\s*[.,]|yes|no)\b")
+_AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
     rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;|,\s+(?:according\s+to|"
     rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
@@ -132,7 +139,7 @@ _DETERMINERS = frozenset(
 _NOT_MODIFIERS = frozenset(
     """and or but of in on at to for from by with as that which who whom whose than then so if when while
     is are was were be been has have had do does did not no also this these those it they he she we i you
-    there here what where""".split())  # noqa: SIM905
+    there here what where would will could should can may might must first""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
 
@@ -157,7 +164,7 @@ def _description_start(window: str, head: int) -> int:
         bare = word.group(1).lower()
         if bare in _DETERMINERS or bare.endswith(("’s", "'s")):
             return word.start(1)
-        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.match(r"[\w-]+$", bare):
+        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
             break
         start = word.start(1)
     return start
@@ -182,7 +189,8 @@ def described(attributor: Attributor, span: Span, taken: list[Referent]) -> list
                for r in taken):
             continue
         words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : match.end()], flags=re.IGNORECASE)
-        if match.group().lower() in _QUANTIFIERS and words.lower() == match.group().lower():
+        if window[first : match.end()].lower() == match.group().lower() and (
+                match.group().lower() in _QUANTIFIERS or not re.search(r"(?:s|people|police|data)$", words.lower())):
             continue
         found.append(Referent(start, end, attributor.unnamed_source(words), "description"))
     for match in _THEY.finditer(window):
@@ -190,6 +198,23 @@ def described(attributor: Attributor, span: Span, taken: list[Referent]) -> list
         if attributor.last_group and not any(r.start <= start < r.end and r.figure for r in taken):
             found.append(Referent(start, start + 4, attributor.last_group, "pronoun"))
     return found
+
+
+def _form_fits(word: str, gap: str, source: str) -> bool:
+    """Whether a cue's form can have the source as its speaking subject: a participle only
+    after a form of "be" ("is demanding"), a past participle never after one (a passive:
+    "were charged"), a bare form only after an auxiliary or a plural subject."""
+    head = word.split("\\")[0].split()[0]
+    passive_or_progressive = re.search(r"\b(?:is|are|was|were|be|been|being)"
+                                       r"(?:\s+(?:\w+ly|also|again|once\s+again|still|now|not|already|even))*\s*$", gap)
+    if head.endswith("ing"):
+        return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
+    if passive_or_progressive and head not in _BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
+        return False
+    if head in _BASES:
+        return bool(re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b", gap)
+                    or re.search(r"(?i)(?:\b(?:they|we|i|you)|s|people|police)$", source.strip()))
+    return True
 
 
 class _Reader:
@@ -226,9 +251,11 @@ class _Reader:
     def clause(self, start: int, end: int, infinitive: bool = False) -> Span | None:
         """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
         three words, not mostly a quotation."""
+        opening = start
         while start < end and self.masked[start] in " ,:":
             start += 1
-        if _NOT_A_CLAUSE.match(self.masked, start) and not (infinitive and self.masked.startswith("to ", start)):
+        if _NOT_A_CLAUSE.match(self.masked, start) and not (infinitive and self.masked.startswith("to ", start)) or (
+                "," in self.masked[opening:start] and _AFTER_COMMA.match(self.masked, start)):
             return None
         tail = _CLAUSE_TAIL.search(self.masked, start + 1, end)
         stop = tail.start() if tail else end
@@ -281,14 +308,21 @@ class _Reader:
             if cue["cue"]:
                 self.inverted(start, end, word)
             return
+        coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
+                                self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
+        if not coordinated and not _form_fits(word, self.masked[source.end : start],
+                                              self.attributor.text[source.start : source.end]):
+            return
         comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
         tail = _TAIL.match(self.masked, end, self.span.end)
-        if comma and tail and self.span.start + comma.start() > self.span.start + 8:
+        if comma and tail and self.span.start + comma.start() > self.span.start + 8 and \
+                not _LEADING.match(self.masked, self.span.start, self.span.start + comma.start() + 1):
             self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, X {word}”")
             return
         if cue["weak"] or word.split()[0] in _NEEDS_OBJECT:
             that = _THAT.match(self.masked, end, self.span.end)
-            if cue["weak"] and not that and source.kind != "description":
+            if cue["weak"] and not that and not (source.kind == "description" and _EVIDENCE.search(
+                    self.attributor.text[source.start : source.end])):
                 return
             content = that.end() if that else end
         else:
@@ -297,7 +331,7 @@ class _Reader:
             told = _TOLD.match(self.masked, end, self.span.end) if telling else None
             bare = _BARE.match(self.masked, end, self.span.end)
             content = that.end() if that else told.end() if told else bare.end() if bare else end
-            if telling and not (that or told):
+            if telling and not (that or told) or _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
                 return
         if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")):
             return
@@ -317,8 +351,9 @@ class _Reader:
     def according(self) -> None:
         """``according to X, Y`` and ``Y, according to X``."""
         for match in _ACCORDING.finditer(self.masked, self.span.start, self.span.end):
-            source = self.attributor.referent_at(self.referents, match.end())
-            if source is None or source.figure is None:
+            source = next((r for r in self.referents if r.start >= match.end() and r.figure and
+                           re.fullmatch(r"[^,;«]{0,40}", self.masked[match.end() : r.start])), None)
+            if source is None:
                 continue
             comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : self.span.end])
             if comma and match.start() - self.span.start < 3:
