@@ -103,3 +103,32 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
     assert [text[q.words.start : q.words.end] for q in marks] == ["The bridge is safe", "a fine piece of work."]
     assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes][0] == (
         "direct", "dana-reyes")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dana Reyes, who met Senator Omar Vint on Monday, said “The bridge is safe.”", "dana-reyes"),
+    ("The vote was close, noted WRX’s Dante Chinni.\n“Nobody expected it,” he wrote.", "dante-chinni"),
+    ("Jo-Renee Farr, a professor at the state university, described the plan as risky.\n"
+     "“It could fail,” she said.", "jo-renee-farr"),
+    ("House Speaker Paul Lane said the vote was close.\n“We have the votes,” he said.", "paul-lane"),
+])
+def test_appositions_possessives_and_titles_leave_the_speaker_named(text: str, speaker: str) -> None:
+    assert {p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes} == {speaker}
+
+
+def test_the_chairman_named_in_apposition_is_the_source() -> None:
+    assert reported("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.") == [
+        ("phil-lovas", "he cannot comment on the letter")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents were charged fees they never agreed to pay for the bridge.",
+    "Others could buy a government plan similar to the old one.",
+])
+def test_passives_and_nouns_are_not_statements(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_leading_phrase_is_not_what_the_source_said() -> None:
+    assert reported("In his speech, Governor Dana Reyes urged voters to back the bridge plan.") == [
+        ("dana-reyes", "voters to back the bridge plan")]

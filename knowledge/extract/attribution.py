@@ -39,8 +39,15 @@ PARTICIPLES = (
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
-_APPOSITION = r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?"
-_POST_VERB = re.compile(rf"{_APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
+             r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
+             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being))*"
+             r"(?:[’'](?:s|ve|d|ll))?")
+APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
+              r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?")
+_POSTMODIFIER_WORDS = r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with)\s+[^,«;]{1,60}?)?"
+_BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
+_POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
@@ -232,6 +239,18 @@ class Attributor:
                 return referent
         return None
 
+    def subject_before(self, referents: list[Referent], offset: int, sentence_start: int) -> Referent | None:
+        """The referent whose words end right before a verb at ``offset``: an apposition ("X, a
+        lawyer, said"; "X, who ..., said"), a prepositional phrase ("officials in the city said")
+        or an auxiliary may stand between; a lone comma only after an apposed name ("the
+        chairman, X, said")."""
+        for referent in reversed(referents):
+            gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
+            if gap and (not gap["lone"] or referent.kind == "name" and
+                        re.search(r",\s*$", self.masked[sentence_start : referent.start])):
+                return referent
+        return None
+
     def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
         referent = self.referent_at(referents, offset, loose=True)
         return referent if referent and referent.kind == "name" else None
@@ -278,6 +297,9 @@ class Attributor:
         verbs = [m for m in _ANY_VERB.finditer(self.masked, context.start, start)]
         if verbs:
             verb = verbs[-1]
+            subject = self.subject_before(referents, verb.start(), context.start)
+            if subject and verb["finite"]:
+                return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
             if (verb["finite"] or adjacent) and before:

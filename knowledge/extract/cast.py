@@ -165,7 +165,7 @@ _NOT_NAMES = frozenset(
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
     energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
-    chairman congressman congresswoman""".split()  # noqa: SIM905
+    chairman congressman congresswoman speaker house""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -174,10 +174,11 @@ _GROUP = re.compile(
     r"|(?:[A-Z][a-z]+\s+){1,4}(?:Army|Front|Movement|Brigade|Brigades)"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
 )
-SPEECH_VERB_AFTER_NAME = re.compile(
-    r",?\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
-    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared|called\s+for|urged|argued)\b"
-)
+SAYING = (r"said|says|added|adds|told|tells|asserted|noted|notes|stressed|announced|confirmed|warned|insisted|"
+          r"described|emphasi[sz]ed|explained|wrote|writes|declared|called\s+for|urged|argued|argues|asked|replied|"
+          r"responded|claimed|suggested|acknowledged|admitted|recalled|observed|predicted|cautioned|agreed|believes|"
+          r"thinks|continued|tweeted|countered|conceded")
+SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+)?(?:{SAYING})\b")
 
 
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
@@ -349,14 +350,16 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_AFTER_VERB = re.compile(r"(?:\b(?:said|says|added|told|according\s+to)(?:\s+[\w/.’'-]+){0,3}|―)\s*$")
+_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|according\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
 _AFFILIATION = re.compile(
-    r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
+    rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b)")
 
 
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
+    if re.match(r"[’']s\s+[A-Z]", text[end:]):
+        return False
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):

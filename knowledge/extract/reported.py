@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.attribution import PARTICIPLES, Attribution, Attributor, Referent
+from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor, Referent
 from knowledge.extract.reading import Sentence, Span
 
 _SPEECH = """
@@ -73,15 +73,7 @@ _CUE_WORDS = frozenset(form.split("\\")[0] for form in _inflected(_SPEECH + _ACT
 _TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|inform|informs|informed)"
 _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
 
-_AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
-              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
-              r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being))*(?:[’'](?:s|ve|d|ll))?")
-_APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
-               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?")
-_POSTMODIFIER_WORDS = r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with)\s+[^,«;]{1,60}?)?"
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{_WEAK_CUES}))\b")
-_LONE_COMMA = re.compile(rf",{_AUXILIARY}\s+")
-_BEFORE_CUE = re.compile(rf"{_POSTMODIFIER_WORDS}{_APPOSITION},?{_AUXILIARY}\s+$")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
             rf"via|through|with|about|before|outside|inside|over)\b[^,«;]{{0,60}}?))")
@@ -268,23 +260,17 @@ class _Reader:
         return Span(start, stop)
 
     def source_before(self, offset: int) -> Referent | None:
-        """The referent whose words end right before a cue at ``offset`` (an apposition or an
-        adverb may stand between)."""
-        for referent in reversed(self.referents):
-            gap = _BEFORE_CUE.fullmatch(self.masked, referent.end, offset)
-            if referent.end <= offset and gap and (not _LONE_COMMA.fullmatch(self.masked, referent.end, offset) or
-                                                   re.search(r",\s*$", self.masked[self.span.start : referent.start])):
-                return referent
-        return None
+        """The referent whose words end right before a cue at ``offset``."""
+        return self.attributor.subject_before(self.referents, offset, self.span.start)
 
     def relative_source(self, offset: int) -> Referent | None:
         """The referent a "who" before a cue at ``offset`` stands for ("X, who said …")."""
-        who = re.search(rf",\s+who{_AUXILIARY}\s+$", self.masked[self.span.start : offset])
+        who = re.search(rf",\s+who{AUXILIARY}\s+$", self.masked[self.span.start : offset])
         if who is None:
             return None
         at = self.span.start + who.start()
         return next((r for r in reversed(self.referents) if r.end <= at and
-                     re.fullmatch(_APPOSITION, self.masked[r.end : at])), None)
+                     re.fullmatch(APPOSITION, self.masked[r.end : at])), None)
 
     def read(self) -> list[FoundStatement]:
         """Every statement of the sentence, the cue-governed ones first."""
