@@ -132,3 +132,13 @@ def test_passives_and_nouns_are_not_statements(text: str) -> None:
 def test_a_leading_phrase_is_not_what_the_source_said() -> None:
     assert reported("In his speech, Governor Dana Reyes urged voters to back the bridge plan.") == [
         ("dana-reyes", "voters to back the bridge plan")]
+
+
+def test_a_quoted_interview_transcript_gives_each_label_its_words() -> None:
+    text = ('Senator Mike Vance joined the show on Sunday.\n\n"WALLACE: Will you vote for the bill?\n\n'
+            '"VANCE: Well, look, we will see what the committee does first.\n\n"It is a long bill.\n\n'
+            '"UPDATE: The vote was moved to Tuesday."')
+    quotes = [(p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, PUBLISHED).quotes]
+    assert quotes == [("wallace", "Will you vote for the bill?"),
+                      ("mike-vance", "Well, look, we will see what the committee does first."),
+                      ("mike-vance", "It is a long bill.")]

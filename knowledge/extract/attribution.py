@@ -88,6 +88,9 @@ _LEADING_PHRASE = re.compile(
 )
 
 UNNAMED = "unnamed source"
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+(?=\S)")
+_NOT_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "BREAKING", "PHOTO",
+                         "PHOTOS", "VIDEO", "CORRECTION", "RELATED", "MORE", "LISTEN", "SOURCE", "SOURCES"})
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,24 @@ class Attributor:
         subject = self.main_subject(sentence.span, self.referents(sentence.span))
         if subject and subject.figure:
             self._note_subject(subject.figure)
+
+    def labelled(self, words: str) -> tuple[Attribution, int] | None:
+        """The speaker of a transcript's ``NAME: …`` (the person of the article with that surname,
+        else a new one; no one for "UPDATE:", "NOTE:" …) and where the spoken words begin; None for
+        words with no such label."""
+        match = _LABEL.match(words)
+        if match is None:
+            return None
+        label = match["label"]
+        if label.upper() in _NOT_LABELS:
+            return Attribution(None, 0.0, f"“{label}:” labels no speaker"), match.end()
+        surname = label.split()[-1].upper()
+        known = next((figure for figure in reversed(self.cast.people_before(len(self.text)))
+                      if figure.name.split()[-1].upper() == surname), None)
+        if known is None:
+            name = " ".join(word.capitalize() for word in label.split())
+            known = self.cast.figures.setdefault(slug(name), Figure(slug(name), name, None))
+        return Attribution(known.id, 0.85, f"transcript: “{label}:” before the words"), match.end()
 
     def unnamed_source(self, words: str) -> str:
         """The figure a description stands for ("officials", "a new poll"), made on first use."""
