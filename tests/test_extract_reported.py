@@ -142,3 +142,19 @@ def test_a_quoted_interview_transcript_gives_each_label_its_words() -> None:
     assert quotes == [("wallace", "Will you vote for the bill?"),
                       ("mike-vance", "Well, look, we will see what the committee does first."),
                       ("mike-vance", "It is a long bill.")]
+
+
+def test_a_described_speaker_of_a_direct_quote_is_an_unnamed_source() -> None:
+    text = ("“We will appeal,” the company said in a statement.\n"
+            "Two senators sent a letter to the board.\n"
+            "“The program has failed,” they wrote.")
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        ("direct", "unnamed-company"), ("direct", "unnamed-two-senators")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The road stays shut,” the Water Ministry said.", "water-ministry"),
+    ("“The road stays shut,” the Water Ministry spokesman said.", "unnamed-water-ministry-spokesman"),
+])
+def test_a_named_institution_stays_named_and_its_unnamed_spokesman_is_described(text: str, speaker: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes] == [speaker]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
+from knowledge.extract.sources import Referent, described
 
 SPEECH_VERBS = (
     r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
@@ -91,16 +92,6 @@ UNNAMED = "unnamed source"
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+(?=\S)")
 _NOT_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "BREAKING", "PHOTO",
                          "PHOTOS", "VIDEO", "CORRECTION", "RELATED", "MORE", "LISTEN", "SOURCE", "SOURCES"})
-
-
-@dataclass(frozen=True)
-class Referent:
-    """Words in a sentence that point at a person (``figure``), or at something that is not one."""
-
-    start: int
-    end: int
-    figure: str | None
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -225,7 +216,9 @@ class Attributor:
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
-        return sorted(found, key=lambda referent: referent.start)
+        descriptions = described(self.masked, span, found, self.unnamed_source, self.last_group)
+        found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
+        return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase."""

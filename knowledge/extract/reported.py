@@ -22,58 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor, Referent
+from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
 from knowledge.extract.reading import Sentence, Span
+from knowledge.extract.sources import BASES, CUES, WEAK_CUES, Referent, inflected
 
-_SPEECH = """
-    say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
-    predict assert contend counter concede declare announce confirm maintain promise
-    pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
-    express
-    remark mention testify speculate worry caution charge point_out call_for call_on urge demand propose
-    criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
-    ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
-    """
-_ACTS = """
-    attack blast slam praise mention cite point_to call_on defend condemn denounce dismiss tout threaten
-    encourage challenge blame thank congratulate endorse back support oppose reject lay_out
-    detail highlight discuss apologize_for decline refuse seek want plan vow promise push_for
-    reference describe label dub brand hail welcome applaud reaffirm insist_on rule_out
-    """
-_WEAK = "find show conclude learn stress emphasize emphasise underline"
-_IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
-              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
-_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop"})
-
-
-def _inflected(verbs: str) -> list[str]:
-    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …)."""
-    forms: list[str] = []
-    for verb in verbs.split():
-        head, _, rest = verb.partition("_")
-        stem = head[:-1] if head.endswith("e") and head not in {"see", "agree"} else head
-        third = head[:-1] + "ies" if re.search(r"[^aeiou]y$", head) else \
-            head + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", head) else head + "s"
-        past = _IRREGULAR.get(head, head[:-1] + "ied" if re.search(r"[^aeiou]y$", head) else
-                              head + "d" if head.endswith("e") else
-                              head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
-        doubled = head + head[-1] if head in _DOUBLING else stem
-        for form in (head, third, *past.split(), doubled + "ing"):
-            forms.append(form + (r"\s+" + rest.replace("_", r"\s+") if rest else ""))
-    return forms
-
-
-CUES = "|".join(sorted(set(_inflected(_SPEECH + _ACTS)), key=len, reverse=True))
-_INFINITIVE = re.compile("|".join(_inflected(
+_INFINITIVE = re.compile("|".join(inflected(
     "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
-_BASES = frozenset(verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
-_WEAK_CUES = "|".join(_inflected(_WEAK))
-_CUE_WORDS = frozenset(form.split("\\")[0] for form in _inflected(_SPEECH + _ACTS + _WEAK)) - frozenset(
-    verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
 _TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|inform|informs|informed)"
 _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
 
-_CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{_WEAK_CUES}))\b")
+_CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
             rf"via|through|with|about|before|outside|inside|over)\b[^,«;]{{0,60}}?))")
@@ -105,35 +63,6 @@ _CLAUSE_TAIL = re.compile(
     rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
 )
 
-SOURCE_HEADS = frozenset("""
-    source sources official officials aide aides adviser advisers advisor advisors expert experts analyst
-    analysts critic critics supporter supporters voter voters spokesman spokeswoman spokesperson spokespeople
-    spokesmen lawmaker lawmakers legislator legislators democrats republicans conservatives liberals
-    progressives people observers prosecutor prosecutors investigators judge justices court reporter reporters
-    diplomats residents witnesses activists leaders members staffers insiders allies donors delegates pollster
-    pollsters attorney attorneys lawyer lawyers police authorities economists economist strategists strategist
-    operatives researchers scientists historians protesters opponents candidates respondents participants
-    organizers executives employees workers officers agents group company firm bank campaign administration
-    government agency department ministry committee commission council board party organization organisation
-    network newspaper paper website magazine outlet survey surveys poll polls study report analysis data
-    statement memo letter lawsuit complaint filing documents release audit review findings results ruling
-    indictment editorial commissioner chairman chairwoman director secretary senator governor president
-    nominee candidate mayor congressman congresswoman representative speaker leader manager chief head
-    professor fellow author founder executive defenders proponents advocates backers skeptics sceptics
-    opponents detractors rivals challenger adversaries campaigners union unions journalists correspondents
-    commentators pundits editors anchors hosts fund foundation institute center bureau office service
-    newspapers publications polling majority most many some others
-    """.split())  # noqa: SIM905
-_QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others"})
-_HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
-_DETERMINERS = frozenset(
-    "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
-_NOT_MODIFIERS = frozenset(
-    """and or but of in on at to for from by with as that which who whom whose than then so if when while
-    is are was were be been has have had do does did not no also this these those it they he she we i you
-    there here what where would will could should can may might must first""".split())  # noqa: SIM905
-_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
-_THEY = re.compile(r"\b(?:[Tt]hey)\b")
 
 
 @dataclass(frozen=True)
@@ -145,53 +74,6 @@ class FoundStatement:
     attribution: Attribution
 
 
-def _description_start(window: str, head: int) -> int:
-    """Where the description ending in the head word at ``head`` begins: up to three modifiers
-    ("top black lawmakers", "the Clinton campaign") and a determiner or possessive."""
-    start = head
-    for _ in range(4):
-        word = re.search(r"([\w.’'-]+)\s+$", window[:start])
-        if word is None:
-            break
-        bare = word.group(1).lower()
-        if bare in _DETERMINERS or bare.endswith(("’s", "'s")):
-            return word.start(1)
-        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
-            break
-        start = word.start(1)
-    return start
-
-
-def _titles(window: str, end: int, referent: Referent, span: Span) -> bool:
-    """True when a description ending at ``end`` stands right before a name, as its title."""
-    return referent.start >= end and re.fullmatch(r"[\s,]*", window[end - span.start : referent.start - span.start]) \
-        is not None
-
-
-def described(attributor: Attributor, span: Span, taken: list[Referent]) -> list[Referent]:
-    """Sources a sentence describes rather than names ("officials", "a new poll", "the Clinton
-    campaign"), each as an unnamed source of the article, and "they" for the last of them."""
-    found: list[Referent] = []
-    window = attributor.masked[span.start : span.end]
-    for match in _HEAD.finditer(window):
-        first = _description_start(window, match.start())
-        after = _POSTMODIFIER.match(window, match.end())
-        start, end = span.start + first, span.start + (after.end() if after else match.end())
-        if any(r.figure and r.kind != "thing" and (r.start <= start and end <= r.end or _titles(window, end, r, span))
-               for r in taken):
-            continue
-        words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : match.end()], flags=re.IGNORECASE)
-        if window[first : match.end()].lower() == match.group().lower() and (
-                match.group().lower() in _QUANTIFIERS or not re.search(r"(?:s|people|police|data)$", words.lower())):
-            continue
-        found.append(Referent(start, end, attributor.unnamed_source(words), "description"))
-    for match in _THEY.finditer(window):
-        start = span.start + match.start()
-        if attributor.last_group and not any(r.start <= start < r.end and r.figure for r in taken):
-            found.append(Referent(start, start + 4, attributor.last_group, "pronoun"))
-    return found
-
-
 def _form_fits(word: str, gap: str, source: str) -> bool:
     """Whether a cue's form can have the source as its speaking subject: a participle only
     after a form of "be" ("is demanding"), a past participle never after one (a passive:
@@ -201,9 +83,9 @@ def _form_fits(word: str, gap: str, source: str) -> bool:
                                        r"(?:\s+(?:\w+ly|also|again|once\s+again|still|now|not|already|even))*\s*$", gap)
     if head.endswith("ing"):
         return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
-    if passive_or_progressive and head not in _BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
+    if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
         return False
-    if head in _BASES:
+    if head in BASES:
         return bool(re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b", gap)
                     or re.search(r"(?i)(?:\b(?:they|we|i|you)|s|people|police)$", source.strip()))
     return True
@@ -217,11 +99,7 @@ class _Reader:
         self.masked = attributor.masked
         self.span = sentence.span
         self.quoted = quoted
-        referents = attributor.referents(self.span)
-        descriptions = described(attributor, self.span, referents)
-        referents = [r for r in referents if r.figure or not any(
-            d.start < r.end and r.start < d.end for d in descriptions)]
-        self.referents = sorted([*referents, *descriptions], key=lambda r: (r.start, -r.end))
+        self.referents = attributor.referents(self.span)
         self.found: list[FoundStatement] = []
         self.covered: list[tuple[int, int]] = []
 
