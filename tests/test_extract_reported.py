@@ -158,3 +158,19 @@ def test_a_described_speaker_of_a_direct_quote_is_an_unnamed_source() -> None:
 ])
 def test_a_named_institution_stays_named_and_its_unnamed_spokesman_is_described(text: str, speaker: str) -> None:
     assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Aaron Kall -- co-editor of a book on the debates -- said the candidate liked surprises.",
+     ("aaron-kall", "the candidate liked surprises")),
+    ("Governor Dana Reyes said that in 1998, the bridge was closed for a year.",
+     ("dana-reyes", "in 1998, the bridge was closed for a year")),
+    ("The first ad could air this week, said Brian Baker, a longtime adviser who runs the campaign.",
+     ("brian-baker", "The first ad could air this week")),
+    ("Governor Dana Reyes said little but pledged to reopen the bridge by May.",
+     ("dana-reyes", "to reopen the bridge by May")),
+    ("Governor Dana Reyes sent a letter on Friday saying that the bridge would stay closed.",
+     ("dana-reyes", "the bridge would stay closed")),
+])
+def test_dashes_that_clauses_appositions_and_conjoined_cues(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

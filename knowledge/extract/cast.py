@@ -352,7 +352,8 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
 
 _AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|according\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
 _AFFILIATION = re.compile(
-    rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b)")
+    rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
+    rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b)")
 
 
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:

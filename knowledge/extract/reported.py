@@ -51,8 +51,10 @@ _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*
                             r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
 _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analysis|data|results|findings|review|audit)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:saying|adding|arguing|noting|claiming|warning|insisting|explaining|"
-                         r"stressing|suggesting|asserting|predicting|promising|vowing|urging|calling\s+for)"
+_CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
+_APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z])[^«;]*$")
+_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:saying|adding|arguing|noting|claiming|warning|"
+                         r"insisting|explaining|stressing|suggesting|asserting|predicting|promising|vowing|urging|calling\s+for)"
                          r"(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
                            r"but|and|which|who|where|is|was|are|were|"
@@ -104,10 +106,10 @@ class _Reader:
         self.covered: list[tuple[int, int]] = []
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
-            infinitive: bool = False) -> None:
+            introduced: bool = False) -> None:
         """Propose the clause at ``start``..``end`` as said by ``source``, unless it is no clause or
         another statement of the sentence already holds it."""
-        clause = self.clause(start, end, infinitive)
+        clause = self.clause(start, end, introduced)
         if clause is None or source.figure is None or any(s == clause.start for s, _ in self.covered):
             return
         attribution = self.attributor.attribution_of(source, confidence, how)
@@ -118,13 +120,14 @@ class _Reader:
         self.found.append(FoundStatement(clause, self.span, attribution))
         self.covered.append((clause.start, clause.end))
 
-    def clause(self, start: int, end: int, infinitive: bool = False) -> Span | None:
+    def clause(self, start: int, end: int, introduced: bool = False) -> Span | None:
         """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
-        three words, not mostly a quotation."""
+        three words, not mostly a quotation; unless ``introduced`` (by "that", or a verb taking "to"),
+        not opening with a preposition or conjunction."""
         opening = start
         while start < end and self.masked[start] in " ,:":
             start += 1
-        if _NOT_A_CLAUSE.match(self.masked, start) and not (infinitive and self.masked.startswith("to ", start)) or (
+        if _NOT_A_CLAUSE.match(self.masked, start) and not introduced or (
                 "," in self.masked[opening:start] and _AFTER_COMMA.match(self.masked, start)):
             return None
         tail = _CLAUSE_TAIL.search(self.masked, start + 1, end)
@@ -164,7 +167,7 @@ class _Reader:
         word = cue.group()
         start, end = cue.start(), cue.end()
         source = self.source_before(start)
-        if source is None and re.search(r"\s+and(?:\s+(?:also|then))?\s+$", self.masked[self.span.start : start]):
+        if source is None and _CONJOINED.search(self.masked, self.span.start, start):
             source = self.attributor.main_subject(self.span, self.referents)
         if source is None:
             source = self.relative_source(start)
@@ -201,7 +204,9 @@ class _Reader:
             return
         if that and len(self.masked[content : self.span.end].split()) < 3:
             content = end
-        self.add(content, self.span.end, source, 0.8, f"“X {word} …”", _INFINITIVE.fullmatch(word) is not None)
+        introduced = that is not None and content == that.end() or (
+            _INFINITIVE.fullmatch(word) is not None and self.masked.startswith("to ", content))
+        self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced)
 
     def inverted(self, start: int, end: int, word: str) -> None:
         """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma."""
@@ -209,7 +214,8 @@ class _Reader:
         if comma is None or not re.match(r"\s", self.masked[end : end + 1]):
             return
         source = self.attributor.referent_at(self.referents, end + 1)
-        if source and _TAIL.match(self.masked, source.end, self.span.end):
+        if source and (_TAIL.match(self.masked, source.end, self.span.end) or
+                       _APPOSED.match(self.masked, source.end, self.span.end)):
             self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, {word} X”")
 
     def according(self) -> None:
