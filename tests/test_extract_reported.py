@@ -174,3 +174,17 @@ def test_a_named_institution_stays_named_and_its_unnamed_spokesman_is_described(
 ])
 def test_dashes_that_clauses_appositions_and_conjoined_cues(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes likened the old bridge to a relic of another century.",
+     ("dana-reyes", "the old bridge to a relic of another century")),
+    ("Local voters know the bridge has been unsafe for years.",
+     ("unnamed-local-voters", "the bridge has been unsafe for years")),
+])
+def test_stance_and_belief_verbs_are_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+def test_an_s_form_right_after_a_plural_description_is_a_noun_not_a_cue() -> None:
+    assert reported("The city officials remarks about the bridge were brief and unclear.") == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
 from knowledge.extract.reading import Sentence, Span
-from knowledge.extract.sources import BASES, CUES, WEAK_CUES, Referent, inflected
+from knowledge.extract.sources import BASES, CUES, THIRD_PERSON, WEAK_CUES, Referent, inflected
 
 _INFINITIVE = re.compile("|".join(inflected(
     "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
@@ -76,10 +76,11 @@ class FoundStatement:
     attribution: Attribution
 
 
-def _form_fits(word: str, gap: str, source: str) -> bool:
+def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
     """Whether a cue's form can have the source as its speaking subject: a participle only
     after a form of "be" ("is demanding"), a past participle never after one (a passive:
-    "were charged"), a bare form only after an auxiliary or a plural subject."""
+    "were charged"), a bare form only after an auxiliary or a plural subject, and an -s form
+    never right after a plural one ("Democrats states" is a noun phrase)."""
     head = word.split("\\")[0].split()[0]
     passive_or_progressive = re.search(r"\b(?:is|are|was|were|be|been|being)"
                                        r"(?:\s+(?:\w+ly|also|again|once\s+again|still|now|not|already|even))*\s*$", gap)
@@ -87,10 +88,11 @@ def _form_fits(word: str, gap: str, source: str) -> bool:
         return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
     if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
         return False
+    plural = not named and re.search(r"(?i)(?:\b(?:they|we|i|you)|[^s]s|people|police)$", source.strip()) is not None
     if head in BASES:
-        return bool(re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b", gap)
-                    or re.search(r"(?i)(?:\b(?:they|we|i|you)|s|people|police)$", source.strip()))
-    return True
+        return plural or re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b",
+                                   gap) is not None
+    return not (plural and not gap.strip() and head in THIRD_PERSON)
 
 
 class _Reader:
@@ -178,7 +180,7 @@ class _Reader:
         coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
                                 self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
         if not coordinated and not _form_fits(word, self.masked[source.end : start],
-                                              self.attributor.text[source.start : source.end]):
+                                              self.attributor.text[source.start : source.end], source.kind == "name"):
             return
         comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
         tail = _TAIL.match(self.masked, end, self.span.end)

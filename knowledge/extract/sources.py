@@ -39,11 +39,20 @@ _ACTS = """
     encourage challenge blame thank congratulate endorse back support oppose reject lay_out
     detail highlight discuss apologize_for decline refuse seek want plan vow promise push_for
     reference describe label dub brand hail welcome applaud reaffirm insist_on rule_out
+    call know understand consider view feel decide echo dispute liken compare link mock chastise rail_against
+    weigh_in speak_about talk_about offer pitch grill invoke paint implore recognize outline promote rip
+    hammer knock credit portray characterize debate respond_to seize_on acknowledge rate forecast project
+    recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
               "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
 _DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop"})
+
+
+def _third(verb: str) -> str:
+    return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else \
+        verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
 
 
 def inflected(verbs: str) -> list[str]:
@@ -52,8 +61,7 @@ def inflected(verbs: str) -> list[str]:
     for verb in verbs.split():
         head, _, rest = verb.partition("_")
         stem = head[:-1] if head.endswith("e") and head not in {"see", "agree"} else head
-        third = head[:-1] + "ies" if re.search(r"[^aeiou]y$", head) else \
-            head + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", head) else head + "s"
+        third = _third(head)
         past = _IRREGULAR.get(head, head[:-1] + "ied" if re.search(r"[^aeiou]y$", head) else
                               head + "d" if head.endswith("e") else
                               head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
@@ -64,6 +72,7 @@ def inflected(verbs: str) -> list[str]:
 
 
 CUES = "|".join(sorted(set(inflected(_SPEECH + _ACTS)), key=len, reverse=True))
+THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (_SPEECH + _ACTS + _WEAK).split())
 BASES = frozenset(verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
 WEAK_CUES = "|".join(inflected(_WEAK))
 _CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(_SPEECH + _ACTS + _WEAK)) - frozenset(
