@@ -188,3 +188,15 @@ def test_stance_and_belief_verbs_are_cues(text: str, expected: tuple[str, str]) 
 
 def test_an_s_form_right_after_a_plural_description_is_a_noun_not_a_cue() -> None:
     assert reported("The city officials remarks about the bridge were brief and unclear.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge, Governor Dana Reyes often says, is the pride of the valley.",
+     ("dana-reyes", "is the pride of the valley")),
+    ("A lawyer for the city, Tom Berg, said no decision had been made about the bridge.",
+     ("tom-berg", "no decision had been made about the bridge")),
+    ("The State Police say the driver lost control on the bridge.",
+     ("state-police", "the driver lost control on the bridge")),
+])
+def test_parentheticals_negative_clauses_and_bodies_with_a_plural_verb(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

@@ -51,6 +51,8 @@ _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*
                             r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
 _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analysis|data|results|findings|review|audit)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
+                            r"according|compared)\b)")
 _CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
 _APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z])[^«;]*$")
 _PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:saying|adding|arguing|noting|claiming|warning|"
@@ -58,7 +60,7 @@ _PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:saying|adding|a
                          r"(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
                            r"but|and|which|who|where|is|was|are|were|"
-                           r"it\s*[.,]|so\s*[.,]|yes|no)\b")
+                           r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
     rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;|,\s+(?:according\s+to|"
@@ -146,6 +148,11 @@ class _Reader:
         """The referent whose words end right before a cue at ``offset``."""
         return self.attributor.subject_before(self.referents, offset, self.span.start)
 
+    def named(self, source: Referent) -> bool:
+        """True for a source named as one person (whose verb takes -s), not a body or a description."""
+        return source.kind == "name" and source.figure is not None and \
+            not self.attributor.cast.figures[source.figure].institution
+
     def relative_source(self, offset: int) -> Referent | None:
         """The referent a "who" before a cue at ``offset`` stands for ("X, who said …")."""
         who = re.search(rf",\s+who{AUXILIARY}\s+$", self.masked[self.span.start : offset])
@@ -180,13 +187,17 @@ class _Reader:
         coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
                                 self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
         if not coordinated and not _form_fits(word, self.masked[source.end : start],
-                                              self.attributor.text[source.start : source.end], source.kind == "name"):
+                                              self.attributor.text[source.start : source.end], self.named(source)):
             return
         comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
         tail = _TAIL.match(self.masked, end, self.span.end)
         if comma and tail and self.span.start + comma.start() > self.span.start + 8 and \
                 not _LEADING.match(self.masked, self.span.start, self.span.start + comma.start() + 1):
             self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, X {word}”")
+            return
+        inside = _PARENTHETICAL.match(self.masked, end, self.span.end)
+        if comma and inside and not cue["weak"]:
+            self.add(inside.end(), self.span.end, source, 0.8, f"“…, X {word}, …”", True)
             return
         if cue["weak"] or word.split()[0] in _NEEDS_OBJECT:
             that = _THAT.match(self.masked, end, self.span.end)
