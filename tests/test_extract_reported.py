@@ -200,3 +200,15 @@ def test_an_s_form_right_after_a_plural_description_is_a_noun_not_a_cue() -> Non
 ])
 def test_parentheticals_negative_clauses_and_bodies_with_a_plural_verb(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge carried ten thousand cars a day, according to one state survey.",
+     ("unnamed-state-survey", "The bridge carried ten thousand cars a day")),
+    ("No one may fish from the bridge, according to state law.",
+     ("unnamed-state-law", "No one may fish from the bridge")),
+    ("Governor Dana Reyes closed the bridge, citing the cracks found in its piers.",
+     ("dana-reyes", "the cracks found in its piers")),
+])
+def test_any_source_after_according_to_and_any_participle_cue(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

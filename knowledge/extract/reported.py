@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
 from knowledge.extract.reading import Sentence, Span
-from knowledge.extract.sources import BASES, CUES, THIRD_PERSON, WEAK_CUES, Referent, inflected
+from knowledge.extract.sources import ACTS, BASES, CUES, SPEECH, THIRD_PERSON, WEAK_CUES, Referent, inflected
 
 _INFINITIVE = re.compile("|".join(inflected(
     "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
@@ -51,13 +51,14 @@ _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*
                             r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
 _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analysis|data|results|findings|review|audit)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_PARTICIPLE_VERBS = SPEECH + ACTS
+_SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,|[.!?]*\s*$))")
 _PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
                             r"according|compared)\b)")
 _CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
 _APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z])[^«;]*$")
-_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:saying|adding|arguing|noting|claiming|warning|"
-                         r"insisting|explaining|stressing|suggesting|asserting|predicting|promising|vowing|urging|calling\s+for)"
-                         r"(?:\s+that)?\s+")
+_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:" + "|".join(
+    form for form in inflected(_PARTICIPLE_VERBS) if form.split("\\")[0].endswith("ing")) + r")(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
                            r"but|and|which|who|where|is|was|are|were|"
                            r"it\s*[.,]|so\s*[.,])\b")
@@ -232,12 +233,18 @@ class _Reader:
             self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, {word} X”")
 
     def according(self) -> None:
-        """``according to X, Y`` and ``Y, according to X``."""
+        """``according to X, Y`` and ``Y, according to X``; in the second, X may be any words that
+        end the sentence ("according to a count by the wire service"), as an unnamed source."""
         for match in _ACCORDING.finditer(self.masked, self.span.start, self.span.end):
             source = next((r for r in self.referents if r.start >= match.end() and r.figure and
                            re.fullmatch(r"[^,;«]{0,40}", self.masked[match.end() : r.start])), None)
             if source is None:
-                continue
+                words = _SOURCE_WORDS.match(self.masked, match.end(), self.span.end)
+                if words is None or words.end() < self.span.end - 2:
+                    continue
+                phrase = self.attributor.text[words.start() : words.end()]
+                source = Referent(words.start(), words.end(), self.attributor.unnamed_source(
+                    re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
             comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : self.span.end])
             if comma and match.start() - self.span.start < 3:
                 self.add(source.end + comma.end(), self.span.end, source, 0.8, "“according to X, …”")

@@ -25,7 +25,7 @@ class Referent:
     kind: str
 
 
-_SPEECH = """
+SPEECH = """
     say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
     predict assert contend counter concede declare announce confirm maintain promise
     pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
@@ -34,7 +34,7 @@ _SPEECH = """
     criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
     ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
     """
-_ACTS = """
+ACTS = """
     attack blast slam praise mention cite point_to call_on defend condemn denounce dismiss tout threaten
     encourage challenge blame thank congratulate endorse back support oppose reject lay_out
     detail highlight discuss apologize_for decline refuse seek want plan vow promise push_for
@@ -71,12 +71,12 @@ def inflected(verbs: str) -> list[str]:
     return forms
 
 
-CUES = "|".join(sorted(set(inflected(_SPEECH + _ACTS)), key=len, reverse=True))
-THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (_SPEECH + _ACTS + _WEAK).split())
-BASES = frozenset(verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
+CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)), key=len, reverse=True))
+THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
+BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 WEAK_CUES = "|".join(inflected(_WEAK))
-_CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(_SPEECH + _ACTS + _WEAK)) - frozenset(
-    verb.split("_")[0] for verb in (_SPEECH + _ACTS + _WEAK).split())
+_CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(SPEECH + ACTS + _WEAK)) - frozenset(
+    verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 
 SOURCE_HEADS = frozenset("""
     source sources official officials aide aides adviser advisers advisor advisors expert experts analyst
