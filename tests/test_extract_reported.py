@@ -212,3 +212,17 @@ def test_parentheticals_negative_clauses_and_bodies_with_a_plural_verb(text: str
 ])
 def test_any_source_after_according_to_and_any_participle_cue(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The latest state poll released Friday shows that the governor leads by six points.",
+     ("unnamed-latest-state-poll", "the governor leads by six points")),
+    ("Research conducted by the state university found drivers avoided the bridge.",
+     ("unnamed-research", "drivers avoided the bridge")),
+])
+def test_evidence_shows_and_finds(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+def test_finding_without_a_that_clause_needs_evidence_as_its_source() -> None:
+    assert reported("Governor Dana Reyes found the old bridge closed on Monday morning.") == []

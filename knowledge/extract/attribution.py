@@ -47,7 +47,8 @@ AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
-_POSTMODIFIER_WORDS = r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with)\s+[^,«;]{1,60}?)?"
+_POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
+                       r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")

@@ -49,7 +49,8 @@ _LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|
                       r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|But|And|If)\b[^,]*,$")
 _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*(?:on|in|at|to|during|from|via)"
                             r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
-_EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analysis|data|results|findings|review|audit)$")
+_EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie]s|data|results|findings|review|audit|"
+                       r"research|figures|numbers|estimates|records|statistics)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PARTICIPLE_VERBS = SPEECH + ACTS
 _SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,|[.!?]*\s*$))")

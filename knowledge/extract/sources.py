@@ -96,8 +96,10 @@ SOURCE_HEADS = frozenset("""
     opponents detractors rivals challenger adversaries campaigners union unions journalists correspondents
     commentators pundits editors anchors hosts fund foundation institute center bureau office service
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
+    research analyses figures numbers estimates records statistics emails
     majority most many some others
     """.split())  # noqa: SIM905
+_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others"})
 _HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
 _DETERMINERS = frozenset(
@@ -151,7 +153,7 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
             continue
         words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : match.end()], flags=re.IGNORECASE)
         if window[first : match.end()].lower() == match.group().lower() and (
-                match.group().lower() in _QUANTIFIERS or not re.search(r"(?:s|people|police|data)$", words.lower())):
+                match.group().lower() in _QUANTIFIERS or not _MASS_OR_PLURAL.search(words.lower())):
             continue
         found.append(Referent(start, end, name(words), "description"))
     for match in _THEY.finditer(window):
