@@ -226,3 +226,11 @@ def test_evidence_shows_and_finds(text: str, expected: tuple[str, str]) -> None:
 
 def test_finding_without_a_that_clause_needs_evidence_as_its_source() -> None:
     assert reported("Governor Dana Reyes found the old bridge closed on Monday morning.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Omar Vint spoke first.\n“Why is this bridge still open?” Reyes demanded.", "reyes"),
+    ("The bridge “is the safest in the state,” retired city engineer Lloyd Newton said.", "lloyd-newton"),
+])
+def test_any_speech_verb_and_a_lowercase_title_name_the_speaker_after_a_quote(text: str, speaker: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [speaker]

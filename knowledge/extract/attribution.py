@@ -272,6 +272,10 @@ class Attributor:
         gap = re.match(r"[\s,;:—–―-]*", after)
         position = end + (gap.end() if gap else 0)
         referent = self.referent_at(referents, position)
+        described = self._named_at(referents, position)
+        if referent and not _POST_VERB.match(self.masked, referent.end) and described and \
+                _POST_VERB.match(self.masked, described.end):
+            referent = described
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \

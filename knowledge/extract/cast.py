@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
+from knowledge.extract.sources import BASES, SPEECH, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -174,10 +175,8 @@ _GROUP = re.compile(
     r"|(?:[A-Z][a-z]+\s+){1,4}(?:Army|Front|Movement|Brigade|Brigades)"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
 )
-SAYING = (r"said|says|added|adds|told|tells|asserted|noted|notes|stressed|announced|confirmed|warned|insisted|"
-          r"described|emphasi[sz]ed|explained|wrote|writes|declared|called\s+for|urged|argued|argues|asked|replied|"
-          r"responded|claimed|suggested|acknowledged|admitted|recalled|observed|predicted|cautioned|agreed|believes|"
-          r"thinks|continued|tweeted|countered|conceded")
+SAYING = "|".join(form for form in inflected(SPEECH + " describe stress emphasize emphasise")
+                  if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES)
 SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+)?(?:{SAYING})\b")
 
 

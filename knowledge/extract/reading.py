@@ -182,6 +182,7 @@ _ABBREVIATIONS = {
     "rep", "gov", "st", "no", "vs", "inc", "co", "ltd", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e",
     "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen",
 } | set(MONTHS)
+_SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|[a-z]+ed)\b")
 _BOUNDARY = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -195,6 +196,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
             end = match.end()
             absolute = paragraph.start + match.start()
             if any(q.marks.start < absolute and q.marks.end > paragraph.start + end for q in quotations):
+                continue
+            if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):

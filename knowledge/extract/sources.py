@@ -96,7 +96,7 @@ SOURCE_HEADS = frozenset("""
     opponents detractors rivals challenger adversaries campaigners union unions journalists correspondents
     commentators pundits editors anchors hosts fund foundation institute center bureau office service
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
-    research analyses figures numbers estimates records statistics emails
+    research analyses figures numbers estimates records statistics emails businessman businesswoman
     majority most many some others
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
