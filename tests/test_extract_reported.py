@@ -234,3 +234,13 @@ def test_finding_without_a_that_clause_needs_evidence_as_its_source() -> None:
 ])
 def test_any_speech_verb_and_a_lowercase_title_name_the_speaker_after_a_quote(text: str, speaker: str) -> None:
     assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The recordings show nothing new, according to attorneys for the family.",
+     ("unnamed-attorneys-for-the-family", "The recordings show nothing new")),
+    ("Aides to the governor said the bridge would reopen in May.",
+     ("unnamed-aides-to-the-governor", "the bridge would reopen in May")),
+])
+def test_a_description_keeps_whom_it_belongs_to(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

@@ -108,7 +108,8 @@ _NOT_MODIFIERS = frozenset(
     """and or but of in on at to for from by with as that which who whom whose than then so if when while
     is are was were be been has have had do does did not no also this these those it they he she we i you
     there here what where would will could should can may might must first""".split())  # noqa: SIM905
-_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+                           r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*(?=[\s,.;]))")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
 
 
@@ -151,9 +152,11 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
         if any(r.figure and r.kind != "thing" and (r.start <= head < r.end or _titles(window, end, r, span))
                for r in taken):
             continue
-        words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : match.end()], flags=re.IGNORECASE)
+        words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : end - span.start], flags=re.IGNORECASE)
         if window[first : match.end()].lower() == match.group().lower() and (
-                match.group().lower() in _QUANTIFIERS or not _MASS_OR_PLURAL.search(words.lower())):
+                match.group().lower() in _QUANTIFIERS or not _MASS_OR_PLURAL.search(match.group().lower())):
+            continue
+        if any(d.start <= start and end <= d.end for d in found):
             continue
         found.append(Referent(start, end, name(words), "description"))
     for match in _THEY.finditer(window):
