@@ -11,8 +11,10 @@ quotations themselves masked out so their words never look like attribution:
 - no attribution at all: a quotation standing alone continues the previous speaker.
 
 A referent is a name (known by any alias, a surname, a title plus name), a pronoun (the last
-person who was a subject), or a role ("the top Iranian diplomat": the person most recently
-named with that role and side).
+person who was a subject), a role ("the top Iranian diplomat": the person most recently
+named with that role and side), or a description ("officials", "the company": an unnamed
+source, see :mod:`knowledge.extract.sources`). A quoted interview transcript gives each
+"NAME:" label its own words.
 """
 
 from __future__ import annotations

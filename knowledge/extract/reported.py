@@ -8,9 +8,13 @@ reporting lexicon of news English, in any of the orders news writes them:
   ``X believes Y``: the content is the clause the cue governs, up to the next clause break;
 - ``Y, X said`` and ``Y, said X`` (with a tail such as "in a statement" or "on Monday"): the
   content is what stands before the comma;
+- ``Y, X says, Z``: the content is what follows the parenthetical;
 - ``according to X, Y`` and ``Y, according to X``;
-- ``…, saying (that) Y`` / ``adding``, ``arguing`` …: the subject of the sentence, or the
+- ``…, saying (that) Y`` / ``citing``, ``arguing`` …: the subject of the sentence, or the
   speaker of its quotation, says Y.
+
+A cue's form must fit its source: "is demanding" but not "Trump demanding", no passive ("were
+charged"), a bare form ("say") only after an auxiliary or a plural or collective source.
 
 Nested forms ("X said that Y told him Z") give one statement per cue. Words inside quotation
 marks are masked, so a quotation's own words are never read as attribution; a clause that is
