@@ -244,3 +244,12 @@ def test_any_speech_verb_and_a_lowercase_title_name_the_speaker_after_a_quote(te
 ])
 def test_a_description_keeps_whom_it_belongs_to(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+def test_a_paragraph_introduced_by_x_added_colon_is_what_x_said() -> None:
+    text = "Governor Dana Reyes spoke on Monday. She added:\n\nThe bridge will reopen once the piers are fixed."
+    assert reported(text)[-1] == ("dana-reyes", "The bridge will reopen once the piers are fixed")
+
+
+def test_a_colon_with_no_cue_introduces_no_statement() -> None:
+    assert reported("The schedule was as follows:\n\nThe bridge will reopen once the piers are fixed.") == []

@@ -321,7 +321,7 @@ class Attributor:
         before = sentences[index - 1] if index else None
         return self._quote(quotation, first, last, before)
 
-    def _introduced(self, before: Sentence | None) -> Attribution | None:
+    def introduced(self, before: Sentence | None) -> Attribution | None:
         """The speaker a sentence ending with a colon introduces ("As Byler wrote:")."""
         if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
             return None
@@ -338,7 +338,7 @@ class Attributor:
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
         if attribution is None and standalone:
-            attribution = self._introduced(before)
+            attribution = self.introduced(before)
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:

@@ -270,7 +270,20 @@ class _Reader:
             self.add(match.end(), self.span.end, source, 0.8, f"“…, {match.group().strip(', ')}” with its subject")
 
 
-def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None = None) -> list[FoundStatement]:
-    """Reported statements of one sentence; ``quoted`` is the speaker of its quotation, if any."""
-    return _Reader(attributor, sentence, quoted).read()
+def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None = None,
+                  before: Sentence | None = None) -> list[FoundStatement]:
+    """Reported statements of one sentence; ``quoted`` is the speaker of its quotation, if any,
+    and ``before`` the sentence before it: when that one ends a paragraph with "X wrote:", a
+    paragraph opening with no quotation marks is what X wrote."""
+    found = _Reader(attributor, sentence, quoted).read()
+    if found or before is None or before.paragraph != sentence.paragraph - 1 or \
+            "«" in attributor.masked[sentence.span.start : sentence.span.end] or \
+            not _CUE.search(attributor.masked, before.span.start, before.span.end):
+        return found
+    introduced = attributor.introduced(before)
+    stop = sentence.span.end - (attributor.text[sentence.span.end - 1] in ".!?")
+    if introduced is None or introduced.figure is None or len(attributor.text[sentence.span.start : stop].split()) < 3:
+        return found
+    attribution = Attribution(introduced.figure, 0.7, "introduced by the paragraph before (“X added:”)")
+    return [FoundStatement(Span(sentence.span.start, stop), sentence.span, attribution)]
 
