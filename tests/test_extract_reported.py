@@ -253,3 +253,13 @@ def test_a_paragraph_introduced_by_x_added_colon_is_what_x_said() -> None:
 
 def test_a_colon_with_no_cue_introduces_no_statement() -> None:
     assert reported("The schedule was as follows:\n\nThe bridge will reopen once the piers are fixed.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most believe that the bridge has improved since it was rebuilt.",
+     ("unnamed-most", "the bridge has improved since it was rebuilt")),
+    ("“It is old,” Governor Dana Reyes said, referring to the bridge over the river.",
+     ("dana-reyes", "the bridge over the river")),
+])
+def test_quantifiers_as_sources_and_referring_to(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

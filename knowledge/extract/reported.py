@@ -84,6 +84,9 @@ class FoundStatement:
     attribution: Attribution
 
 
+_PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several)|[^s]s|people|police)$")
+
+
 def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
     """Whether a cue's form can have the source as its speaking subject: a participle only
     after a form of "be" ("is demanding"), a past participle never after one (a passive:
@@ -96,7 +99,7 @@ def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
         return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
     if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
         return False
-    plural = not named and re.search(r"(?i)(?:\b(?:they|we|i|you)|[^s]s|people|police)$", source.strip()) is not None
+    plural = not named and _PLURAL.search(source.strip()) is not None
     if head in BASES:
         return plural or re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b",
                                    gap) is not None

@@ -42,12 +42,12 @@ ACTS = """
     call know understand consider view feel decide echo dispute liken compare link mock chastise rail_against
     weigh_in speak_about talk_about offer pitch grill invoke paint implore recognize outline promote rip
     hammer knock credit portray characterize debate respond_to seize_on acknowledge rate forecast project
-    recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise
+    recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise refer_to
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
               "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
-_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop"})
+_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer"})
 
 
 def _third(verb: str) -> str:
@@ -96,11 +96,12 @@ SOURCE_HEADS = frozenset("""
     opponents detractors rivals challenger adversaries campaigners union unions journalists correspondents
     commentators pundits editors anchors hosts fund foundation institute center bureau office service
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
-    research analyses figures numbers estimates records statistics emails businessman businesswoman
+    research analyses figures numbers estimates records statistics emails businessman businesswoman few both
+    several
     majority most many some others
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
-_QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others"})
+_QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
 _HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
 _DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
@@ -154,7 +155,7 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
             continue
         words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : end - span.start], flags=re.IGNORECASE)
         if window[first : match.end()].lower() == match.group().lower() and (
-                match.group().lower() in _QUANTIFIERS or not _MASS_OR_PLURAL.search(match.group().lower())):
+                match.group().lower() not in _QUANTIFIERS and not _MASS_OR_PLURAL.search(match.group().lower())):
             continue
         if any(d.start <= start and end <= d.end for d in found):
             continue
