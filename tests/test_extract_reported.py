@@ -263,3 +263,15 @@ def test_a_colon_with_no_cue_introduces_no_statement() -> None:
 ])
 def test_quantifiers_as_sources_and_referring_to(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+def test_a_quotation_after_one_with_no_speaker_does_not_continue_an_earlier_speaker() -> None:
+    text = ("“The bridge is safe,” Governor Dana Reyes said.\n\n"
+            "“It shakes every morning,” a passer-by muttered.\n\n"
+            "“Nobody listens.”")
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes] == ["dana-reyes"]
+
+
+def test_one_user_is_a_described_source() -> None:
+    assert reported("The bridge should be torn down, one user wrote on the forum.") == [
+        ("unnamed-user", "The bridge should be torn down")]

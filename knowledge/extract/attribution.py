@@ -348,13 +348,16 @@ class Attributor:
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
 
     def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
-        """Remember who spoke or was the subject, for pronouns and continuations that follow."""
+        """Remember who spoke or was the subject, for pronouns and continuations that follow; after
+        words no one could be found to have said, the next standalone quotation continues no one."""
         spoken = [speaker for speaker in speakers if speaker]
         if spoken:
             self.last_speaker = spoken[-1]
             self.last_speaker_paragraph = sentence.paragraph
             self._note_subject(spoken[-1])
             return
+        if speakers:
+            self.last_speaker = None
         subject = self.main_subject(sentence.span, self.referents(sentence.span))
         if subject and subject.figure:
             self._note_subject(subject.figure)

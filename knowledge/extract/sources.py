@@ -97,7 +97,7 @@ SOURCE_HEADS = frozenset("""
     commentators pundits editors anchors hosts fund foundation institute center bureau office service
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
     research analyses figures numbers estimates records statistics emails businessman businesswoman few both
-    several
+    several republican democrat user users commenter commenters reader readers viewer viewers
     majority most many some others
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
