@@ -14,7 +14,7 @@ from knowledge.dates import DateError, resolve
 from knowledge.evaluate import evaluate, own_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.render import article_toml
-from knowledge.models import ArticleFile, GroupEntry, PeopleFile, PersonEntry
+from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, PeopleFile, PersonEntry
 
 ARTICLES = Path(__file__).parent / "articles"
 WORLD = Directory.load(Path(__file__).parent.parent / "knowledge")
@@ -144,6 +144,7 @@ def test_draft_is_valid_curated_toml_and_json_carries_confidence(capsys: pytest.
     draft = tomllib.loads(capsys.readouterr().out)
     people = PeopleFile.model_validate({"person": draft.pop("person", [])})
     draft.pop("group", None)
+    InstitutionsFile.model_validate({"institution": draft.pop("institution", [])})
     assert ArticleFile.model_validate(draft).quote
     assert people.person
     assert main([str(article), "--json"]) == 0

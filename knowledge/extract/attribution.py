@@ -11,8 +11,10 @@ quotations themselves masked out so their words never look like attribution:
 - no attribution at all: a quotation standing alone continues the previous speaker.
 
 A referent is a name (known by any alias, a surname, a title plus name), a pronoun (the last
-person who was a subject), or a role ("the top Iranian diplomat": the person most recently
-named with that role and side).
+person who was a subject), a role ("the top Iranian diplomat": the person most recently
+named with that role and side), or a description ("officials", "the company": an unnamed
+source, see :mod:`knowledge.extract.sources`). A quoted interview transcript gives each
+"NAME:" label its own words.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure
+from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
+from knowledge.extract.sources import Referent, described
 
 SPEECH_VERBS = (
     r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
@@ -39,9 +42,17 @@ PARTICIPLES = (
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
-_APPOSITION = r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),)?"
-_POST_VERB = re.compile(rf"{_APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
-_CLOSING_VERB = re.compile(rf"{_ADVERBS}\s+(?:said|says|added|noted|stressed|told\s+\w+)\s*(?:[,.;]|$)")
+AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
+             r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
+             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being))*"
+             r"(?:[’'](?:s|ve|d|ll))?")
+APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
+              r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
+              r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
+_POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
+                       r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
+_BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
+_POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
@@ -81,15 +92,10 @@ _LEADING_PHRASE = re.compile(
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b)[^,]{0,160},\s*"
 )
 
-
-@dataclass(frozen=True)
-class Referent:
-    """Words in a sentence that point at a person (``figure``), or at something that is not one."""
-
-    start: int
-    end: int
-    figure: str | None
-    kind: str
+UNNAMED = "unnamed source"
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+(?=\S)")
+_NOT_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "BREAKING", "PHOTO",
+                         "PHOTOS", "VIDEO", "CORRECTION", "RELATED", "MORE", "LISTEN", "SOURCE", "SOURCES"})
 
 
 @dataclass(frozen=True)
@@ -110,15 +116,6 @@ class FoundQuote:
     attribution: Attribution
     standalone: bool
     heading: bool
-
-
-@dataclass(frozen=True)
-class FoundStatement:
-    """A reported statement ("X said that …") with its attribution."""
-
-    text: Span
-    evidence: Span
-    attribution: Attribution
 
 
 def masked(text: str, quotations: list[Quotation]) -> str:
@@ -152,6 +149,7 @@ class Attributor:
         self.subjects: list[str] = []
         self.genders = _genders(text, cast)
         self.last_institution: str | None = None
+        self.last_group: str | None = None
         self.last_speaker: str | None = None
         self.last_speaker_paragraph = -10
 
@@ -204,7 +202,7 @@ class Attributor:
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
             found.append(Referent(span.start + match.start(), span.start + match.end(),
-                                  self.pronoun_subject(match.group().lower()), "pronoun"))
+                                  self.pronoun_subject(match.group().lower(), span.start + match.start()), "pronoun"))
         for match in _IT.finditer(window):
             if self.last_institution:
                 found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
@@ -222,7 +220,9 @@ class Attributor:
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
-        return sorted(found, key=lambda referent: referent.start)
+        descriptions = described(self.masked, span, found, self.unnamed_source, self.last_group)
+        found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
+        return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase."""
@@ -230,7 +230,7 @@ class Attributor:
         after = sentence.start + (lead.end() if lead else 0)
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
-    def _referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
+    def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any three words of description ("said 9/11 widow X")."""
         gap = r"(?:[\w/.’'-]+\s+){0,3}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
@@ -239,11 +239,24 @@ class Attributor:
                 return referent
         return None
 
+    def subject_before(self, referents: list[Referent], offset: int, sentence_start: int) -> Referent | None:
+        """The referent whose words end right before a verb at ``offset``: an apposition ("X, a
+        lawyer, said"; "X, who ..., said"), a prepositional phrase ("officials in the city said")
+        or an auxiliary may stand between; a lone comma only after an apposed name ("the
+        chairman, X, said")."""
+        for referent in reversed(referents):
+            gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
+            if gap and (not gap["lone"] or referent.kind == "name" and
+                        re.search(r",\s*$", self.masked[sentence_start : referent.start])):
+                return referent
+        return None
+
     def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
-        referent = self._referent_at(referents, offset, loose=True)
+        referent = self.referent_at(referents, offset, loose=True)
         return referent if referent and referent.kind == "name" else None
 
-    def _attribution(self, referent: Referent, confidence: float, how: str) -> Attribution:
+    def attribution_of(self, referent: Referent, confidence: float, how: str) -> Attribution:
+        """An attribution to ``referent``, less sure for a pronoun or a role, saying why."""
         words = self.text[referent.start : referent.end]
         if referent.kind == "pronoun":
             confidence -= 0.1
@@ -260,37 +273,44 @@ class Attributor:
         after = self.masked[end : context.end]
         gap = re.match(r"[\s,;:—–―-]*", after)
         position = end + (gap.end() if gap else 0)
-        referent = self._referent_at(referents, position)
+        referent = self.referent_at(referents, position)
+        described = self._named_at(referents, position)
+        if referent and not _POST_VERB.match(self.masked, referent.end) and described and \
+                _POST_VERB.match(self.masked, described.end):
+            referent = described
         if referent and _POST_VERB.match(self.masked, referent.end):
-            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” X said)")
+            return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
-            return self._attribution(referent, 0.9, "speaker signed after a dash (“…” ― X)")
+            return self.attribution_of(referent, 0.9, "speaker signed after a dash (“…” ― X)")
         inverted = _INVERTED.match(self.masked, end)
-        if inverted and (referent := self._referent_at(referents, inverted.end()) or self._named_at(
+        if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())):
-            return self._attribution(referent, 0.95, "speaker named after the quotation (“…,” said X)")
+            return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
         for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
-            referent = self._referent_at(referents, match.end())
+            referent = self.referent_at(referents, match.end())
             if referent and _AS_SAYING.match(self.masked, referent.end):
-                return self._attribution(referent, 0.95, "“quoted X as saying”")
+                return self.attribution_of(referent, 0.95, "“quoted X as saying”")
         for referent in referents:
             if _WAS_QUOTED.match(self.masked, referent.end):
-                return self._attribution(referent, 0.95, "“X was quoted as saying”")
+                return self.attribution_of(referent, 0.95, "“X was quoted as saying”")
         for match in _ACCORDING.finditer(self.masked, context.start, context.end):
-            referent = self._referent_at(referents, match.end())
+            referent = self.referent_at(referents, match.end())
             if referent and referent.kind != "thing":
-                return self._attribution(referent, 0.9, "“according to X”")
+                return self.attribution_of(referent, 0.9, "“according to X”")
         verbs = [m for m in _ANY_VERB.finditer(self.masked, context.start, start)]
         if verbs:
             verb = verbs[-1]
+            subject = self.subject_before(referents, verb.start(), context.start)
+            if subject and verb["finite"]:
+                return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
             if (verb["finite"] or adjacent) and before:
-                return self._attribution(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
+                return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             subject = self.main_subject(context, referents)
             if subject:
-                return self._attribution(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
+                return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
         return None
 
     def quote(self, quotation: Quotation, sentences: list[Sentence]) -> FoundQuote:
@@ -301,13 +321,13 @@ class Attributor:
         before = sentences[index - 1] if index else None
         return self._quote(quotation, first, last, before)
 
-    def _introduced(self, before: Sentence | None) -> Attribution | None:
+    def introduced(self, before: Sentence | None) -> Attribution | None:
         """The speaker a sentence ending with a colon introduces ("As Byler wrote:")."""
         if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
             return None
         referents = self.referents(before.span)
         subject = self.main_subject(before.span, referents)
-        return self._attribution(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
+        return self.attribution_of(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
             if subject and subject.figure else None
 
     def _quote(self, quotation: Quotation, first: Sentence, last: Sentence,
@@ -318,104 +338,72 @@ class Attributor:
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
         if attribution is None and standalone:
-            attribution = self._introduced(before)
+            attribution = self.introduced(before)
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
             subject = self.main_subject(context, referents)
-            attribution = self._attribution(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
+            attribution = self.attribution_of(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
                 else Attribution(None, 0.0, "no speaker found")
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
 
-    def statements_in(self, sentence: Sentence) -> list[FoundStatement]:
-        """Reported statements of one sentence ("X said that …", "…, he said")."""
-        span = sentence.span
-        body = self.masked[span.start : span.end]
-        referents = self.referents(span)
-        found: list[FoundStatement] = []
-        for referent in referents:
-            offset = referent.start - span.start
-            if offset > 2 and body[:offset].rstrip().endswith(",") and \
-                    _CLOSING_VERB.match(self.masked, referent.end):
-                clause_end = span.start + body[:offset].rstrip().rfind(",")
-                clause = _trim_clause(self.masked, span.start, clause_end)
-                if clause and not _mostly_quoted(self.masked, clause):
-                    attribution = self._attribution(referent, 0.85, "“…, X said”")
-                    found.append(FoundStatement(clause, span, attribution))
-                    break
-        for match in _ACCORDING.finditer(body):
-            source = self._referent_at(referents, span.start + match.end())
-            if source is None or source.figure is None:
-                continue
-            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : span.end])
-            clause = _trim_clause(self.masked, source.end + comma.end(), span.end) if comma and match.start() < 3 \
-                else _trim_clause(self.masked, span.start, span.start + match.start()) if match.start() > 12 else None
-            if clause and not _mostly_quoted(self.masked, clause):
-                found.append(FoundStatement(clause, span, self._attribution(source, 0.8, "“according to X”")))
-        for match in _REPORTING.finditer(body):
-            clause_start = span.start + match.end()
-            if self.masked[clause_start : clause_start + 1] in {"«", ",", ":", ""} or re.match(
-                    r"(?:after|before|in|on|at|during|while|when|as)\b", self.masked[clause_start : span.end]):
-                continue
-            clause = _trim_clause(self.masked, clause_start, span.end)
-            if clause is None or "«" in self.masked[clause.start : clause.end] or (
-                    not match.group().rstrip().endswith("that")
-                    and _inverted_name(self._referent_at(referents, clause_start)
-                                   or self._named_at(referents, clause_start), clause_start)):
-                continue
-            before = [r for r in referents if r.end <= span.start + match.start()]
-            subject = before[-1] if before and re.fullmatch(
-                rf"{_ADVERBS}\s*(?:and\s+)?", self.masked[before[-1].end : span.start + match.start()]) else None
-            subject = subject or self.main_subject(span, referents)
-            if subject is None:
-                continue
-            attribution = self._attribution(subject, 0.8, f"“{match.group().strip()}” with its subject")
-            found.append(FoundStatement(clause, span, attribution))
-        return found
-
     def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
-        """Remember who spoke or was the subject, for pronouns and continuations that follow."""
+        """Remember who spoke or was the subject, for pronouns and continuations that follow; after
+        words no one could be found to have said, the next standalone quotation continues no one."""
         spoken = [speaker for speaker in speakers if speaker]
         if spoken:
             self.last_speaker = spoken[-1]
             self.last_speaker_paragraph = sentence.paragraph
             self._note_subject(spoken[-1])
             return
+        if speakers:
+            self.last_speaker = None
         subject = self.main_subject(sentence.span, self.referents(sentence.span))
         if subject and subject.figure:
             self._note_subject(subject.figure)
 
+    def labelled(self, words: str) -> tuple[Attribution, int] | None:
+        """The speaker of a transcript's ``NAME: …`` (the person of the article with that surname,
+        else a new one; no one for "UPDATE:", "NOTE:" …) and where the spoken words begin; None for
+        words with no such label."""
+        match = _LABEL.match(words)
+        if match is None:
+            return None
+        label = match["label"]
+        if label.upper() in _NOT_LABELS:
+            return Attribution(None, 0.0, f"“{label}:” labels no speaker"), match.end()
+        surname = label.split()[-1].upper()
+        known = next((figure for figure in reversed(self.cast.people_before(len(self.text)))
+                      if figure.name.split()[-1].upper() == surname), None)
+        if known is None:
+            name = " ".join(word.capitalize() for word in label.split())
+            known = self.cast.figures.setdefault(slug(name), Figure(slug(name), name, None))
+        return Attribution(known.id, 0.85, f"transcript: “{label}:” before the words"), match.end()
+
+    def unnamed_source(self, words: str) -> str:
+        """The figure a description stands for ("officials", "a new poll"), made on first use."""
+        ref = "unnamed-" + slug(words)
+        if ref not in self.cast.figures:
+            self.cast.figures[ref] = Figure(ref, words, None, institution=UNNAMED)
+        return ref
+
     def _note_subject(self, figure: str) -> None:
         if self.cast.figures[figure].institution:
             self.last_institution = figure
+            if self.cast.figures[figure].institution == UNNAMED:
+                self.last_group = figure
         else:
             self.last_subject = figure
             self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
 
-    def pronoun_subject(self, pronoun: str) -> str | None:
+    def pronoun_subject(self, pronoun: str, offset: int) -> str | None:
         """The last subject "he" or "she" can be: the last one whose pronouns, where the article
-        names them, are not the other ones."""
+        names them, are not the other ones; before any subject, the last such person named."""
         other = "f" if pronoun == "he" else "m"
-        return next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
-
-
-_REPORTING = re.compile(
-    r"\b(?:(?:said|says|say|added|adds|wrote|writes|argues|suggested|suggests)"
-    r"(?:(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?|\s+(?:[A-Z][a-z]+day|today|yesterday|earlier|later))?\s+that)?"
-    r"|(?:reported|reports|predicted|predicts|contends|contended|hopes|hoped|fears|feared)\s+that"
-    r"|called\s+for|(?:urged|urges)(?=\s+(?:the|a|an|his|her|their|its|all|[A-Z]\w+)\b)"
-    r"|told\s+(?:\w+\s+){1,3}?that"
-    r"|(?:asserted|noted|stressed|emphasi[sz]ed|warned|announced|confirmed|insisted|argued|claimed|maintained|"
-    r"acknowledged|admitted|explained|reiterated|declared|pointed\s+out)"
-    r"(?:\s+(?:in|on|at|during|to)\s+[^,«]{0,60}?)?\s+that"
-    r"|expressed(?=\s+(?:\w+[’']s\s+|(?:his|her|their|its)\s+)?(?:readiness|willingness|desire|hope|commitment)\b)"
-    r"|(?:admitted|acknowledged|conceded|insisted|claimed|argued|warned|asserted)(?=(?:\s+[\w’'-]+){1,4}?"
-    r"\s+(?:was|were|is|are|would|will|could|had|has|have)\b)"
-    r"|,\s+saying(?:\s+that)?)\s+",
-)
-_CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;"
-)
+        subject = next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
+        if subject is None:
+            subject = next((f.id for f in self.cast.people_before(offset) if self.genders.get(f.id) != other), None)
+        return subject
 
 
 _HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
@@ -437,21 +425,3 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         tally[0] += len(_HE.findall(window)) + 3 * ("Mr." in honorific)
         tally[1] += len(_SHE.findall(window)) + 3 * bool(re.search(r"M(?:rs|s)\.", honorific))
     return {figure: "m" if he > she else "f" for figure, (he, she) in counts.items() if he != she}
-
-
-def _inverted_name(referent: Referent | None, offset: int) -> bool:
-    """True when the words after "said" are its speaker ("said Minister X at …"), not a clause."""
-    return referent is not None and referent.kind == "name" and referent.start - offset < 60
-
-
-def _trim_clause(masked_text: str, start: int, end: int) -> Span | None:
-    tail = _CLAUSE_TAIL.search(masked_text, start, end)
-    stop = tail.start() if tail else end
-    while stop > start and masked_text[stop - 1] in " .,;:":
-        stop -= 1
-    return Span(start, stop) if stop - start >= 12 else None
-
-
-def _mostly_quoted(masked_text: str, span: Span) -> bool:
-    words = masked_text[span.start : span.end]
-    return sum(len(found) for found in re.findall(r"«x*»?", words)) > 0.6 * len(words)

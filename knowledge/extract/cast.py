@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
+from knowledge.extract.sources import BASES, SPEECH, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -144,7 +145,8 @@ _TITLE_HEADS = (
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
-    r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander)"
+    r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander"
+    r"|nominee|candidate|senator|governor|leader|chairman|director|mayor)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
@@ -164,7 +166,7 @@ _NOT_NAMES = frozenset(
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
     energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
-    chairman congressman congresswoman""".split()  # noqa: SIM905
+    chairman congressman congresswoman speaker house""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -173,10 +175,9 @@ _GROUP = re.compile(
     r"|(?:[A-Z][a-z]+\s+){1,4}(?:Army|Front|Movement|Brigade|Brigades)"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
 )
-SPEECH_VERB_AFTER_NAME = re.compile(
-    r"\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|asserted|noted|stressed|announced|"
-    r"confirmed|warned|insisted|described|emphasi[sz]ed|explained|wrote|declared|called\s+for|urged|argued)\b"
-)
+SAYING = "|".join(form for form in inflected(SPEECH + " describe stress emphasize emphasise")
+                  if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES)
+SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+)?(?:{SAYING})\b")
 
 
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
@@ -348,14 +349,17 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_AFTER_VERB = re.compile(r"(?:\b(?:said|says|added|told|according\s+to)(?:\s+[\w/.’'-]+){0,3}|―)\s*$")
+_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|according\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
 _AFFILIATION = re.compile(
-    r"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{1,120},\s+(?:said|says|added|told)\b)")
+    rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
+    rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b)")
 
 
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
+    if re.match(r"[’']s\s+[A-Z]", text[end:]):
+        return False
     if title or SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
@@ -436,6 +440,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
 
     surnames: dict[str, str] = {}
     runs = _name_runs(text, lowercase_words, not_names)
+    persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
+               and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -444,7 +450,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and name in surnames:
             ref = surnames[name]
-        elif not _looks_like_person(text, start, end, single, title, world):
+        elif name not in persons and not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
             ref = slug(name)

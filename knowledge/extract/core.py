@@ -42,6 +42,7 @@ from knowledge.extract.reading import (
     paragraph_spans,
     sentence_spans,
 )
+from knowledge.extract.reported import statements_in
 from knowledge.models import (
     DateSpan,
     EventEntry,
@@ -204,16 +205,25 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if key in seen_quotes:
                 continue
             seen_quotes.add(key)
+            pieces = _pieces(text, paragraphs, found.quotation, found.evidence)
+            transcript = _transcript(attributor, pieces)
+            if transcript:
+                for evidence, piece, said in transcript:
+                    speakers.append(said.figure)
+                    _add_quote(result, ids, cast, evidence, piece, "direct", said, None, 1)
+                continue
             unspoken = _not_speech(quote_text, attribution)
             if attribution.figure is None or (found.heading and found.standalone) or unspoken:
                 reason = unspoken or ("no speaker found" if attribution.figure is None
                                       else "a heading with no attribution")
                 result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
                 continue
-            for evidence, piece in _pieces(text, paragraphs, found.quotation, found.evidence):
+            for evidence, piece in pieces:
                 _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
                            best.phrase if best and not found.heading else None, found.quotation.paragraphs)
-        statements = [] if sentence.is_heading else attributor.statements_in(sentence)
+        quoted = next((s for s in reversed(speakers) if s), None)
+        statements = [] if sentence.is_heading else statements_in(attributor, sentence, quoted,
+                                                                  sentences[index - 1] if index else None)
         for statement in statements:
             speakers.append(statement.attribution.figure)
             if statement.attribution.figure:
@@ -261,10 +271,27 @@ def _pieces(text: str, paragraphs: list[Span], quotation: Quotation, evidence: S
     for paragraph in paragraphs:
         start, end = max(quotation.words.start, paragraph.start), min(quotation.words.end, paragraph.end)
         if start < end:
-            words = text[start:end].strip().lstrip("“\"").rstrip("”\"").rstrip(",; ")
+            words = text[start:end].strip().lstrip("“\"'").rstrip("”\"'").rstrip(",; ")
             if words:
                 pieces.append((paragraph.text(text), words))
     return pieces
+
+
+def _transcript(attributor: Attributor, pieces: list[tuple[str, str]]) -> list[tuple[str, str, Attribution]]:
+    """The pieces of a quoted interview transcript ("NAME: …" paragraphs), each with the speaker
+    its label names (a piece with no label continues the one before, a label naming no one ends it);
+    [] when the first has none."""
+    found: list[tuple[str, str, Attribution]] = []
+    for evidence, piece in pieces:
+        labelled = attributor.labelled(piece)
+        if labelled is None and not found:
+            return []
+        said, start = labelled or (found[-1][2], 0)
+        if said.figure is None:
+            break
+        if piece[start:].strip():
+            found.append((evidence, piece[start:], said))
+    return found
 
 
 def _add_quote(result: Proposals, ids: _Ids, cast: Cast, evidence: str, quote_text: str, kind: str,

@@ -80,7 +80,8 @@ class Sentence:
     is_heading: bool
 
 
-_OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+_OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'", "''": "''"}
+DOUBLE_MARKS = ("“", '"', "''")
 _BEFORE_OPENING = set(" \t\n([{—–-/:;,") | {""}
 
 
@@ -109,7 +110,8 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
 
     Apostrophes inside words (Pakistan’s, won't) are not marks. A double quotation left open
     at the end of a paragraph continues when the next paragraph opens with a mark; otherwise it
-    ends with its paragraph. Single marks never span paragraphs.
+    ends with its paragraph. Two apostrophes (``''…''``, as some archives print) are a double
+    mark. Single marks never span paragraphs.
     """
     found: list[Quotation] = []
     carried: _Open | None = None
@@ -117,25 +119,27 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
         position = paragraph.start
         current: _Open | None = None
         if carried is not None:
-            if text[paragraph.start] in "“\"":
+            if text[paragraph.start] in "“\"" or text.startswith("''", paragraph.start):
                 current = _Open(carried.mark, carried.mark_start, carried.words_start, carried.paragraphs + 1)
-                position += 1
+                position += 2 if text.startswith("''", paragraph.start) else 1
             else:
                 found.append(_unclosed(carried))
             carried = None
         while position < paragraph.end:
             char = text[position]
+            if text.startswith("''", position):
+                char = "''"
             before = text[position - 1] if position > paragraph.start else ""
-            after = text[position + 1] if position + 1 < paragraph.end else ""
+            after = text[position + len(char)] if position + len(char) < paragraph.end else ""
             if current is None:
                 if _opens(char, before, after):
-                    current = _Open(char, position, position + 1, 1)
+                    current = _Open(char, position, position + len(char), 1)
             elif _closes(current.mark, char, after):
-                found.append(Quotation(Span(current.mark_start, position + 1),
+                found.append(Quotation(Span(current.mark_start, position + len(char)),
                                        Span(current.words_start, position), current.paragraphs))
                 current = None
-            position += 1
-        if current is not None and current.mark in "“\"":
+            position += len(char)
+        if current is not None and current.mark in DOUBLE_MARKS:
             current.last_end = paragraph.end
             carried = current
     if carried is not None:
@@ -146,17 +150,17 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
 def _opens(char: str, before: str, after: str) -> bool:
     if char == "“":
         return True
-    if char not in "\"‘'" or before not in _BEFORE_OPENING or not after or after.isspace():
+    if char not in ("\"", "‘", "'", "''") or before not in _BEFORE_OPENING or not after or after.isspace():
         return False
-    return char == '"' or after.isalnum() or after in "“\"…"
+    return char in ('"', "''") or after.isalnum() or after in "“\"…"
 
 
 def _closes(mark: str, char: str, after: str) -> bool:
     if mark == "“":
-        return char in "”\""
+        return char in ("”", '"', "''")
     if char != _OPENERS[mark]:
         return False
-    return mark == '"' or not after.isalnum()
+    return mark in ('"', "''") or not after.isalnum()
 
 
 def _unclosed(open_quote: _Open) -> Quotation:
@@ -178,6 +182,7 @@ _ABBREVIATIONS = {
     "rep", "gov", "st", "no", "vs", "inc", "co", "ltd", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e",
     "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen",
 } | set(MONTHS)
+_SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|[a-z]+ed)\b")
 _BOUNDARY = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -191,6 +196,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
             end = match.end()
             absolute = paragraph.start + match.start()
             if any(q.marks.start < absolute and q.marks.end > paragraph.start + end for q in quotations):
+                continue
+            if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):

@@ -1,0 +1,292 @@
+"""Reported statements: attributions outside quotation marks.
+
+A statement is a *source* (a referent of the article: a name, pronoun, role or institution, or
+a description such as "officials", "a new poll", "the campaign") and a *cue* from the
+reporting lexicon of news English, in any of the orders news writes them:
+
+- ``X said (that) Y``, ``X told reporters on Monday (that) Y``, ``X called for Y``,
+  ``X believes Y``: the content is the clause the cue governs, up to the next clause break;
+- ``Y, X said`` and ``Y, said X`` (with a tail such as "in a statement" or "on Monday"): the
+  content is what stands before the comma;
+- ``Y, X says, Z``: the content is what follows the parenthetical;
+- ``according to X, Y`` and ``Y, according to X``;
+- ``…, saying (that) Y`` / ``citing``, ``arguing`` …: the subject of the sentence, or the
+  speaker of its quotation, says Y.
+
+A cue's form must fit its source: "is demanding" but not "Trump demanding", no passive ("were
+charged"), a bare form ("say") only after an auxiliary or a plural or collective source.
+
+Nested forms ("X said that Y told him Z") give one statement per cue. Words inside quotation
+marks are masked, so a quotation's own words are never read as attribution; a clause that is
+mostly a quotation is left to the direct quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
+from knowledge.extract.reading import Sentence, Span
+from knowledge.extract.sources import ACTS, BASES, CUES, SPEECH, THIRD_PERSON, WEAK_CUES, Referent, inflected
+
+_INFINITIVE = re.compile("|".join(inflected(
+    "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
+_TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|inform|informs|informed)"
+_NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
+
+_CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
+_TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
+_ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
+            rf"via|through|with|about|before|outside|inside|over)\b[^,«;]{{0,60}}?))")
+_OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|him|her|them|viewers|listeners|"
+           r"(?:the|a|an|his|her|their)\s+[\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|of|and|chief|leader|minister))*|"
+           r"(?:[A-Z][\w.’'-]*\s*){1,6}))")
+_THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
+_BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?\s+")
+_TOLD = re.compile(rf"{_OBJECT}(?:{_ADJUNCT})?(?:\s*,)?\s+")
+_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
+                   r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
+                   r"at|during|on)\b)")
+_INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
+_LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|Through|By|With|Under|For|From|"
+                      r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|But|And|If)\b[^,]*,$")
+_ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*(?:on|in|at|to|during|from|via)"
+                            r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
+_EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie]s|data|results|findings|review|audit|"
+                       r"research|figures|numbers|estimates|records|statistics)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_PARTICIPLE_VERBS = SPEECH + ACTS
+_SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,|[.!?]*\s*$))")
+_PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
+                            r"according|compared)\b)")
+_CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
+_APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z])[^«;]*$")
+_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:" + "|".join(
+    form for form in inflected(_PARTICIPLE_VERBS) if form.split("\\")[0].endswith("ing")) + r")(?:\s+that)?\s+")
+_NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
+                           r"but|and|which|who|where|is|was|are|were|"
+                           r"it\s*[.,]|so\s*[.,])\b")
+_AFTER_COMMA = re.compile(r"[a-z]+ing\b")
+_CLAUSE_TAIL = re.compile(
+    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;|,\s+(?:according\s+to|"
+    rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
+)
+
+
+
+@dataclass(frozen=True)
+class FoundStatement:
+    """A reported statement ("X said that …") with its attribution."""
+
+    text: Span
+    evidence: Span
+    attribution: Attribution
+
+
+_PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several)|[^s]s|people|police)$")
+
+
+def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
+    """Whether a cue's form can have the source as its speaking subject: a participle only
+    after a form of "be" ("is demanding"), a past participle never after one (a passive:
+    "were charged"), a bare form only after an auxiliary or a plural subject, and an -s form
+    never right after a plural one ("Democrats states" is a noun phrase)."""
+    head = word.split("\\")[0].split()[0]
+    passive_or_progressive = re.search(r"\b(?:is|are|was|were|be|been|being)"
+                                       r"(?:\s+(?:\w+ly|also|again|once\s+again|still|now|not|already|even))*\s*$", gap)
+    if head.endswith("ing"):
+        return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
+    if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
+        return False
+    plural = not named and _PLURAL.search(source.strip()) is not None
+    if head in BASES:
+        return plural or re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b",
+                                   gap) is not None
+    return not (plural and not gap.strip() and head in THIRD_PERSON)
+
+
+class _Reader:
+    """The statements of one sentence."""
+
+    def __init__(self, attributor: Attributor, sentence: Sentence, quoted: str | None) -> None:
+        self.attributor = attributor
+        self.masked = attributor.masked
+        self.span = sentence.span
+        self.quoted = quoted
+        self.referents = attributor.referents(self.span)
+        self.found: list[FoundStatement] = []
+        self.covered: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
+            introduced: bool = False) -> None:
+        """Propose the clause at ``start``..``end`` as said by ``source``, unless it is no clause or
+        another statement of the sentence already holds it."""
+        clause = self.clause(start, end, introduced)
+        if clause is None or source.figure is None or any(s == clause.start for s, _ in self.covered):
+            return
+        attribution = self.attributor.attribution_of(source, confidence, how)
+        if source.kind == "description":
+            attribution = Attribution(attribution.figure, round(confidence - 0.2, 2),
+                                      how + f"; “{self.attributor.text[source.start:source.end]}” is an unnamed "
+                                            "source: name the speaker or delete")
+        self.found.append(FoundStatement(clause, self.span, attribution))
+        self.covered.append((clause.start, clause.end))
+
+    def clause(self, start: int, end: int, introduced: bool = False) -> Span | None:
+        """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
+        three words, not mostly a quotation; unless ``introduced`` (by "that", or a verb taking "to"),
+        not opening with a preposition or conjunction."""
+        opening = start
+        while start < end and self.masked[start] in " ,:":
+            start += 1
+        if _NOT_A_CLAUSE.match(self.masked, start) and not introduced or (
+                "," in self.masked[opening:start] and _AFTER_COMMA.match(self.masked, start)):
+            return None
+        tail = _CLAUSE_TAIL.search(self.masked, start + 1, end)
+        stop = tail.start() if tail else end
+        while stop > start and self.masked[stop - 1] in " .,;:!?":
+            stop -= 1
+        words = self.masked[start:stop]
+        quoted = sum(len(part) for part in re.findall(r"«x*»?", words))
+        if len(words.split()) < 3 or quoted > 0.6 * len(words):
+            return None
+        return Span(start, stop)
+
+    def source_before(self, offset: int) -> Referent | None:
+        """The referent whose words end right before a cue at ``offset``."""
+        return self.attributor.subject_before(self.referents, offset, self.span.start)
+
+    def named(self, source: Referent) -> bool:
+        """True for a source named as one person (whose verb takes -s), not a body or a description."""
+        return source.kind == "name" and source.figure is not None and \
+            not self.attributor.cast.figures[source.figure].institution
+
+    def relative_source(self, offset: int) -> Referent | None:
+        """The referent a "who" before a cue at ``offset`` stands for ("X, who said …")."""
+        who = re.search(rf",\s+who{AUXILIARY}\s+$", self.masked[self.span.start : offset])
+        if who is None:
+            return None
+        at = self.span.start + who.start()
+        return next((r for r in reversed(self.referents) if r.end <= at and
+                     re.fullmatch(APPOSITION, self.masked[r.end : at])), None)
+
+    def read(self) -> list[FoundStatement]:
+        """Every statement of the sentence, the cue-governed ones first."""
+        body_end = self.span.end
+        for cue in _CUE.finditer(self.masked, self.span.start, body_end):
+            self.cue(cue)
+        self.according()
+        self.participles()
+        return self.found
+
+    def cue(self, cue: re.Match[str]) -> None:
+        """The statement a cue governs: ``X cue Y`` or ``Y, X cue``."""
+        word = cue.group()
+        start, end = cue.start(), cue.end()
+        source = self.source_before(start)
+        if source is None and _CONJOINED.search(self.masked, self.span.start, start):
+            source = self.attributor.main_subject(self.span, self.referents)
+        if source is None:
+            source = self.relative_source(start)
+        if source is None:
+            if cue["cue"]:
+                self.inverted(start, end, word)
+            return
+        coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
+                                self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
+        if not coordinated and not _form_fits(word, self.masked[source.end : start],
+                                              self.attributor.text[source.start : source.end], self.named(source)):
+            return
+        comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
+        tail = _TAIL.match(self.masked, end, self.span.end)
+        if comma and tail and self.span.start + comma.start() > self.span.start + 8 and \
+                not _LEADING.match(self.masked, self.span.start, self.span.start + comma.start() + 1):
+            self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, X {word}”")
+            return
+        inside = _PARENTHETICAL.match(self.masked, end, self.span.end)
+        if comma and inside and not cue["weak"]:
+            self.add(inside.end(), self.span.end, source, 0.8, f"“…, X {word}, …”", True)
+            return
+        if cue["weak"] or word.split()[0] in _NEEDS_OBJECT:
+            that = _THAT.match(self.masked, end, self.span.end)
+            if cue["weak"] and not that and not (source.kind == "description" and _EVIDENCE.search(
+                    self.attributor.text[source.start : source.end])):
+                return
+            content = that.end() if that else end
+        else:
+            that = _THAT.match(self.masked, end, self.span.end)
+            telling = re.fullmatch(_TELLING, word)
+            told = _TOLD.match(self.masked, end, self.span.end) if telling else None
+            bare = _BARE.match(self.masked, end, self.span.end)
+            content = that.end() if that else told.end() if told else bare.end() if bare else end
+            if telling and not (that or told) or _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
+                return
+        if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")):
+            return
+        if that and len(self.masked[content : self.span.end].split()) < 3:
+            content = end
+        introduced = that is not None and content == that.end() or (
+            _INFINITIVE.fullmatch(word) is not None and self.masked.startswith("to ", content))
+        self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced)
+
+    def inverted(self, start: int, end: int, word: str) -> None:
+        """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma."""
+        comma = re.search(r",\s*$", self.masked[self.span.start : start])
+        if comma is None or not re.match(r"\s", self.masked[end : end + 1]):
+            return
+        source = self.attributor.referent_at(self.referents, end + 1)
+        if source and (_TAIL.match(self.masked, source.end, self.span.end) or
+                       _APPOSED.match(self.masked, source.end, self.span.end)):
+            self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, {word} X”")
+
+    def according(self) -> None:
+        """``according to X, Y`` and ``Y, according to X``; in the second, X may be any words that
+        end the sentence ("according to a count by the wire service"), as an unnamed source."""
+        for match in _ACCORDING.finditer(self.masked, self.span.start, self.span.end):
+            source = next((r for r in self.referents if r.start >= match.end() and r.figure and
+                           re.fullmatch(r"[^,;«]{0,40}", self.masked[match.end() : r.start])), None)
+            if source is None:
+                words = _SOURCE_WORDS.match(self.masked, match.end(), self.span.end)
+                if words is None or words.end() < self.span.end - 2:
+                    continue
+                phrase = self.attributor.text[words.start() : words.end()]
+                source = Referent(words.start(), words.end(), self.attributor.unnamed_source(
+                    re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
+            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : self.span.end])
+            if comma and match.start() - self.span.start < 3:
+                self.add(source.end + comma.end(), self.span.end, source, 0.8, "“according to X, …”")
+            elif match.start() - self.span.start > 12:
+                self.add(self.span.start, match.start(), source, 0.8, "“…, according to X”")
+
+    def participles(self) -> None:
+        """``…, saying (that) Y``: the speaker of the sentence's quotation, else its subject, says Y."""
+        for match in _PARTICIPLE.finditer(self.masked, self.span.start, self.span.end):
+            before = [r for r in self.referents if r.end <= match.start()]
+            subject = self.attributor.main_subject(Span(self.span.start, match.start()), before)
+            if self.quoted and (subject is None or subject.figure != self.quoted):
+                source = Referent(match.start(), match.start(), self.quoted, "name")
+            elif subject is not None:
+                source = subject
+            else:
+                continue
+            self.add(match.end(), self.span.end, source, 0.8, f"“…, {match.group().strip(', ')}” with its subject")
+
+
+def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None = None,
+                  before: Sentence | None = None) -> list[FoundStatement]:
+    """Reported statements of one sentence; ``quoted`` is the speaker of its quotation, if any,
+    and ``before`` the sentence before it: when that one ends a paragraph with "X wrote:", a
+    paragraph opening with no quotation marks is what X wrote."""
+    found = _Reader(attributor, sentence, quoted).read()
+    if found or before is None or before.paragraph != sentence.paragraph - 1 or \
+            "«" in attributor.masked[sentence.span.start : sentence.span.end] or \
+            not _CUE.search(attributor.masked, before.span.start, before.span.end):
+        return found
+    introduced = attributor.introduced(before)
+    stop = sentence.span.end - (attributor.text[sentence.span.end - 1] in ".!?")
+    if introduced is None or introduced.figure is None or len(attributor.text[sentence.span.start : stop].split()) < 3:
+        return found
+    attribution = Attribution(introduced.figure, 0.7, "introduced by the paragraph before (“X added:”)")
+    return [FoundStatement(Span(sentence.span.start, stop), sentence.span, attribution)]
+

@@ -1,0 +1,167 @@
+"""Who can be a source: the cue words of news English and the descriptions that stand for a speaker.
+
+The cue lexicon lists speech, belief and stance verbs by their base form; every inflection is
+made from it ("urge" -> urge, urges, urged, urging). A *description* is a noun phrase headed by a
+source word ("officials", "a new poll", "the Clinton campaign", "attorneys for the family"): the
+article does not name the speaker, so the curator is given an unnamed source to name or delete.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from knowledge.extract.reading import Span
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Words in a sentence that point at a person (``figure``), or at something that is not one."""
+
+    start: int
+    end: int
+    figure: str | None
+    kind: str
+
+
+SPEECH = """
+    say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
+    predict assert contend counter concede declare announce confirm maintain promise
+    pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
+    express
+    remark mention testify speculate worry caution charge point_out call_for call_on urge demand propose
+    criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
+    ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
+    """
+ACTS = """
+    attack blast slam praise mention cite point_to call_on defend condemn denounce dismiss tout threaten
+    encourage challenge blame thank congratulate endorse back support oppose reject lay_out
+    detail highlight discuss apologize_for decline refuse seek want plan vow promise push_for
+    reference describe label dub brand hail welcome applaud reaffirm insist_on rule_out
+    call know understand consider view feel decide echo dispute liken compare link mock chastise rail_against
+    weigh_in speak_about talk_about offer pitch grill invoke paint implore recognize outline promote rip
+    hammer knock credit portray characterize debate respond_to seize_on acknowledge rate forecast project
+    recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise refer_to
+    """
+_WEAK = "find show conclude learn stress emphasize emphasise underline"
+_IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
+              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
+_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer"})
+
+
+def _third(verb: str) -> str:
+    return verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else \
+        verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
+
+
+def inflected(verbs: str) -> list[str]:
+    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …)."""
+    forms: list[str] = []
+    for verb in verbs.split():
+        head, _, rest = verb.partition("_")
+        stem = head[:-1] if head.endswith("e") and head not in {"see", "agree"} else head
+        third = _third(head)
+        past = _IRREGULAR.get(head, head[:-1] + "ied" if re.search(r"[^aeiou]y$", head) else
+                              head + "d" if head.endswith("e") else
+                              head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
+        doubled = head + head[-1] if head in _DOUBLING else stem
+        for form in (head, third, *past.split(), doubled + "ing"):
+            forms.append(form + (r"\s+" + rest.replace("_", r"\s+") if rest else ""))
+    return forms
+
+
+CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)), key=len, reverse=True))
+THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
+BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
+WEAK_CUES = "|".join(inflected(_WEAK))
+_CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(SPEECH + ACTS + _WEAK)) - frozenset(
+    verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
+
+SOURCE_HEADS = frozenset("""
+    source sources official officials aide aides adviser advisers advisor advisors expert experts analyst
+    analysts critic critics supporter supporters voter voters spokesman spokeswoman spokesperson spokespeople
+    spokesmen lawmaker lawmakers legislator legislators democrats republicans conservatives liberals
+    progressives people observers prosecutor prosecutors investigators judge justices court reporter reporters
+    diplomats residents witnesses activists leaders members staffers insiders allies donors delegates pollster
+    pollsters attorney attorneys lawyer lawyers police authorities economists economist strategists strategist
+    operatives researchers scientists historians protesters opponents candidates respondents participants
+    organizers executives employees workers officers agents group company firm bank campaign administration
+    government agency department ministry committee commission council board party organization organisation
+    network newspaper paper website magazine outlet survey surveys poll polls study report analysis data
+    statement memo letter lawsuit complaint filing documents release audit review findings results ruling
+    indictment editorial commissioner chairman chairwoman director secretary senator governor president
+    nominee candidate mayor congressman congresswoman representative speaker leader manager chief head
+    professor fellow author founder executive defenders proponents advocates backers skeptics sceptics
+    opponents detractors rivals challenger adversaries campaigners union unions journalists correspondents
+    commentators pundits editors anchors hosts fund foundation institute center bureau office service
+    newspapers publications polling announcer narrator senators governors mayors ministers presidents
+    research analyses figures numbers estimates records statistics emails businessman businesswoman few both
+    several republican democrat user users commenter commenters reader readers viewer viewers
+    majority most many some others
+    """.split())  # noqa: SIM905
+_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
+_QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
+_HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
+_DETERMINERS = frozenset(
+    "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
+_NOT_MODIFIERS = frozenset(
+    """and or but of in on at to for from by with as that which who whom whose than then so if when while
+    is are was were be been has have had do does did not no also this these those it they he she we i you
+    there here what where would will could should can may might must first""".split())  # noqa: SIM905
+_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+                           r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*(?=[\s,.;]))")
+_THEY = re.compile(r"\b(?:[Tt]hey)\b")
+
+
+def _description_start(window: str, head: int) -> int:
+    """Where the description ending in the head word at ``head`` begins: up to three modifiers
+    ("top black lawmakers", "the Clinton campaign") and a determiner or possessive."""
+    start = head
+    for _ in range(4):
+        word = re.search(r"([\w.’'-]+)\s+$", window[:start])
+        if word is None:
+            break
+        bare = word.group(1).lower()
+        if bare in _DETERMINERS or bare.endswith(("’s", "'s")):
+            return word.start(1)
+        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
+            break
+        start = word.start(1)
+    return start
+
+
+def _titles(window: str, end: int, referent: Referent, span: Span) -> bool:
+    """True when a description ending at ``end`` stands right before a name, as its title."""
+    return referent.start >= end and re.fullmatch(r"[\s,]*", window[end - span.start : referent.start - span.start]) \
+        is not None
+
+
+def described(masked: str, span: Span, taken: list[Referent], name: Callable[[str], str],
+              last_group: str | None) -> list[Referent]:
+    """Sources a sentence describes rather than names ("officials", "a new poll", "the Clinton
+    campaign"), each as an unnamed source of the article, and "they" for the last of them."""
+    found: list[Referent] = []
+    window = masked[span.start : span.end]
+    for match in _HEAD.finditer(window):
+        first = _description_start(window, match.start())
+        if _HEAD.match(window, match.end() + 1) and window[match.end() : match.end() + 1] == " ":
+            continue
+        after = _POSTMODIFIER.match(window, match.end())
+        start, end = span.start + first, span.start + (after.end() if after else match.end())
+        head = span.start + match.start()
+        if any(r.figure and r.kind != "thing" and (r.start <= head < r.end or _titles(window, end, r, span))
+               for r in taken):
+            continue
+        words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : end - span.start], flags=re.IGNORECASE)
+        if window[first : match.end()].lower() == match.group().lower() and (
+                match.group().lower() not in _QUANTIFIERS and not _MASS_OR_PLURAL.search(match.group().lower())):
+            continue
+        if any(d.start <= start and end <= d.end for d in found):
+            continue
+        found.append(Referent(start, end, name(words), "description"))
+    for match in _THEY.finditer(window):
+        start = span.start + match.start()
+        if last_group and not any(r.start <= start < r.end and r.figure for r in taken):
+            found.append(Referent(start, start + 4, last_group, "pronoun"))
+    return found

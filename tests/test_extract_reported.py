@@ -1,0 +1,277 @@
+"""Reported statements: a source and a cue outside quotation marks, in every order news writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract import Directory, propose
+from knowledge.extract.reading import find_quotations, paragraph_spans
+
+PUBLISHED = date(2024, 3, 6)
+EMPTY = Directory()
+
+
+def reported(text: str) -> list[tuple[str, str]]:
+    """(speaker, text) of every proposed reported statement."""
+    return [(p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, PUBLISHED).quotes
+            if p.entry.kind == "reported"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes said the bridge would reopen in May.",
+     [("dana-reyes", "the bridge would reopen in May")]),
+    ("The bridge will reopen in May, Governor Dana Reyes said on Monday.",
+     [("dana-reyes", "The bridge will reopen in May")]),
+    ("The bridge will reopen in May, said Governor Dana Reyes.",
+     [("dana-reyes", "The bridge will reopen in May")]),
+    ("Governor Dana Reyes told reporters on Monday that the bridge would reopen in May.",
+     [("dana-reyes", "the bridge would reopen in May")]),
+    ("According to Governor Dana Reyes, the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Governor Dana Reyes believes the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Governor Dana Reyes, who chairs the board, insisted the bridge was safe.",
+     [("dana-reyes", "the bridge was safe")]),
+    ("Governor Dana Reyes denied claims that the bridge was unsafe.",
+     [("dana-reyes", "claims that the bridge was unsafe")]),
+    ("Governor Dana Reyes called for an inquiry into the collapse of the bridge.",
+     [("dana-reyes", "an inquiry into the collapse of the bridge")]),
+])
+def test_a_named_source_and_a_cue_in_any_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+def test_a_known_name_is_a_source_where_nothing_else_marks_it_as_a_person() -> None:
+    text = ("Governor Dana Reyes said the bridge was safe.\n"
+            "Dana Reyes is demanding an inquiry into the contracts for the bridge.")
+    assert reported(text)[-1] == ("dana-reyes", "an inquiry into the contracts for the bridge")
+
+
+def test_a_nested_statement_gives_one_statement_per_cue() -> None:
+    text = "Governor Dana Reyes said that Senator Omar Vint told her the bridge was unsafe."
+    assert reported(text) == [("dana-reyes", "Senator Omar Vint told her the bridge was unsafe"),
+                              ("omar-vint", "the bridge was unsafe")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The bridge was closed after engineers found cracks, a source said.", "unnamed-source"),
+    ("Top state officials said the bridge would stay closed for a month.", "unnamed-top-state-officials"),
+    ("The Reyes campaign says the bridge will reopen next month.", "unnamed-reyes-campaign"),
+    ("A new poll shows most residents want the bridge rebuilt.", "unnamed-new-poll"),
+])
+def test_a_described_source_is_an_unnamed_source_for_the_curator(text: str, speaker: str) -> None:
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert proposals.quotes[0].entry.speaker == speaker
+    assert "unnamed source" in proposals.quotes[0].why
+    assert (speaker, "unnamed source") in [(i.entry.id, i.entry.kind) for i in proposals.institutions]
+
+
+def test_they_goes_to_the_last_described_source() -> None:
+    text = ("Local residents said the bridge had been shaking for weeks.\n"
+            "They said the city ignored their complaints.")
+    assert reported(text)[-1] == ("unnamed-local-residents", "the city ignored their complaints")
+
+
+def test_a_participle_goes_to_the_speaker_of_the_quotation() -> None:
+    text = "“We are ready,” Governor Dana Reyes said, adding that the bridge would reopen in May."
+    assert ("dana-reyes", "the bridge would reopen in May") in reported(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge, said to be the oldest in the state, was closed on Monday.",
+    "It was said that the bridge was old.",
+    "Governor Dana Reyes said on Monday.",
+    "The bridge was described in a report on Monday.",
+    "Governor Dana Reyes spoke after the board said nothing.",
+    "The stress on the cables showed in the photographs.",
+])
+def test_narration_without_a_source_or_a_clause_is_no_statement(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_clause_that_is_mostly_a_quotation_is_left_to_the_direct_quote() -> None:
+    text = "Governor Dana Reyes said “the bridge will reopen in May, and not a day later.”"
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        ("direct", "dana-reyes")]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = "''The bridge is safe,'' said Governor Dana Reyes. She called it ''a fine piece of work.''"
+    marks = find_quotations(text, paragraph_spans(text))
+    assert [text[q.words.start : q.words.end] for q in marks] == ["The bridge is safe", "a fine piece of work."]
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes][0] == (
+        "direct", "dana-reyes")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dana Reyes, who met Senator Omar Vint on Monday, said “The bridge is safe.”", "dana-reyes"),
+    ("The vote was close, noted WRX’s Dante Chinni.\n“Nobody expected it,” he wrote.", "dante-chinni"),
+    ("Jo-Renee Farr, a professor at the state university, described the plan as risky.\n"
+     "“It could fail,” she said.", "jo-renee-farr"),
+    ("House Speaker Paul Lane said the vote was close.\n“We have the votes,” he said.", "paul-lane"),
+])
+def test_appositions_possessives_and_titles_leave_the_speaker_named(text: str, speaker: str) -> None:
+    assert {p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes} == {speaker}
+
+
+def test_the_chairman_named_in_apposition_is_the_source() -> None:
+    assert reported("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.") == [
+        ("phil-lovas", "he cannot comment on the letter")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents were charged fees they never agreed to pay for the bridge.",
+    "Others could buy a government plan similar to the old one.",
+])
+def test_passives_and_nouns_are_not_statements(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_leading_phrase_is_not_what_the_source_said() -> None:
+    assert reported("In his speech, Governor Dana Reyes urged voters to back the bridge plan.") == [
+        ("dana-reyes", "voters to back the bridge plan")]
+
+
+def test_a_quoted_interview_transcript_gives_each_label_its_words() -> None:
+    text = ('Senator Mike Vance joined the show on Sunday.\n\n"WALLACE: Will you vote for the bill?\n\n'
+            '"VANCE: Well, look, we will see what the committee does first.\n\n"It is a long bill.\n\n'
+            '"UPDATE: The vote was moved to Tuesday."')
+    quotes = [(p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, PUBLISHED).quotes]
+    assert quotes == [("wallace", "Will you vote for the bill?"),
+                      ("mike-vance", "Well, look, we will see what the committee does first."),
+                      ("mike-vance", "It is a long bill.")]
+
+
+def test_a_described_speaker_of_a_direct_quote_is_an_unnamed_source() -> None:
+    text = ("“We will appeal,” the company said in a statement.\n"
+            "Two senators sent a letter to the board.\n"
+            "“The program has failed,” they wrote.")
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        ("direct", "unnamed-company"), ("direct", "unnamed-two-senators")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The road stays shut,” the Water Ministry said.", "water-ministry"),
+    ("“The road stays shut,” the Water Ministry spokesman said.", "unnamed-water-ministry-spokesman"),
+])
+def test_a_named_institution_stays_named_and_its_unnamed_spokesman_is_described(text: str, speaker: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Aaron Kall -- co-editor of a book on the debates -- said the candidate liked surprises.",
+     ("aaron-kall", "the candidate liked surprises")),
+    ("Governor Dana Reyes said that in 1998, the bridge was closed for a year.",
+     ("dana-reyes", "in 1998, the bridge was closed for a year")),
+    ("The first ad could air this week, said Brian Baker, a longtime adviser who runs the campaign.",
+     ("brian-baker", "The first ad could air this week")),
+    ("Governor Dana Reyes said little but pledged to reopen the bridge by May.",
+     ("dana-reyes", "to reopen the bridge by May")),
+    ("Governor Dana Reyes sent a letter on Friday saying that the bridge would stay closed.",
+     ("dana-reyes", "the bridge would stay closed")),
+])
+def test_dashes_that_clauses_appositions_and_conjoined_cues(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes likened the old bridge to a relic of another century.",
+     ("dana-reyes", "the old bridge to a relic of another century")),
+    ("Local voters know the bridge has been unsafe for years.",
+     ("unnamed-local-voters", "the bridge has been unsafe for years")),
+])
+def test_stance_and_belief_verbs_are_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+def test_an_s_form_right_after_a_plural_description_is_a_noun_not_a_cue() -> None:
+    assert reported("The city officials remarks about the bridge were brief and unclear.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge, Governor Dana Reyes often says, is the pride of the valley.",
+     ("dana-reyes", "is the pride of the valley")),
+    ("A lawyer for the city, Tom Berg, said no decision had been made about the bridge.",
+     ("tom-berg", "no decision had been made about the bridge")),
+    ("The State Police say the driver lost control on the bridge.",
+     ("state-police", "the driver lost control on the bridge")),
+])
+def test_parentheticals_negative_clauses_and_bodies_with_a_plural_verb(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge carried ten thousand cars a day, according to one state survey.",
+     ("unnamed-state-survey", "The bridge carried ten thousand cars a day")),
+    ("No one may fish from the bridge, according to state law.",
+     ("unnamed-state-law", "No one may fish from the bridge")),
+    ("Governor Dana Reyes closed the bridge, citing the cracks found in its piers.",
+     ("dana-reyes", "the cracks found in its piers")),
+])
+def test_any_source_after_according_to_and_any_participle_cue(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The latest state poll released Friday shows that the governor leads by six points.",
+     ("unnamed-latest-state-poll", "the governor leads by six points")),
+    ("Research conducted by the state university found drivers avoided the bridge.",
+     ("unnamed-research", "drivers avoided the bridge")),
+])
+def test_evidence_shows_and_finds(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+def test_finding_without_a_that_clause_needs_evidence_as_its_source() -> None:
+    assert reported("Governor Dana Reyes found the old bridge closed on Monday morning.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Omar Vint spoke first.\n“Why is this bridge still open?” Reyes demanded.", "reyes"),
+    ("The bridge “is the safest in the state,” retired city engineer Lloyd Newton said.", "lloyd-newton"),
+])
+def test_any_speech_verb_and_a_lowercase_title_name_the_speaker_after_a_quote(text: str, speaker: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The recordings show nothing new, according to attorneys for the family.",
+     ("unnamed-attorneys-for-the-family", "The recordings show nothing new")),
+    ("Aides to the governor said the bridge would reopen in May.",
+     ("unnamed-aides-to-the-governor", "the bridge would reopen in May")),
+])
+def test_a_description_keeps_whom_it_belongs_to(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+def test_a_paragraph_introduced_by_x_added_colon_is_what_x_said() -> None:
+    text = "Governor Dana Reyes spoke on Monday. She added:\n\nThe bridge will reopen once the piers are fixed."
+    assert reported(text)[-1] == ("dana-reyes", "The bridge will reopen once the piers are fixed")
+
+
+def test_a_colon_with_no_cue_introduces_no_statement() -> None:
+    assert reported("The schedule was as follows:\n\nThe bridge will reopen once the piers are fixed.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most believe that the bridge has improved since it was rebuilt.",
+     ("unnamed-most", "the bridge has improved since it was rebuilt")),
+    ("“It is old,” Governor Dana Reyes said, referring to the bridge over the river.",
+     ("dana-reyes", "the bridge over the river")),
+])
+def test_quantifiers_as_sources_and_referring_to(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+def test_a_quotation_after_one_with_no_speaker_does_not_continue_an_earlier_speaker() -> None:
+    text = ("“The bridge is safe,” Governor Dana Reyes said.\n\n"
+            "“It shakes every morning,” a passer-by muttered.\n\n"
+            "“Nobody listens.”")
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes] == ["dana-reyes"]
+
+
+def test_one_user_is_a_described_source() -> None:
+    assert reported("The bridge should be torn down, one user wrote on the forum.") == [
+        ("unnamed-user", "The bridge should be torn down")]
