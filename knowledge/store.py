@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
@@ -53,6 +53,9 @@ CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL
 CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
                           PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
 CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
+CREATE TABLE citations (article TEXT NOT NULL, kind TEXT NOT NULL, fact_id TEXT NOT NULL,
+                        PRIMARY KEY (article, kind, fact_id)) WITHOUT ROWID;
+CREATE TABLE article_inputs (article TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
 CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
@@ -77,6 +80,12 @@ def quote_words(quote: Quote, *, setting: bool) -> set[str]:
     if setting:
         parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
     return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
+
+
+def named_records(records: Iterable[Named]) -> dict[str, Named]:
+    """Records by id, a later one winning a shared id; given sides, groups, institutions and people in
+    that order, ids resolve as :meth:`FactBase.name_of` resolves them."""
+    return {record.id: record for record in records}
 
 
 def event_words(event: Event, records: dict[str, Named]) -> set[str]:
