@@ -143,6 +143,9 @@ def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> N
         "LEFT JOIN institutions i ON i.id = q.speaker "
         "WHERE ?1 IS NULL OR q.speaker IN (SELECT value FROM json_each(?1)) GROUP BY q.speaker ORDER BY q.speaker",
         (chosen,))
+    connection.execute("DELETE FROM meta WHERE key = 'most_threatening_side'")
+    connection.execute("INSERT INTO meta SELECT 'most_threatening_side', side FROM threats GROUP BY side "
+                       "ORDER BY count(*) DESC, side LIMIT 1")
     for key, kind in (("event_articles", "event"), ("threat_articles", "threat")):
         connection.execute("INSERT OR REPLACE INTO meta VALUES (?, (SELECT CAST(count(DISTINCT article) AS TEXT) "
                            "FROM citations WHERE kind = ?))", (key, kind))
@@ -170,6 +173,8 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, 
                                    [(person.id, _dump(person)) for person in data.people])
             connection.executemany("INSERT INTO groups VALUES (?, ?)",
                                    [(group.id, _dump(group)) for group in data.groups])
+            connection.executemany("INSERT INTO side_people VALUES (?, ?)", [
+                (person.side, person.id) for person in data.people if person.side])
             connection.executemany("INSERT INTO name_keys VALUES (?, ?, ?)", [
                 (kind, record.id, key) for kind, table in (("person", data.people), ("group", data.groups))
                 for record in table for name in (record.name, *record.aliases) if (key := normalize(name))])

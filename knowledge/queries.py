@@ -114,7 +114,8 @@ class SideProfile:
     """A side: who speaks for it, what it named as threats and who named it as one."""
 
     side: Side
-    people: tuple[Person, ...]
+    people: tuple[Person, ...]  # the first few, by id
+    people_count: int
     institutions: tuple[Institution, ...]
     quote_count: int
     named_count: int  # threat claims the side made
@@ -572,13 +573,7 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
     start, end = (period.start, period.end) if period else (None, None)
-    ids: set[str] | None = None
-    if wanted:
-        for word in sorted(wanted, key=lambda word: len(found[word])):
-            with_word = base.event_ids_with_words(found[word]) if found[word] else set()
-            ids = with_word if ids is None else ids & with_word
-            if not ids:
-                break
+    ids = base.event_ids_with_words([found[word] for word in wanted]) if wanted else None
     if page is not None:
         return _timeline_page(base, period, words, ids, wanted, found, ignored, page)
     matching = base.events_by_id(ids or (), start, end) if wanted else base.events(start, end)
@@ -643,7 +638,7 @@ def _timeline_page(base: FactBase, period: DateSpan | None, words: str, ids: set
     events, total, articles = base.event_page(ids, start, end, within=True, limit=page)
     approximate: tuple[Event, ...] = ()
     if period is not None:
-        approximate = tuple(base.event_page(ids, start, end, within=False, around=True, limit=-1)[0])
+        approximate = tuple(base.events_around(ids, period.start, period.end))
     suggestions: tuple[str, ...] = ()
     if wanted and not total and not approximate:
         unknown = [word for word in wanted if not found[word]]
@@ -664,18 +659,19 @@ def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:
     return tuple(sorted({citation.article for fact in facts for citation in fact.sources}))
 
 
+SIDE_PEOPLE_SHOWN = 8
+
+
 def side_profile(base: FactBase, side: Side) -> SideProfile:
-    """Who speaks for ``side`` in the base, what it named as threats and who named it as one."""
-    people = tuple(person for person in base.people.values() if person.side == side.id)
+    """Who speaks for ``side`` in the base (its first people by id, and how many), what it named as
+    threats and who named it as one; counted by the database."""
     bodies = tuple(body for body in base.institutions.values() if body.side == side.id)
-    speakers = {person.id for person in people} | {body.id for body in bodies}
+    people, counts = base.side_counts(side.id, [body.id for body in bodies], SIDE_PEOPLE_SHOWN)
     against = base.threats(state=side.id)
     return SideProfile(
-        side=side, people=people, institutions=bodies,
-        quote_count=base.count_quotes(speakers),
-        named_count=len(base.threats(side.id)),
-        named_as_threat_by=tuple(sorted({claim.side for claim in against})),
-        event_count=base.count_events_with((side.id, *speakers)),
+        side=side, people=tuple(people), people_count=counts["people"], institutions=bodies,
+        quote_count=counts["quotes"], named_count=counts["threats"],
+        named_as_threat_by=tuple(sorted({claim.side for claim in against})), event_count=counts["events"],
     )
 
 

@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
@@ -65,6 +65,10 @@ CREATE INDEX threats_by_group ON threats (grp);
 CREATE INDEX threats_by_state ON threats (state);
 CREATE INDEX threats_by_named_by ON threats (named_by);
 CREATE INDEX events_by_position ON events (position);
+CREATE INDEX events_by_start ON events (start, position);
+CREATE INDEX events_by_end ON events ("end" DESC, position);
+CREATE INDEX threats_by_position ON threats (position);
+CREATE TABLE side_people (side TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (side, id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
                                            tokenize = 'porter unicode61 remove_diacritics 2');
 """
@@ -313,26 +317,18 @@ class FactBase:
         return [Event.model_validate_json(body) for _, body in sorted(found)]
 
     def event_page(self, ids: Iterable[str] | None, start: date | None, end: date | None, *,
-                   within: bool, limit: int, around: bool = False) -> tuple[list[Event], int, int]:
+                   within: bool, limit: int) -> tuple[list[Event], int, int]:
         """One page of events (the first ``limit`` in date order) with how many there are in all and in
         how many articles, counted by the database.
 
         ``ids`` None means every event; ``within`` keeps only events dated wholly inside
-        ``start``..``end``, else those overlapping it; ``around`` those overlapping it but not within.
+        ``start``..``end``, else those overlapping it.
         """
-        if ids is None and start is None and end is None and not around:
+        if ids is None and start is None and end is None:
             page = self._records(Event, "SELECT body FROM events ORDER BY position LIMIT ?", (limit,))
             total = int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
             return page, total, int(self._meta("event_articles"))
-        where = ['"end" >= ? AND start <= ?']
-        parameters: list[Any] = [_low(start), _high(end)]
-        if within or around:
-            where.append(f'{"NOT " if around else ""}(start >= ? AND "end" <= ?)')
-            parameters += [_low(start), _high(end)]
-        if ids is not None:
-            where.append("id IN (SELECT value FROM json_each(?))")
-            parameters.append(json.dumps(sorted(set(ids))))
-        condition = " AND ".join(where)
+        condition, parameters = _event_condition(ids, start, end, "" if within else None)
         page = self._records(Event, f"SELECT body FROM events WHERE {condition} ORDER BY position LIMIT ?",
                              (*parameters, limit))
         total = int(self._db.execute(f"SELECT count(*) FROM events WHERE {condition}", parameters).fetchone()[0])
@@ -341,23 +337,31 @@ class FactBase:
             f"(SELECT id FROM events WHERE {condition})", parameters).fetchone()[0])
         return page, total, articles
 
+    def events_around(self, ids: Iterable[str] | None, start: date, end: date) -> list[Event]:
+        """The events (of ``ids``, None for all) overlapping ``start``..``end`` without lying within it, in
+        date order: few, found through the (start, end) index, which holds every column they are tested by."""
+        condition, parameters = _event_condition(ids, start, end, "NOT ")
+        hint = "INDEXED BY events_by_date " if ids is None else ""
+        return self._records(Event, f"SELECT body FROM events {hint}WHERE {condition} ORDER BY position", parameters)
+
     @cached_property
     def event_vocabulary(self) -> tuple[str, ...]:
         """Every word some event is found by, sorted (read once per process from the index)."""
         return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
 
-    def _column_where_in(self, sql: str, values: Iterable[str]) -> list[Any]:
-        """The first column of ``sql`` (with one ``IN ({})``) for every value, asked 500 values at a time."""
-        wanted = sorted(set(values))
-        rows: list[Any] = []
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            rows += [row[0] for row in self._db.execute(sql.format(",".join("?" * len(part))), part)]
-        return rows
-
-    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
-        """The ids of events found by any of ``words`` (exact index words)."""
-        return set(self._column_where_in("SELECT event_id FROM event_words WHERE word IN ({})", words))
+    def event_ids_with_words(self, groups: Iterable[Iterable[str]]) -> set[str]:
+        """The ids of events found by a word of every one of ``groups`` (exact index words). The group
+        found with the fewest events drives the search; the others are checked by the (word, event) key."""
+        wanted = [sorted(set(group)) for group in groups]
+        if not wanted or not all(wanted):
+            return set()
+        sizes = [int(self._db.execute(f"SELECT count(*) FROM event_words WHERE word IN ({_marks(group)})",
+                                      group).fetchone()[0]) for group in wanted]
+        first, *rest = [group for _, group in sorted(zip(sizes, wanted, strict=True))]
+        sql = f"SELECT DISTINCT event_id FROM event_words found WHERE word IN ({_marks(first)})" + "".join(
+            f" AND EXISTS (SELECT 1 FROM event_words other WHERE other.word IN ({_marks(group)}) "
+            "AND other.event_id = found.event_id)" for group in rest)
+        return {row[0] for row in self._db.execute(sql, [word for group in (first, *rest) for word in group])}
 
     @cached_property
     def quote_vocabulary(self) -> tuple[str, ...]:
@@ -386,13 +390,20 @@ class FactBase:
         """How many quotes each speaker has (counted by the database)."""
         return dict(self._db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall())
 
-    def count_quotes(self, speakers: Iterable[str]) -> int:
-        """How many quotes the speakers of ``speakers`` have together."""
-        return sum(map(int, self._column_where_in("SELECT count(*) FROM quotes WHERE speaker IN ({})", speakers)))
-
-    def count_events_with(self, refs: Iterable[str]) -> int:
-        """How many distinct events name any of ``refs`` among their actors."""
-        return len(set(self._column_where_in("SELECT event_id FROM event_actors WHERE ref IN ({})", refs)))
+    def side_counts(self, side: str, bodies: Iterable[str], limit: int) -> tuple[list[Person], dict[str, int]]:
+        """The first ``limit`` people of ``side`` by id, and counted by the database (``side_people``
+        index): its people, the quotes of its people and ``bodies``, the events naming the side, one of
+        its people or ``bodies``, and the threat claims it made."""
+        ids = [row[0] for row in self._db.execute("SELECT id FROM side_people WHERE side = ? ORDER BY id LIMIT ?",
+                                                  (side, limit))]
+        speakers = "(SELECT id FROM side_people WHERE side = ?1 UNION SELECT value FROM json_each(?2))"
+        row = self._db.execute(
+            f"SELECT (SELECT count(*) FROM side_people WHERE side = ?1), "
+            f"(SELECT count(*) FROM quotes WHERE speaker IN {speakers}), "
+            f"(SELECT count(DISTINCT event_id) FROM event_actors WHERE ref = ?1 OR ref IN {speakers}), "
+            f"(SELECT count(*) FROM threats WHERE side = ?1)", (side, json.dumps(sorted(set(bodies))))).fetchone()
+        return [self.people[ref] for ref in ids], dict(zip(("people", "quotes", "events", "threats"), map(int, row),
+                                                           strict=True))
 
     def holdings(self) -> dict[str, int]:
         """How many events, quotes (and direct ones) and threat claims the base holds, counted by the database."""
@@ -436,8 +447,8 @@ class FactBase:
         return [row[0] for row in rows], total
 
     def most_threatening_side(self) -> str | None:
-        """The id of the side that named the most threats (ties by id), counted by the database."""
-        row = self._db.execute("SELECT side FROM threats GROUP BY side ORDER BY count(*) DESC, side LIMIT 1").fetchone()
+        """The id of the side that named the most threats (ties by id), counted by the database at build time."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'most_threatening_side'").fetchone()
         return str(row[0]) if row else None
 
     def threat_page(self, start: date | None, end: date | None, how: str | None, *,
@@ -480,15 +491,32 @@ class FactBase:
         return self._records(Threat, sql + " ORDER BY position", parameters)
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
-        """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
-        words = [word for word in content_words(text) if len(word) > 1]
-        if not words:
-            return []
-        query = " OR ".join(f'"{normalize(word)}"' for word in dict.fromkeys(words))
-        rows = self._db.execute(
-            "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences WHERE sentences MATCH ? "
-            "ORDER BY rank, article, offset LIMIT ?", (query, limit))
-        return [(article, sentence, int(offset), -float(rank)) for article, sentence, offset, rank in rows]
+        """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score).
+
+        Sentences holding every word come first, then those holding all but one, then any (each level
+        ranked by BM25 over the words it asks for); a level is searched only while fewer than ``limit``
+        were found, so a common word's sentences are ranked only when the rarer words found too few.
+        """
+        words = dict.fromkeys(word for word in content_words(text) if len(word) > 1)
+        terms = [f'"{normalize(word)}"' for word in words]
+        levels = [[" AND ".join(terms)]] if len(terms) > 1 else []
+        if len(terms) > 2:
+            levels.append([" AND ".join(terms[:skipped] + terms[skipped + 1:]) for skipped in range(len(terms))])
+        levels.append([" OR ".join(terms)] if terms else [])
+        found: dict[tuple[str, int], tuple[str, str, int, float]] = {}
+        for level in levels:
+            if len(found) >= limit:
+                break
+            hits: dict[tuple[str, int], tuple[str, str, int, float]] = {}
+            for query in level:
+                for article, sentence, offset, rank in self._db.execute(
+                        "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences "
+                        "WHERE sentences MATCH ? ORDER BY rank, article, offset LIMIT ?", (query, limit)):
+                    key = (article, int(offset))
+                    if key not in found and (key not in hits or -float(rank) > hits[key][3]):
+                        hits[key] = (article, sentence, int(offset), -float(rank))
+            found.update(sorted(hits.items(), key=lambda hit: (-hit[1][3], hit[0])))
+        return list(found.values())[:limit]
 
     def export(self) -> dict[str, Any]:
         """The whole base as the JSON shape of design.md section 3."""
@@ -502,6 +530,25 @@ class FactBase:
             events=tuple(self.events()), quotes=tuple(self.quotes()), threats=tuple(self.threats()),
             sides=tuple(self.sides.values()), institutions=tuple(self.institutions.values()),
         )
+
+
+def _event_condition(ids: Iterable[str] | None, start: date | None, end: date | None,
+                     within: str | None) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) on events of ``ids`` (None: all) overlapping ``start``..``end``;
+    ``within`` "" keeps those lying within it, "NOT " those that do not, None both."""
+    where = ['"end" >= ? AND start <= ?']
+    parameters: list[Any] = [_low(start), _high(end)]
+    if within is not None:
+        where.append(f'{within}(start >= ? AND "end" <= ?)')
+        parameters += [_low(start), _high(end)]
+    if ids is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        parameters.append(json.dumps(sorted(set(ids))))
+    return " AND ".join(where), parameters
+
+
+def _marks(values: list[str]) -> str:
+    return ",".join("?" * len(values))
 
 
 def _low(day: date | None) -> str:
