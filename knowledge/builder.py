@@ -109,10 +109,12 @@ def _insert_facts(connection: sqlite3.Connection, facts: Iterable[Fact], records
     connection.executemany("INSERT INTO quotes VALUES (?, -1, ?, ?, ?, ?)", [
         (quote.id, quote.speaker, quote.date.start.isoformat(), quote.date.end.isoformat(), _dump(quote))
         for quote in quotes])
-    connection.executemany("INSERT INTO threats VALUES (?, -1, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    connection.executemany("INSERT INTO threats VALUES (?, -1, ?, ?, ?, ?, ?, ?, ?)", [
         (threat.id, threat.side, threat.group, threat.state, threat.date.start.isoformat(),
-         threat.date.end.isoformat(), _dump(threat), threat.named_by,
-         " ".join(tokens(threat.unnamed)) if threat.unnamed else None) for threat in threats])
+         threat.date.end.isoformat(), _dump(threat), threat.named_by) for threat in threats])
+    connection.executemany("INSERT INTO threat_words VALUES (?, ?)", [
+        (word, threat.id) for threat in threats if threat.group is None and threat.unnamed
+        for word in sorted(set(tokens(threat.unnamed)))])
     connection.executemany("INSERT INTO citations VALUES (?, ?, ?)", sorted(
         {(citation.article, kind, fact_id) for fact in facts
          for kind, fact_id in [fact_key(fact)] for citation in fact.sources}))
@@ -282,7 +284,8 @@ def _patch(paths: Paths, target: Path, inputs: str, stamp: str, cache: BuildCach
 
 DROPPED = {"event": (("events", "id"), ("event_actors", "event_id"), ("event_sources", "event_id"),
                      ("event_words", "event_id")),
-           "quote": (("quotes", "id"), ("quote_words", "quote_id")), "threat": (("threats", "id"),)}
+           "quote": (("quotes", "id"), ("quote_words", "quote_id")),
+           "threat": (("threats", "id"), ("threat_words", "threat_id"))}
 
 
 def _ids_by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

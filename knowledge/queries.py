@@ -257,16 +257,21 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     side, words = _split_side(base, _role_words(text))
     if not words:
         return []
-    titles, order = _role_index(base)
+    index = _role_index(base)
+    titles = index.titles
+    having: set[str] | None = None
+    for word in words:
+        with_word = set().union(*(index.by_word[title_word] for title_word in
+                                  index.words.matches(word, ROLE_WORD_SIMILARITY)))
+        having = with_word if having is None else having & with_word
     holders: set[str] = set()
-    for title_words, people in titles.values():
-        if (set(title_words) & RANK_QUALIFIERS) - set(words):
-            continue
-        if all(any(_role_word_matches(word, title_word) for title_word in title_words) for word in words):
+    for title in having or ():
+        title_words, people = titles[title]
+        if not (set(title_words) & RANK_QUALIFIERS) - set(words):
             holders.update(people)
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
-    for ref in sorted(holders, key=order.__getitem__):
+    for ref in sorted(holders):
         person = base.people[ref]
         if side is not None and person.side != side:
             continue
@@ -289,17 +294,28 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     return found
 
 
-def _role_index(base: FactBase) -> tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]]:
-    """Each distinct role title with its words and the ids of the people who held it, and each
-    person's place in the base's order; built once per process."""
+@dataclass(frozen=True)
+class _RoleIndex:
+    """Each distinct role title with its words and the ids of the people who held it, and the titles
+    holding each title word; built once per process from the database (no person record is read)."""
+
+    titles: dict[str, tuple[list[str], set[str]]]
+    by_word: dict[str, set[str]]
+    words: _Vocabulary
+
+
+def _role_index(base: FactBase) -> _RoleIndex:
     if "roles" not in base.indexes:
         titles: dict[str, tuple[list[str], set[str]]] = {}
-        for person in base.people.values():
-            for role in person.roles:
-                titles.setdefault(role.title, (_role_words(role.title), set()))[1].add(person.id)
-        base.indexes["roles"] = (titles, {ref: index for index, ref in enumerate(base.people)})
-    found: tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]] = base.indexes["roles"]
-    return found
+        for ref, title in base.role_titles():
+            titles.setdefault(title, (_role_words(title), set()))[1].add(ref)
+        by_word: dict[str, set[str]] = {}
+        for title, (title_words, _) in titles.items():
+            for word in title_words:
+                by_word.setdefault(word, set()).add(title)
+        base.indexes["roles"] = _RoleIndex(titles, by_word, _Vocabulary(by_word))
+    index: _RoleIndex = base.indexes["roles"]
+    return index
 
 
 def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
@@ -366,8 +382,24 @@ def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...
     return [], _suggestions(matches, base.groups)
 
 
-def _institution_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(body.id, name) for body in base.institutions.values() for name in (body.name, *body.aliases)]
+def _bare_words(text: str) -> str:
+    return " ".join(word for word in tokens(text) if word not in STOPWORDS)
+
+
+def _institution_index(base: FactBase) -> tuple[dict[str, list[str]], dict[str, list[Institution]]]:
+    """Institution ids by each name and alias, and institutions by each generic name and kind (their
+    words without stopwords); built once per process."""
+    if "institutions" not in base.indexes:
+        named: dict[str, list[str]] = {}
+        generic: dict[str, list[Institution]] = {}
+        for body in base.institutions.values():
+            for name in (body.name, *body.aliases):
+                named.setdefault(_bare_words(name), []).append(body.id)
+            for key in dict.fromkeys(_bare_words(name) for name in (*body.generic, body.kind)):
+                generic.setdefault(key, []).append(body)
+        base.indexes["institutions"] = (named, generic)
+    index: tuple[dict[str, list[str]], dict[str, list[Institution]]] = base.indexes["institutions"]
+    return index
 
 
 def match_institutions(base: FactBase, text: str) -> list[Institution]:
@@ -380,19 +412,14 @@ def match_institutions(base: FactBase, text: str) -> list[Institution]:
     """
     if not content_words(text) or names_a_side(base, text):
         return []
-    asked = " ".join(word for word in tokens(text) if word not in STOPWORDS)
-    named = [ref for ref, name in _institution_candidates(base)
-             if " ".join(word for word in tokens(name) if word not in STOPWORDS) == asked]
-    if named:
-        return [base.institutions[ref] for ref in dict.fromkeys(named)]
-    sides, words = split_sides(base, [word for word in tokens(text) if word not in STOPWORDS])
+    named, generic = _institution_index(base)
+    asked = _bare_words(text)
+    if asked in named:
+        return [base.institutions[ref] for ref in dict.fromkeys(named[asked])]
+    sides, words = split_sides(base, asked.split())
     if not words or len(sides) > 1:
         return []
-    wanted = " ".join(words)
-    return [body for body in base.institutions.values()
-            if (not sides or body.side == sides[0])
-            and any(" ".join(word for word in tokens(generic) if word not in STOPWORDS) == wanted
-                    for generic in (*body.generic, body.kind))]
+    return [body for body in generic.get(" ".join(words), []) if not sides or body.side == sides[0]]
 
 
 def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
@@ -535,24 +562,42 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
+class _Vocabulary:
+    """Words indexed for what a typed word matches: itself, a word of the same stem (which shares its
+    first four letters) or a close spelling (rapidfuzz's ``process`` with a score cutoff, in C)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.ordered = tuple(sorted(set(words)))
+        self.known = set(self.ordered)
+        self.by_prefix: dict[str, list[str]] = {}
+        for known in self.ordered:
+            self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+
+    def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
+        """The words ``word`` matches: the same stem, or (from ``shortest`` letters) a ratio of ``cutoff``."""
+        matched = {word} & self.known
+        matched.update(known for known in self.by_prefix.get(word.replace("our", "or")[:4], ())
+                       if _same_stem(word, known))
+        if len(word) >= shortest:
+            matched.update(known for known, _, _ in process.extract(
+                word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None))
+        return matched
+
+
 def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
-    """The words of the event index that ``word`` matches as :func:`_word_matches` would: itself, a
-    word of the same stem (which shares its first four letters) or, from five letters, a close
-    spelling (rapidfuzz with a score cutoff over the vocabulary)."""
+    """The words of the event (or quote) index that ``word`` matches as :func:`_word_matches` would:
+    itself, a word of the same stem or, from five letters, a close spelling."""
     key = f"{kind}_words"
     if key not in base.indexes:
-        words = base.event_vocabulary if kind == "event" else base.quote_vocabulary
-        by_prefix: dict[str, list[str]] = {}
-        for known in words:
-            by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
-        base.indexes[key] = (set(words), by_prefix, words)
-    vocabulary, by_prefix, ordered = base.indexes[key]
-    matched = {word} & vocabulary
-    matched.update(known for known in by_prefix.get(word.replace("our", "or")[:4], ()) if _same_stem(word, known))
-    if len(word) >= 5:
-        matched.update(known for known, _, _ in process.extract(
-            word, ordered, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
-    return tuple(sorted(matched))
+        base.indexes[key] = _Vocabulary(base.event_vocabulary if kind == "event" else base.quote_vocabulary)
+    vocabulary: _Vocabulary = base.indexes[key]
+    return tuple(sorted(vocabulary.matches(word, CONFIDENT, shortest=5)))
+
+
+def _suggested_words(base: FactBase, unknown: list[str]) -> tuple[str, ...]:
+    """Up to three event words close to each of ``unknown`` (a did-you-mean)."""
+    return tuple(dict.fromkeys(candidate for word in unknown for candidate, _, _ in process.extract(
+        word, base.event_vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGEST, limit=3)))
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
@@ -580,9 +625,7 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
         unknown = [word for word in wanted if not found[word]]
-        suggestions = tuple(dict.fromkeys(
-            candidate for word in unknown for candidate, score, _ in
-            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+        suggestions = _suggested_words(base, unknown)
     within = tuple(event for event in matching
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
     inside = {event.id for event in within}
@@ -642,9 +685,7 @@ def _timeline_page(base: FactBase, period: DateSpan | None, words: str, ids: set
     suggestions: tuple[str, ...] = ()
     if wanted and not total and not approximate:
         unknown = [word for word in wanted if not found[word]]
-        suggestions = tuple(dict.fromkeys(
-            candidate for word in unknown for candidate, score, _ in
-            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+        suggestions = _suggested_words(base, unknown)
     return TimelineAnswer(period=period, words=words, events=tuple(events), approximate=approximate,
                           suggestions=suggestions, ignored=ignored, total=total, articles=articles)
 

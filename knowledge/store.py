@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
@@ -45,8 +45,8 @@ CREATE TABLE event_sources (event_id TEXT NOT NULL, article TEXT NOT NULL, PRIMA
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
-                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
-                      unnamed_words TEXT);
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL);
+CREATE TABLE threat_words (word TEXT NOT NULL, threat_id TEXT NOT NULL, PRIMARY KEY (word, threat_id)) WITHOUT ROWID;
 CREATE TABLE speaker_quotes (speaker TEXT PRIMARY KEY, name TEXT NOT NULL, quotes INTEGER NOT NULL);
 CREATE INDEX speaker_quotes_by_count ON speaker_quotes (quotes DESC, name);
 CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL);
@@ -350,17 +350,21 @@ class FactBase:
         return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
 
     def event_ids_with_words(self, groups: Iterable[Iterable[str]]) -> set[str]:
-        """The ids of events found by a word of every one of ``groups`` (exact index words). The group
-        found with the fewest events drives the search; the others are checked by the (word, event) key."""
+        """The ids of events found by a word of every one of ``groups`` (exact index words)."""
+        return self._ids_with_all("event_words", "event_id", groups)
+
+    def _ids_with_all(self, table: str, column: str, groups: Iterable[Iterable[str]]) -> set[str]:
+        """The ``column`` ids of a (word, id) index ``table`` holding a word of every one of ``groups``. The
+        group with the fewest rows drives the search; the others are checked by the (word, id) key."""
         wanted = [sorted(set(group)) for group in groups]
         if not wanted or not all(wanted):
             return set()
-        sizes = [int(self._db.execute(f"SELECT count(*) FROM event_words WHERE word IN ({_marks(group)})",
+        sizes = [int(self._db.execute(f"SELECT count(*) FROM {table} WHERE word IN ({_marks(group)})",
                                       group).fetchone()[0]) for group in wanted]
         first, *rest = [group for _, group in sorted(zip(sizes, wanted, strict=True))]
-        sql = f"SELECT DISTINCT event_id FROM event_words found WHERE word IN ({_marks(first)})" + "".join(
-            f" AND EXISTS (SELECT 1 FROM event_words other WHERE other.word IN ({_marks(group)}) "
-            "AND other.event_id = found.event_id)" for group in rest)
+        sql = f"SELECT DISTINCT {column} FROM {table} found WHERE word IN ({_marks(first)})" + "".join(
+            f" AND EXISTS (SELECT 1 FROM {table} other WHERE other.word IN ({_marks(group)}) "
+            f"AND other.{column} = found.{column})" for group in rest)
         return {row[0] for row in self._db.execute(sql, [word for group in (first, *rest) for word in group])}
 
     @cached_property
@@ -428,6 +432,12 @@ class FactBase:
             return None
         return Event.model_validate_json(first[0]), Event.model_validate_json(last[0])
 
+    def role_titles(self) -> list[tuple[str, str]]:
+        """Every (person id, role title) of the base, read from the records' JSON by the database."""
+        return [(ref, title) for ref, title in self._db.execute(
+            "SELECT people.id, json_extract(role.value, '$.title') FROM people, json_each(people.body, '$.roles') "
+            "AS role ORDER BY people.id")]
+
     @cached_property
     def person_names(self) -> NameIndex:
         """The names and aliases of every person, indexed once per process (normalised at build time)."""
@@ -471,13 +481,13 @@ class FactBase:
 
     def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
                            start: date | None = None, end: date | None = None) -> list[Threat]:
-        """Claims about no group whose unnamed threat may hold one of ``names`` (each a list of normalised
-        words) as a run, or (``state``) that name that state; optionally of one side. A prefilter in SQL
-        (LIKE over the claim's normalised words): callers check the run exactly."""
-        patterns = [f"% {' '.join(name)} %" for name in names if name]
-        like = " OR ".join(["' ' || unnamed_words || ' ' LIKE ?"] * len(patterns))
-        alternatives = [f"(grp IS NULL AND ({like}))"] if patterns else []
-        parameters: list[Any] = [*patterns]
+        """Claims about no group whose unnamed threat holds every word of one of ``names`` (each a list of
+        normalised words), or (``state``) that name that state; optionally of one side. A prefilter by the
+        ``threat_words`` index: callers check that the words stand as a run."""
+        ids = set().union(*(self._ids_with_all("threat_words", "threat_id", [[word] for word in name])
+                            for name in names if name))
+        alternatives = ["id IN (SELECT value FROM json_each(?))"] if ids else []
+        parameters: list[Any] = [json.dumps(sorted(ids))] if ids else []
         if state is not None:
             alternatives.append("state = ?")
             parameters.append(state)
