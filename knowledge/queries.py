@@ -573,31 +573,43 @@ class _Vocabulary:
         for known in self.ordered:
             self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
 
+    def closest(self, word: str, cutoff: float, limit: int | None = None) -> list[str]:
+        """The words scoring at least ``cutoff`` against ``word`` (rapidfuzz ratio), best first, ties in
+        vocabulary order."""
+        return [known for known, _, _ in process.extract(word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                          limit=limit)]
+
     def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
-        """The words ``word`` matches: the same stem, or (from ``shortest`` letters) a ratio of ``cutoff``."""
+        """The words ``word`` matches: itself and those of its stem or, when there are none (a typo is
+        forgiven only for a word the vocabulary lacks) and it has ``shortest`` letters, those scoring
+        ``cutoff`` against it."""
         matched = {word} & self.known
         matched.update(known for known in self.by_prefix.get(word.replace("our", "or")[:4], ())
                        if _same_stem(word, known))
-        if len(word) >= shortest:
-            matched.update(known for known, _, _ in process.extract(
-                word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None))
+        if len(word) >= shortest and not matched:
+            matched.update(self.closest(word, cutoff))
         return matched
+
+
+def _vocabulary(base: FactBase, kind: str) -> _Vocabulary:
+    """The words of the event (``kind`` "event") or quote index, indexed once per process."""
+    key = f"{kind}_words"
+    if key not in base.indexes:
+        base.indexes[key] = _Vocabulary(base.event_vocabulary if kind == "event" else base.quote_vocabulary)
+    vocabulary: _Vocabulary = base.indexes[key]
+    return vocabulary
 
 
 def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
     """The words of the event (or quote) index that ``word`` matches as :func:`_word_matches` would:
     itself, a word of the same stem or, from five letters, a close spelling."""
-    key = f"{kind}_words"
-    if key not in base.indexes:
-        base.indexes[key] = _Vocabulary(base.event_vocabulary if kind == "event" else base.quote_vocabulary)
-    vocabulary: _Vocabulary = base.indexes[key]
-    return tuple(sorted(vocabulary.matches(word, CONFIDENT, shortest=5)))
+    return tuple(sorted(_vocabulary(base, kind).matches(word, CONFIDENT, shortest=5)))
 
 
 def _suggested_words(base: FactBase, unknown: list[str]) -> tuple[str, ...]:
     """Up to three event words close to each of ``unknown`` (a did-you-mean)."""
-    return tuple(dict.fromkeys(candidate for word in unknown for candidate, _, _ in process.extract(
-        word, base.event_vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGEST, limit=3)))
+    return tuple(dict.fromkeys(candidate for word in unknown
+                               for candidate in _vocabulary(base, "event").closest(word, SUGGEST, limit=3)))
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
