@@ -130,8 +130,8 @@ ORDERS = {"events": '"end", start, id', "quotes": '"end", start, speaker, id', "
 
 
 def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> None:
-    """Number the facts in the compiler's order, count the quotes of ``speakers`` (None: of everyone)
-    and the articles events and threat claims cite."""
+    """Number the facts in the compiler's order, count the quotes of ``speakers`` (None: of everyone),
+    the articles events and threat claims cite, the side naming most threats and the longest event span."""
     for table, order in ORDERS.items():
         connection.execute(
             f"UPDATE {table} SET position = ranked.number FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1 "
@@ -145,6 +145,8 @@ def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> N
         "LEFT JOIN institutions i ON i.id = q.speaker "
         "WHERE ?1 IS NULL OR q.speaker IN (SELECT value FROM json_each(?1)) GROUP BY q.speaker ORDER BY q.speaker",
         (chosen,))
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('longest_event_days', (SELECT CAST(coalesce(max("
+                       "CAST(julianday(\"end\") - julianday(start) AS INTEGER)), 0) AS TEXT) FROM events))")
     connection.execute("DELETE FROM meta WHERE key = 'most_threatening_side'")
     connection.execute("INSERT INTO meta SELECT 'most_threatening_side', side FROM threats GROUP BY side "
                        "ORDER BY count(*) DESC, side LIMIT 1")

@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
@@ -339,10 +339,13 @@ class FactBase:
 
     def events_around(self, ids: Iterable[str] | None, start: date, end: date) -> list[Event]:
         """The events (of ``ids``, None for all) overlapping ``start``..``end`` without lying within it, in
-        date order: few, found through the (start, end) index, which holds every column they are tested by."""
+        date order: few, found through the (start, end) index, which holds every column they are tested by,
+        from no earlier than the longest event span before ``start``."""
         condition, parameters = _event_condition(ids, start, end, "NOT ")
+        earliest = start - timedelta(days=min(int(self._meta("longest_event_days")), (start - date.min).days))
         hint = "INDEXED BY events_by_date " if ids is None else ""
-        return self._records(Event, f"SELECT body FROM events {hint}WHERE {condition} ORDER BY position", parameters)
+        return self._records(Event, f"SELECT body FROM events {hint}WHERE {condition} AND start >= ? ORDER BY position",
+                             (*parameters, earliest.isoformat()))
 
     @cached_property
     def event_vocabulary(self) -> tuple[str, ...]:
