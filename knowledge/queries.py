@@ -186,7 +186,7 @@ def is_side_word(base: FactBase, word: str) -> bool:
 
 def split_sides(base: FactBase, words: list[str]) -> tuple[list[str], list[str]]:
     """The side ids a run of normalised words names ('united', 'states' -> one side) and the other words."""
-    longest = max((len(known.split()) for known in base.side_words), default=1)
+    longest = base.longest_side_name
     sides: list[str] = []
     rest: list[str] = []
     index = 0

@@ -348,6 +348,11 @@ class FactBase:
                              (*parameters, earliest.isoformat()))
 
     @cached_property
+    def longest_side_name(self) -> int:
+        """How many words the longest of ``side_words`` has."""
+        return max((len(known.split()) for known in self.side_words), default=1)
+
+    @cached_property
     def event_vocabulary(self) -> tuple[str, ...]:
         """Every word some event is found by, sorted (read once per process from the index)."""
         return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
