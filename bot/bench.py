@@ -75,9 +75,10 @@ def bench_inputs(base: FactBase) -> list[str]:
     return [shape.format(**values) for shape in SHAPES]
 
 
-CELL_SECONDS = 6.0  # stop timing one input on one app after this long (at least MIN_RUNS runs)
+CELL_SECONDS = 6.0  # stop timing one input on one app after this long in all rounds (at least MIN_RUNS runs)
 MIN_RUNS = 100
 WARM_UP = 20
+ROUNDS = 5  # every input on every app is timed in this many rounds, spread over the run
 
 
 class ReadyDesk:
@@ -128,14 +129,14 @@ def _noop_console(ready: ReadyDesk, sent: dict[str, list[dict[str, Any]]]) -> Co
     return console
 
 
-def _timings(console: Console, line: str, n: int) -> list[float]:
+def _timings(console: Console, line: str, n: int, least: int = MIN_RUNS, seconds: float = CELL_SECONDS) -> list[float]:
     """Dispatch times in ms of ``line``: ``n`` runs after ``WARM_UP`` untimed ones, or fewer (at least
-    ``MIN_RUNS``) when the runs take more than ``CELL_SECONDS`` in all."""
+    ``least``) when the runs take more than ``seconds`` in all."""
     for _ in range(WARM_UP):
         console.app.dispatch(console.request(line))
     times: list[float] = []
     began = time.perf_counter()
-    while len(times) < n and (len(times) < MIN_RUNS or time.perf_counter() - began < CELL_SECONDS):
+    while len(times) < n and (len(times) < least or time.perf_counter() - began < seconds):
         request = console.request(line)
         start = time.perf_counter()
         console.app.dispatch(request)
@@ -294,19 +295,31 @@ def main(argv: list[str] | None = None) -> int:
         sent = {name: console.send(line) for name, console in apps.items()}
         assert sent["no-op"] == sent["render"] == sent["full"], f"payloads differ for {line!r}"
     against = json.loads(Path(args.against).read_text(encoding="utf-8")) if args.against else {}
-    print(f"Dispatch through the Bolt app, ms: p50 / p99 of n runs after {WARM_UP} untimed ones (n up to {args.n}, "
-          f"at least {MIN_RUNS}); same run, same payloads" + ("; p99 / p99 of --against" if against else ""))
-    print(f"{'input':38} {'no-op':>15} {'render':>15} {'full':>17} {'n':>5}"
-          + (f" {'p99 ratio':>10}" if against else ""))
+    print(f"Dispatch through the Bolt app, ms: p50 / p99 of n runs (up to {args.n}, at least {MIN_RUNS}) in {ROUNDS} "
+          f"rounds over the whole run, each after {WARM_UP} untimed runs; same payloads. 'rounds' is the median of "
+          "the rounds' p99s (a burst of load from other processes spoils one round, not the figure)"
+          + ("; ratios: p99 / p99 of --against, all runs and rounds" if against else ""))
+    print(f"{'input':38} {'no-op':>15} {'render':>15} {'full':>17} {'rounds':>7} {'n':>5}"
+          + (f" {'p99 ratio':>12}" if against else ""))
+    rounds: dict[str, dict[str, list[list[float]]]] = {line: {name: [] for name in apps} for line in lines}
+    for _ in range(ROUNDS):
+        for line in lines:
+            for name, console in apps.items():
+                rounds[line][name].append(_timings(console, line, args.n // ROUNDS, MIN_RUNS // ROUNDS,
+                                                   CELL_SECONDS / ROUNDS))
     measured: dict[str, dict[str, Any]] = {}
     for shape, line in zip(SHAPES, lines, strict=True):
-        cells = {name: _timings(console, line, args.n) for name, console in apps.items()}
+        cells = {name: [time for part in parts for time in part] for name, parts in rounds[line].items()}
         row = "  ".join(f"{_p(t, 0.5):6.2f} / {_p(t, 0.99):6.2f}" for t in cells.values())
         full_times = cells["full"]
         measured[shape] = {"input": line, "p50": _p(full_times, 0.5), "p99": _p(full_times, 0.99),
+                           "p99_rounds": statistics.median(_p(part, 0.99) for part in rounds[line]["full"]),
                            "n": len(full_times)}
-        ratio = f" {measured[shape]['p99'] / against[shape]['p99']:9.1f}x" if shape in against else ""
-        print(f"{line[:38]:38} {row} {len(full_times):5}{ratio}")
+        ratio = ""
+        if shape in against:
+            ratio = (f" {measured[shape]['p99'] / against[shape]['p99']:5.1f}x"
+                     f" {measured[shape]['p99_rounds'] / against[shape]['p99_rounds']:5.1f}x")
+        print(f"{line[:38]:38} {row} {measured[shape]['p99_rounds']:7.2f} {len(full_times):5}{ratio}")
     if args.save:
         Path(args.save).write_text(json.dumps(measured, indent=1), encoding="utf-8")
     starts, rss = cold_start(root, db, lines=tuple(lines))
