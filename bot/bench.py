@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,8 +75,10 @@ def bench_inputs(base: FactBase) -> list[str]:
     return [shape.format(**values) for shape in SHAPES]
 
 
-CELL_SECONDS = 3.0  # stop timing one input on one app after this long (at least MIN_RUNS runs)
-MIN_RUNS = 5
+CELL_SECONDS = 6.0  # stop timing one input on one app after this long in all rounds (at least MIN_RUNS runs)
+MIN_RUNS = 100
+WARM_UP = 20
+ROUNDS = 5  # every input on every app is timed in this many rounds, spread over the run
 
 
 class ReadyDesk:
@@ -124,24 +129,25 @@ def _noop_console(ready: ReadyDesk, sent: dict[str, list[dict[str, Any]]]) -> Co
     return console
 
 
-def _timings(console: Console, line: str, n: int) -> list[float]:
-    """Dispatch times in ms of ``line``: ``n`` runs after a warm-up, or fewer when a run is slow."""
+def _timings(console: Console, line: str, n: int, least: int = MIN_RUNS, seconds: float = CELL_SECONDS) -> list[float]:
+    """Dispatch times in ms of ``line``: ``n`` runs after ``WARM_UP`` untimed ones, or fewer (at least
+    ``least``) when the runs take more than ``seconds`` in all."""
+    for _ in range(WARM_UP):
+        console.app.dispatch(console.request(line))
     times: list[float] = []
     began = time.perf_counter()
-    warm = min(20, max(1, n // 10))
-    while len(times) < n + warm:
+    while len(times) < n and (len(times) < least or time.perf_counter() - began < seconds):
         request = console.request(line)
         start = time.perf_counter()
         console.app.dispatch(request)
         times.append((time.perf_counter() - start) * 1000)
-        if len(times) >= warm + MIN_RUNS and time.perf_counter() - began > CELL_SECONDS:
-            break
-    return times[warm:]
+    return times
 
 
 def _p(times: list[float], q: float) -> float:
+    """The ``q`` quantile of ``times`` (nearest rank: the p99 of 1,000 runs is the 990th fastest)."""
     ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1))]
 
 
 def _environment(root: Path | None, db: Path | None) -> dict[str, str]:
@@ -153,6 +159,40 @@ def _environment(root: Path | None, db: Path | None) -> dict[str, str]:
     return environment
 
 
+PEAK_PREFIX = "peak-rss-kb "
+REPORTING_PEAK = f"""
+import atexit, resource, runpy, sys
+
+def report():
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write("\\n{PEAK_PREFIX}%d\\n" % peak)
+
+atexit.register(report)
+sys.argv = sys.argv[1:]
+runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+
+
+def reporting_peak(module: str, *arguments: str) -> list[str]:
+    """The argv of ``python -m module arguments…`` in a process that writes its own peak RSS to stderr
+    as it exits (``/proc/self/status`` VmHWM: the peak of that process's own memory).
+
+    Not ``ru_maxrss`` of the child as ``wait4`` reports it: on Linux a child spawned by (v)fork and
+    exec inherits, as its ``ru_maxrss``, the peak RSS of the parent it was forked from — the bench
+    process, which holds three apps and the base — so that figure said 100–500 MB for a 50 MB process.
+    """
+    return [sys.executable, "-c", REPORTING_PEAK, module, *arguments]
+
+
+def _peak_kb(stderr: str) -> int:
+    return max((int(line.removeprefix(PEAK_PREFIX)) for line in stderr.splitlines()
+                if line.startswith(PEAK_PREFIX)), default=0)
+
+
 def cold_start(root: Path | None = None, db: Path | None = None, runs: int = 3,
                lines: tuple[str, ...] = ()) -> tuple[list[float], int]:
     """Seconds from spawning ``python -m bot console --json`` to its first answer line, and the peak RSS
@@ -161,9 +201,9 @@ def cold_start(root: Path | None = None, db: Path | None = None, runs: int = 3,
     here = Path(__file__).resolve().parent.parent
     for run in range(runs):
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "bot", "console", "--json"], cwd=here, text=True,
+        process = subprocess.Popen(reporting_peak("bot", "console", "--json"), cwd=here, text=True,
                                    env=_environment(root, db), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL)
+                                   stderr=subprocess.PIPE)
         assert process.stdin and process.stdout
         process.stdin.write(f"{lines[-3] if lines else '/sources'}\n")
         process.stdin.flush()
@@ -174,50 +214,60 @@ def cold_start(root: Path | None = None, db: Path | None = None, runs: int = 3,
                 process.stdin.write(f"{line}\n")
                 process.stdin.flush()
                 process.stdout.readline()
-        process.stdin.close()
-        _, _, usage = os.wait4(process.pid, 0)
-        process.returncode = 0
-        peak = max(peak, usage.ru_maxrss)
+        _, stderr = process.communicate()
+        peak = max(peak, _peak_kb(stderr))
     return results, peak
 
 
 def timed_build(root: Path | None, db: Path, *extra: str) -> tuple[float, int]:
     """Wall seconds and peak RSS (KB) of ``python -m knowledge build`` in a fresh process."""
-    argv = [sys.executable, "-m", "knowledge", *(("--root", str(root)) if root else ()), "build", "--output",
-            str(db), *extra]
+    argv = reporting_peak("knowledge", *(("--root", str(root)) if root else ()), "build", "--output", str(db),
+                          *extra)
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = 0
-    if status != 0:
-        raise SystemExit(f"build failed: {' '.join(argv)}")
-    return time.perf_counter() - start, usage.ru_maxrss
+    process = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if process.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(argv)}\n{process.stderr}")
+    return time.perf_counter() - start, _peak_kb(process.stderr)
 
 
-def incremental_builds(root: Path | None, db: Path) -> tuple[float, float]:
-    """Seconds of an incremental build after editing one article's first summary, and after undoing it.
+def incremental_builds(root: Path | None, db: Path) -> dict[str, float]:
+    """Seconds of an incremental build after each of: editing one article (a topic added to its
+    events), undoing the edit, adding an article (a copy of the last one under a new name) and deleting it.
 
-    The last article file of the corpus is edited in place and restored, so corpus and artefact end
-    as they began.
+    The corpus and the artefact end as they began.
     """
-    article = sorted((root or REPO_ROOT).joinpath("knowledge", "articles").glob("*.toml"))[-1]
+    base = root or REPO_ROOT
+    article = sorted(base.joinpath("knowledge", "articles").glob("*.toml"))[-1]
+    seed = base / "seeds" / f"{article.stem}.txt"
+    added = article.with_name("zz-bench-added.toml"), seed.with_name("zz-bench-added.txt")
     original = article.read_bytes()
+    seconds = {}
     try:
-        article.write_bytes(original.replace(b'summary = "', b'summary = "Edited: ', 1))
-        edited, _ = timed_build(root, db)
+        article.write_bytes(original.replace(b'topics = ["', b'topics = ["bench-edit", "'))
+        seconds["edit"] = timed_build(root, db)[0]
     finally:
         article.write_bytes(original)
-    undone, _ = timed_build(root, db)
-    return edited, undone
+    seconds["undo the edit"] = timed_build(root, db)[0]
+    try:
+        shutil.copy(seed, added[1])
+        shutil.copy(article, added[0])
+        seconds["add"] = timed_build(root, db)[0]
+    finally:
+        for path in added:
+            path.unlink(missing_ok=True)
+    seconds["delete"] = timed_build(root, db)[0]
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the build figures, the latency table, the cold start and the serving RSS."""
     parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=300, help="dispatches per input and app (default 300)")
+    parser.add_argument("-n", type=int, default=1000, help="dispatches per input and app (default 1000)")
     parser.add_argument("--root", help="the corpus (a repository with seeds/ and knowledge/, e.g. one written by "
                                        "python -m knowledge.synth); default this checkout")
     parser.add_argument("--no-build", action="store_true", help="time no build: use the artefact as it is")
+    parser.add_argument("--save", help="write each input shape's full-app p50 / p99 / n to this JSON file")
+    parser.add_argument("--against", help="a --save file of another corpus (e.g. 1x): print each p99 over its p99")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve() if args.root else None
     from knowledge.store import FactBase, default_db_path, serving_paths
@@ -231,8 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds, peak = timed_build(root, db, "--full")
         print(f"Full build: {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB; "
               f"artefact {db.stat().st_size / 1e6:.1f} MB ({db})")
-        edited, undone = incremental_builds(root, db)
-        print(f"Incremental build after editing one article: {edited:.1f} s; after undoing the edit: {undone:.1f} s")
+        timed = incremental_builds(root, db)
+        print("Incremental build after one article's " + ", ".join(f"{step}: {s:.2f} s" for step, s in timed.items()))
     with contextlib.closing(FactBase.open(db)) as base:
         print(f"Corpus: {len(base.sources)} articles, {len(base.people)} people, {len(base.groups)} groups")
         lines = bench_inputs(base)
@@ -244,13 +294,34 @@ def main(argv: list[str] | None = None) -> int:
     for line in lines:  # the three apps must send the very same payloads
         sent = {name: console.send(line) for name, console in apps.items()}
         assert sent["no-op"] == sent["render"] == sent["full"], f"payloads differ for {line!r}"
-    print(f"Dispatch through the Bolt app, ms (p50 / p99 of up to {args.n}; same run, same payloads)")
-    print(f"{'input':38} {'no-op':>15} {'render':>15} {'full':>17} {'full/no-op':>11}")
-    for line in lines:
-        cells = {name: _timings(console, line, args.n) for name, console in apps.items()}
+    against = json.loads(Path(args.against).read_text(encoding="utf-8")) if args.against else {}
+    print(f"Dispatch through the Bolt app, ms: p50 / p99 of n runs (up to {args.n}, at least {MIN_RUNS}) in {ROUNDS} "
+          f"rounds over the whole run, each after {WARM_UP} untimed runs; same payloads. 'rounds' is the median of "
+          "the rounds' p99s (a burst of load from other processes spoils one round, not the figure)"
+          + ("; ratios: p99 / p99 of --against, all runs and rounds" if against else ""))
+    print(f"{'input':38} {'no-op':>15} {'render':>15} {'full':>17} {'rounds':>7} {'n':>5}"
+          + (f" {'p99 ratio':>12}" if against else ""))
+    rounds: dict[str, dict[str, list[list[float]]]] = {line: {name: [] for name in apps} for line in lines}
+    for _ in range(ROUNDS):
+        for line in lines:
+            for name, console in apps.items():
+                rounds[line][name].append(_timings(console, line, args.n // ROUNDS, MIN_RUNS // ROUNDS,
+                                                   CELL_SECONDS / ROUNDS))
+    measured: dict[str, dict[str, Any]] = {}
+    for shape, line in zip(SHAPES, lines, strict=True):
+        cells = {name: [time for part in parts for time in part] for name, parts in rounds[line].items()}
         row = "  ".join(f"{_p(t, 0.5):6.2f} / {_p(t, 0.99):6.2f}" for t in cells.values())
-        ratio = _p(cells["full"], 0.5) / _p(cells["no-op"], 0.5)
-        print(f"{line[:38]:38} {row} {ratio:10.1f}x  (n={len(cells['full'])})")
+        full_times = cells["full"]
+        measured[shape] = {"input": line, "p50": _p(full_times, 0.5), "p99": _p(full_times, 0.99),
+                           "p99_rounds": statistics.median(_p(part, 0.99) for part in rounds[line]["full"]),
+                           "n": len(full_times)}
+        ratio = ""
+        if shape in against:
+            ratio = (f" {measured[shape]['p99'] / against[shape]['p99']:5.1f}x"
+                     f" {measured[shape]['p99_rounds'] / against[shape]['p99_rounds']:5.1f}x")
+        print(f"{line[:38]:38} {row} {measured[shape]['p99_rounds']:7.2f} {len(full_times):5}{ratio}")
+    if args.save:
+        Path(args.save).write_text(json.dumps(measured, indent=1), encoding="utf-8")
     starts, rss = cold_start(root, db, lines=tuple(lines))
     print(f"\nCold start, process start to the first answer ({lines[-3]!r} via the console): "
           f"median {statistics.median(starts):.2f} s (runs: {', '.join(f'{s:.2f}' for s in starts)})")

@@ -792,9 +792,9 @@ class Desk:
         if profile.institutions:
             items.append(Item(text=", ".join(body.name for body in profile.institutions), lead="Institutions"))
         if profile.people:
-            items.append(Item(text=f"{len(profile.people)} in the base: "
-                                   f"{', '.join(person.name for person in profile.people[:8])}"
-                                   f"{' …' if len(profile.people) > 8 else ''}", lead="People"))
+            items.append(Item(text=f"{profile.people_count} in the base: "
+                                   f"{', '.join(person.name for person in profile.people)}"
+                                   f"{' …' if profile.people_count > len(profile.people) else ''}", lead="People"))
         named_by = ", ".join(self.side_name(ref) for ref in profile.named_as_threat_by)
         items.append(Item(text=f"{profile.quote_count} quote{'s' if profile.quote_count != 1 else ''} · "
                                f"{profile.named_count} threat claim{'s' if profile.named_count != 1 else ''} made · "

@@ -5,9 +5,11 @@ seed into indexed sentences, compiling the registry (the sides, people, institut
 files), checking one article's entries against its seed and the registry (evidence, dates,
 references). :class:`BuildCache` keeps each result, with the problems it found, pickled in a SQLite
 file beside the artefact, keyed by the sha256 of the bytes it depends on, and is discarded whole when
-the compiler's code changes. Any change to a registry file therefore re-checks every article;
-merging facts by id across articles and writing the artefact are redone on every build, so an
-incremental build reports exactly the problems of a full one and writes the same artefact.
+the compiler's code changes. Any change to a registry file therefore re-checks every article. A
+build that changed articles only patches the previous artefact (``knowledge.compile.compile_changes``)
+and reads the cache for the few articles it touches; any other build merges every article's cached
+facts and writes the artefact anew, so either way it reports the problems of a full build and
+writes an artefact holding the same.
 """
 
 from __future__ import annotations
@@ -98,8 +100,10 @@ class BuildCache:
         """``compute()``, a function of ``content`` (and the code) alone, cached under ``kind``."""
         return self._get(kind, content, compute)
 
-    def save(self) -> None:
-        """Store this build's new entries and drop the ones it did not use; a no-op in memory."""
+    def save(self, prune: bool = True) -> None:
+        """Store this build's new entries and (``prune``) drop the ones it did not use; a no-op in memory.
+
+        A build that read only a few files (a patched artefact) keeps the others' entries."""
         if self._stored is not None:
             self._stored.close()
             self._stored = None
@@ -116,7 +120,7 @@ class BuildCache:
                     connection.executescript("DROP TABLE IF EXISTS entries; DROP TABLE IF EXISTS meta;"
                                              + SCHEMA)
                     connection.execute("INSERT INTO meta VALUES ('version', ?)", (self.version,))
-                stale = set(connection.execute("SELECT kind, key FROM entries")) - self._used
+                stale = set(connection.execute("SELECT kind, key FROM entries")) - self._used if prune else set()
                 connection.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", sorted(stale))
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
                                        [(*key, value) for key, value in self._new.items()])

@@ -14,12 +14,12 @@ import hashlib
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
@@ -541,11 +541,30 @@ def _merge(kind: str, drafts: list[_Draft], problems: _Collector) -> Event | Quo
     )
 
 
-def _read_articles(paths: Paths, problems: _Collector, cache: BuildCache) -> list[_Article]:
+def _article_content(shown: str, curated: bytes, seed: bytes) -> bytes:
+    return b"\0".join((shown.encode(), curated, seed))
+
+
+def article_digests(paths: Paths) -> dict[str, str]:
+    """The sha256 of each article's inputs (its file's name and bytes and its seed's bytes) by seed file
+    name: what an article's checked facts depend on besides the registry."""
+    digests = {}
+    for path in sorted(paths.articles.glob("*.toml")):
+        seed = paths.seeds / f"{path.stem}.txt"
+        seed_bytes = seed.read_bytes() if seed.exists() else b""
+        digests[seed.name] = hashlib.sha256(
+            _article_content(_display(path, paths), path.read_bytes(), seed_bytes)).hexdigest()
+    return digests
+
+
+def _read_articles(paths: Paths, problems: _Collector, cache: BuildCache,
+                   only: set[str] | None = None) -> list[_Article]:
     articles = []
     for path in sorted(paths.articles.glob("*.toml")):
         shown = _display(path, paths)
         seed = paths.seeds / f"{path.stem}.txt"
+        if only is not None and seed.name not in only:
+            continue
         if not seed.exists():
             problems.add(shown, None, f"there is no seed article seeds/{seed.name}",
                          "name the file after its seed (seeds/<stem>.txt -> knowledge/articles/<stem>.toml)")
@@ -562,7 +581,7 @@ def _read_articles(paths: Paths, problems: _Collector, cache: BuildCache) -> lis
                          "re-verify every fact of the article against the new text, then record the new "
                          "hash with `python -m knowledge seal`")
         articles.append(_Article(seed.name, shown, text, data, published_span(data.source),
-                                 b"\0".join((shown.encode(), path.read_bytes(), seed_bytes))))
+                                 _article_content(shown, path.read_bytes(), seed_bytes)))
     return articles
 
 
@@ -614,6 +633,40 @@ def _replayed(problems: _Collector, outcome: tuple[Result, list[Problem]]) -> Re
     return result
 
 
+def _registry_inputs(paths: Paths) -> bytes:
+    return b"\0".join(path.read_bytes() if path.exists() else b"-"
+                      for path in (paths.sides, paths.people, paths.institutions, paths.groups))
+
+
+def registry_digest(paths: Paths) -> str:
+    """The sha256 of the registry files (sides, people, institutions, groups) together."""
+    return hashlib.sha256(_registry_inputs(paths)).hexdigest()
+
+
+def _compiled_registry(paths: Paths, registry_files: bytes, problems: _Collector, cache: BuildCache) -> _Registry:
+    return _replayed(problems, cache.memo("registry", registry_files,
+                                          partial(_collected, partial(_registry, paths, cache=cache))))
+
+
+def _checked(article: _Article, registry: _Registry, registry_digest: str, problems: _Collector,
+             cache: BuildCache) -> dict[tuple[str, str], _Draft]:
+    return _replayed(problems, cache.memo("drafts", registry_digest.encode() + article.content,
+                                          partial(_collected, partial(_drafts, article, registry))))
+
+
+def _merged(grouped: dict[tuple[str, str], list[_Draft]], problems: _Collector) -> list[Fact]:
+    return [_merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())]
+
+
+def _quote_order(quote: Quote) -> tuple[Any, ...]:
+    return (quote.date.chronological_key(), quote.speaker, quote.id)
+
+
+def _source(article: _Article) -> Source:
+    return Source(article=article.name, headline=article.data.source.headline, outlet=article.data.source.outlet,
+                  published=article.published, basis=article.data.source.basis, note=article.data.source.note)
+
+
 def compile_base(paths: Paths | None = None, cache: BuildCache | None = None) -> FactBaseData:
     """Validate, verify, resolve and merge the curated files; raises :class:`CompileFailed`.
 
@@ -622,11 +675,9 @@ def compile_base(paths: Paths | None = None, cache: BuildCache | None = None) ->
     paths = paths or Paths()
     cache = cache or BuildCache(None)
     problems = _Collector()
-    registry_files = b"\0".join(path.read_bytes() if path.exists() else b"-"
-                                 for path in (paths.sides, paths.people, paths.institutions, paths.groups))
-    registry = _replayed(problems, cache.memo("registry", registry_files,
-                                              partial(_collected, partial(_registry, paths, cache=cache))))
-    registry_digest = hashlib.sha256(registry_files).hexdigest().encode()
+    registry_files = _registry_inputs(paths)
+    registry = _compiled_registry(paths, registry_files, problems, cache)
+    registry_digest = hashlib.sha256(registry_files).hexdigest()
     articles = _read_articles(paths, problems, cache)
     by_name = {article.name: article for article in articles}
 
@@ -647,33 +698,114 @@ def compile_base(paths: Paths | None = None, cache: BuildCache | None = None) ->
 
     grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for article in articles:
-        checked = cache.memo("drafts", registry_digest + article.content,
-                             partial(_collected, partial(_drafts, article, registry)))
-        for key, draft in _replayed(problems, checked).items():
+        for key, draft in _checked(article, registry, registry_digest, problems, cache).items():
             grouped[key].append(draft)
-    merged = {key: _merge(key[0], drafts, problems) for key, drafts in sorted(grouped.items())}
-    events = sorted((fact for fact in merged.values() if isinstance(fact, Event)),
+    merged = _merged(grouped, problems)
+    events = sorted((fact for fact in merged if isinstance(fact, Event)),
                     key=lambda event: (event.date.chronological_key(), event.id))
-    quotes = sorted((fact for fact in merged.values() if isinstance(fact, Quote)),
-                    key=lambda quote: (quote.date.chronological_key(), quote.speaker, quote.id))
-    threats = sorted((fact for fact in merged.values() if isinstance(fact, Threat)),
+    quotes = sorted((fact for fact in merged if isinstance(fact, Quote)), key=_quote_order)
+    threats = sorted((fact for fact in merged if isinstance(fact, Threat)),
                      key=lambda threat: (threat.side, threat.date.chronological_key(), threat.id))
     _check_duplicate_quotes(quotes, problems)
     if problems.problems:
         raise CompileFailed(problems.problems)
-    sources = tuple(
-        Source(article=article.name, headline=article.data.source.headline, outlet=article.data.source.outlet,
-               published=article.published, basis=article.data.source.basis, note=article.data.source.note)
-        for article in articles
-    )
     return FactBaseData(
-        sources=sources,
+        sources=tuple(_source(article) for article in articles),
         people=tuple(sorted(registry.people, key=lambda person: person.id)),
         groups=tuple(sorted(compiled_groups, key=lambda group: group.id)),
         events=tuple(events), quotes=tuple(quotes), threats=tuple(threats),
         sides=tuple(sorted(registry.sides, key=lambda side: side.id)),
         institutions=tuple(sorted(registry.institutions, key=lambda body: body.id)),
     )
+
+
+Fact = Event | Quote | Threat
+KINDS: dict[type[BaseModel], str] = {Event: "event", Quote: "quote", Threat: "threat"}
+
+
+def fact_key(fact: Fact) -> tuple[str, str]:
+    """A fact's kind (``event``, ``quote`` or ``threat``) and id: ids are unique per kind."""
+    return KINDS[type(fact)], fact.id
+
+
+class PreviousBuild(Protocol):
+    """What an incremental compile reads of the artefact it will patch."""
+
+    registry: str  # the sha256 of the registry files it was built from
+    digests: Mapping[str, str]  # ``article_digests`` of its inputs
+
+    def facts_citing(self, articles: Iterable[str]) -> list[Fact]:
+        """The facts that cite any of ``articles``."""
+
+    def facts(self, keys: Iterable[tuple[str, str]]) -> list[Fact]:
+        """The facts of these keys that it holds."""
+
+    def quotes_of(self, speakers: Iterable[str]) -> list[Quote]:
+        """Every quote of these speakers."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How a previous artefact becomes what a full compile would build: drop the rows of ``articles``
+    (changed, added or deleted) and of the facts ``dropped`` (every fact an edited article touched),
+    then add ``sources`` and ``facts`` (the touched facts as merged now; some are gone)."""
+
+    articles: tuple[str, ...]
+    sources: tuple[Source, ...]
+    digests: dict[str, str]
+    dropped: tuple[tuple[str, str], ...]
+    facts: tuple[Fact, ...]
+    records: tuple[Side | Group | Institution | Person, ...]
+
+
+MAX_CHANGED_ARTICLES = 100
+
+
+def compile_changes(paths: Paths, cache: BuildCache, previous: PreviousBuild) -> Changes | None:
+    """The :class:`Changes` turning ``previous`` into what :func:`compile_base` would build now, or None
+    when only a full compile can tell: a registry file changed, an article a designation cites changed,
+    more than ``MAX_CHANGED_ARTICLES`` changed, or any problem was found (the full compile reports it).
+
+    Only the changed articles and those reporting a fact with them are read and checked (the latter
+    from the cache); the merged facts they touch are merged again and their quotes checked for twins
+    among the same speakers' quotes.
+    """
+    registry_files = _registry_inputs(paths)
+    registry_digest = hashlib.sha256(registry_files).hexdigest()
+    if registry_digest != previous.registry:
+        return None
+    digests = article_digests(paths)
+    changed = {name for name, digest in digests.items() if previous.digests.get(name) != digest}
+    touched = changed | (set(previous.digests) - set(digests))
+    if len(touched) > MAX_CHANGED_ARTICLES:
+        return None
+    problems = _Collector()
+    registry = _compiled_registry(paths, registry_files, problems, cache)
+    if any(entry.article in touched for _, entries in registry.designations for entry in entries):
+        return None
+    edited = _read_articles(paths, problems, cache, changed)
+    drafts = {article.name: _checked(article, registry, registry_digest, problems, cache) for article in edited}
+    keys = {fact_key(fact) for fact in previous.facts_citing(touched)} | {
+        key for found in drafts.values() for key in found}
+    reporting = {citation.article for fact in previous.facts(keys) for citation in fact.sources} - touched
+    drafts.update((article.name, _checked(article, registry, registry_digest, problems, cache))
+                  for article in _read_articles(paths, problems, cache, reporting))
+    grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
+    for found in drafts.values():
+        for key, draft in found.items():
+            if key in keys:
+                grouped[key].append(draft)
+    merged = _merged(grouped, problems)
+    quotes = [fact for fact in merged if isinstance(fact, Quote)]
+    others = [quote for quote in previous.quotes_of({quote.speaker for quote in quotes})
+              if fact_key(quote) not in keys]
+    _check_duplicate_quotes(sorted([*others, *quotes], key=_quote_order), problems)
+    if problems.problems:
+        return None
+    return Changes(articles=tuple(sorted(touched)), sources=tuple(_source(article) for article in edited),
+                   digests={name: digests[name] for name in sorted(changed)}, dropped=tuple(sorted(keys)),
+                   facts=tuple(merged),
+                   records=(*registry.sides, *registry.groups, *registry.institutions, *registry.people))
 
 
 def quoted_passages(text: str) -> list[tuple[int, str]]:

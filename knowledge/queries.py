@@ -114,7 +114,8 @@ class SideProfile:
     """A side: who speaks for it, what it named as threats and who named it as one."""
 
     side: Side
-    people: tuple[Person, ...]
+    people: tuple[Person, ...]  # the first few, by id
+    people_count: int
     institutions: tuple[Institution, ...]
     quote_count: int
     named_count: int  # threat claims the side made
@@ -186,7 +187,7 @@ def is_side_word(base: FactBase, word: str) -> bool:
 
 def split_sides(base: FactBase, words: list[str]) -> tuple[list[str], list[str]]:
     """The side ids a run of normalised words names ('united', 'states' -> one side) and the other words."""
-    longest = max((len(known.split()) for known in base.side_words), default=1)
+    longest = base.longest_side_name
     sides: list[str] = []
     rest: list[str] = []
     index = 0
@@ -273,15 +274,21 @@ def match_roles(base: FactBase, text: str, period: DateSpan | None = None) -> li
     side, words = _split_side(base, _role_words(text))
     if not words:
         return []
-    titles, order = _role_index(base)
-    wanted = {title: people for title, (title_words, people) in titles.items()
-              if not (set(title_words) & RANK_QUALIFIERS) - set(words) and _title_has(title_words, words)}
+    index = _role_index(base)
+    having: set[str] | None = None  # the titles holding every word up to a stem or typo: a prefilter
+    for word in words:
+        with_word = set().union(*(index.by_word[title_word] for title_word in
+                                  index.words.matches(word, ROLE_WORD_SIMILARITY)))
+        having = with_word if having is None else having & with_word
+    wanted = {title: index.titles[title][1] for title in having or ()
+              if not (set(index.titles[title][0]) & RANK_QUALIFIERS) - set(words)
+              and _title_has(index.titles[title][0], words)}
     if not wanted:
         wanted = _titles_through_institutions(base, side, words)
     holders = {ref for people in wanted.values() for ref in people}
     known: list[tuple[Person, str]] = []
     undated: list[tuple[Person, str]] = []
-    for ref in sorted(holders, key=order.__getitem__):
+    for ref in sorted(holders):
         person = base.people[ref]
         if side is not None and person.side != side:
             continue
@@ -309,7 +316,7 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     """Role titles (with their holders) asked for through an institution: one of its names stands in
     the phrase, the other words are in the title, and the title names the institution by one of its
     names. (A side asked for is the caller's to check on each holder.)"""
-    titles, _ = _role_index(base)
+    titles = _role_index(base).titles
     found: dict[str, set[str]] = {}
     tried: set[tuple[tuple[str, ...], frozenset[frozenset[str]]]] = set()
     for body, names in _institution_role_words(base):
@@ -343,7 +350,7 @@ def voices_of(base: FactBase, body: Institution) -> list[tuple[Person, str]]:
 def _voices_index(base: FactBase) -> dict[str, list[tuple[str, str]]]:
     """Each institution's voices (person id, title), built once per process from the role titles."""
     if "voices" not in base.indexes:
-        titles, _ = _role_index(base)
+        titles = _role_index(base).titles
         counts = base.quote_counts()
         index: dict[str, list[tuple[str, str]]] = {}
         for body, names in _institution_role_words(base):
@@ -371,17 +378,28 @@ def _institution_role_words(base: FactBase) -> list[tuple[Institution, list[list
     return found
 
 
-def _role_index(base: FactBase) -> tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]]:
-    """Each distinct role title with its words and the ids of the people who held it, and each
-    person's place in the base's order; built once per process."""
+@dataclass(frozen=True)
+class _RoleIndex:
+    """Each distinct role title with its words and the ids of the people who held it, and the titles
+    holding each title word; built once per process from the database (no person record is read)."""
+
+    titles: dict[str, tuple[list[str], set[str]]]
+    by_word: dict[str, set[str]]
+    words: _Vocabulary
+
+
+def _role_index(base: FactBase) -> _RoleIndex:
     if "roles" not in base.indexes:
         titles: dict[str, tuple[list[str], set[str]]] = {}
-        for person in base.people.values():
-            for role in person.roles:
-                titles.setdefault(role.title, (_role_words(role.title), set()))[1].add(person.id)
-        base.indexes["roles"] = (titles, {ref: index for index, ref in enumerate(base.people)})
-    found: tuple[dict[str, tuple[list[str], set[str]]], dict[str, int]] = base.indexes["roles"]
-    return found
+        for ref, title in base.role_titles():
+            titles.setdefault(title, (_role_words(title), set()))[1].add(ref)
+        by_word: dict[str, set[str]] = {}
+        for title, (title_words, _) in titles.items():
+            for word in title_words:
+                by_word.setdefault(word, set()).add(title)
+        base.indexes["roles"] = _RoleIndex(titles, by_word, _Vocabulary(by_word))
+    index: _RoleIndex = base.indexes["roles"]
+    return index
 
 
 def _latest_holders(found: list[tuple[Person, str]]) -> list[tuple[Person, str]]:
@@ -448,8 +466,24 @@ def match_groups(base: FactBase, text: str) -> tuple[list[Group], tuple[str, ...
     return [], _suggestions(matches, base.groups)
 
 
-def _institution_candidates(base: FactBase) -> list[tuple[str, str]]:
-    return [(body.id, name) for body in base.institutions.values() for name in (body.name, *body.aliases)]
+def _bare_words(text: str) -> str:
+    return " ".join(word for word in tokens(text) if word not in STOPWORDS)
+
+
+def _institution_index(base: FactBase) -> tuple[dict[str, list[str]], dict[str, list[Institution]]]:
+    """Institution ids by each name and alias, and institutions by each generic name and kind (their
+    words without stopwords); built once per process."""
+    if "institutions" not in base.indexes:
+        named: dict[str, list[str]] = {}
+        generic: dict[str, list[Institution]] = {}
+        for body in base.institutions.values():
+            for name in (body.name, *body.aliases):
+                named.setdefault(_bare_words(name), []).append(body.id)
+            for key in dict.fromkeys(_bare_words(name) for name in (*body.generic, body.kind)):
+                generic.setdefault(key, []).append(body)
+        base.indexes["institutions"] = (named, generic)
+    index: tuple[dict[str, list[str]], dict[str, list[Institution]]] = base.indexes["institutions"]
+    return index
 
 
 def match_institutions(base: FactBase, text: str) -> list[Institution]:
@@ -462,19 +496,14 @@ def match_institutions(base: FactBase, text: str) -> list[Institution]:
     """
     if not content_words(text) or names_a_side(base, text):
         return []
-    asked = " ".join(word for word in tokens(text) if word not in STOPWORDS)
-    named = [ref for ref, name in _institution_candidates(base)
-             if " ".join(word for word in tokens(name) if word not in STOPWORDS) == asked]
-    if named:
-        return [base.institutions[ref] for ref in dict.fromkeys(named)]
-    sides, words = split_sides(base, [word for word in tokens(text) if word not in STOPWORDS])
+    named, generic = _institution_index(base)
+    asked = _bare_words(text)
+    if asked in named:
+        return [base.institutions[ref] for ref in dict.fromkeys(named[asked])]
+    sides, words = split_sides(base, asked.split())
     if not words or len(sides) > 1:
         return []
-    wanted = " ".join(words)
-    return [body for body in base.institutions.values()
-            if (not sides or body.side == sides[0])
-            and any(" ".join(word for word in tokens(generic) if word not in STOPWORDS) == wanted
-                    for generic in (*body.generic, body.kind))]
+    return [body for body in generic.get(" ".join(words), []) if not sides or body.side == sides[0]]
 
 
 def _quote_order(quote: Quote) -> tuple[int, bool, tuple[date, date], str]:
@@ -619,24 +648,54 @@ def _word_matches(word: str, known: set[str]) -> bool:
                for candidate in known)
 
 
-def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
-    """The words of the event index that ``word`` matches as :func:`_word_matches` would: itself, a
-    word of the same stem (which shares its first four letters) or, from five letters, a close
-    spelling (rapidfuzz with a score cutoff over the vocabulary)."""
+class _Vocabulary:
+    """Words indexed for what a typed word matches: itself, a word of the same stem (which shares its
+    first four letters) or a close spelling (rapidfuzz's ``process`` with a score cutoff, in C)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.ordered = tuple(sorted(set(words)))
+        self.known = set(self.ordered)
+        self.by_prefix: dict[str, list[str]] = {}
+        for known in self.ordered:
+            self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+
+    def closest(self, word: str, cutoff: float, limit: int | None = None) -> list[str]:
+        """The words scoring at least ``cutoff`` against ``word`` (rapidfuzz ratio), best first, ties in
+        vocabulary order."""
+        return [known for known, _, _ in process.extract(word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                          limit=limit)]
+
+    def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
+        """The words ``word`` matches: itself and those of its stem or, when there are none (a typo is
+        forgiven only for a word the vocabulary lacks) and it has ``shortest`` letters, those scoring
+        ``cutoff`` against it."""
+        matched = {word} & self.known
+        matched.update(known for known in self.by_prefix.get(word.replace("our", "or")[:4], ())
+                       if _same_stem(word, known))
+        if len(word) >= shortest and not matched:
+            matched.update(self.closest(word, cutoff))
+        return matched
+
+
+def _vocabulary(base: FactBase, kind: str) -> _Vocabulary:
+    """The words of the event (``kind`` "event") or quote index, indexed once per process."""
     key = f"{kind}_words"
     if key not in base.indexes:
-        words = base.event_vocabulary if kind == "event" else base.quote_vocabulary
-        by_prefix: dict[str, list[str]] = {}
-        for known in words:
-            by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
-        base.indexes[key] = (set(words), by_prefix, words)
-    vocabulary, by_prefix, ordered = base.indexes[key]
-    matched = {word} & vocabulary
-    matched.update(known for known in by_prefix.get(word.replace("our", "or")[:4], ()) if _same_stem(word, known))
-    if len(word) >= 5:
-        matched.update(known for known, _, _ in process.extract(
-            word, ordered, scorer=fuzz.ratio, score_cutoff=CONFIDENT, limit=None))
-    return tuple(sorted(matched))
+        base.indexes[key] = _Vocabulary(base.event_vocabulary if kind == "event" else base.quote_vocabulary)
+    vocabulary: _Vocabulary = base.indexes[key]
+    return vocabulary
+
+
+def _vocabulary_matches(base: FactBase, word: str, kind: str = "event") -> tuple[str, ...]:
+    """The words of the event (or quote) index that ``word`` matches as :func:`_word_matches` would:
+    itself, a word of the same stem or, from five letters, a close spelling."""
+    return tuple(sorted(_vocabulary(base, kind).matches(word, CONFIDENT, shortest=5)))
+
+
+def _suggested_words(base: FactBase, unknown: list[str]) -> tuple[str, ...]:
+    """Up to three event words close to each of ``unknown`` (a did-you-mean)."""
+    return tuple(dict.fromkeys(candidate for word in unknown
+                               for candidate in _vocabulary(base, "event").closest(word, SUGGEST, limit=3)))
 
 
 def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
@@ -657,22 +716,14 @@ def timeline(base: FactBase, period: DateSpan | None = None, words: str = "", *,
             ignored = tuple(word for word in wanted if word not in known)
             wanted = known
     start, end = (period.start, period.end) if period else (None, None)
-    ids: set[str] | None = None
-    if wanted:
-        for word in sorted(wanted, key=lambda word: len(found[word])):
-            with_word = base.event_ids_with_words(found[word]) if found[word] else set()
-            ids = with_word if ids is None else ids & with_word
-            if not ids:
-                break
+    ids = base.event_ids_with_words([found[word] for word in wanted]) if wanted else None
     if page is not None:
         return _timeline_page(base, period, words, ids, wanted, found, ignored, page)
     matching = base.events_by_id(ids or (), start, end) if wanted else base.events(start, end)
     suggestions: tuple[str, ...] = ()
     if wanted and not matching:
         unknown = [word for word in wanted if not found[word]]
-        suggestions = tuple(dict.fromkeys(
-            candidate for word in unknown for candidate, score, _ in
-            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+        suggestions = _suggested_words(base, unknown)
     within = tuple(event for event in matching
                    if period is None or (period.start <= event.date.start and event.date.end <= period.end))
     inside = {event.id for event in within}
@@ -728,13 +779,11 @@ def _timeline_page(base: FactBase, period: DateSpan | None, words: str, ids: set
     events, total, articles = base.event_page(ids, start, end, within=True, limit=page)
     approximate: tuple[Event, ...] = ()
     if period is not None:
-        approximate = tuple(base.event_page(ids, start, end, within=False, around=True, limit=-1)[0])
+        approximate = tuple(base.events_around(ids, period.start, period.end))
     suggestions: tuple[str, ...] = ()
     if wanted and not total and not approximate:
         unknown = [word for word in wanted if not found[word]]
-        suggestions = tuple(dict.fromkeys(
-            candidate for word in unknown for candidate, score, _ in
-            process.extract(word, base.event_vocabulary, scorer=fuzz.ratio, limit=3) if score >= SUGGEST))
+        suggestions = _suggested_words(base, unknown)
     return TimelineAnswer(period=period, words=words, events=tuple(events), approximate=approximate,
                           suggestions=suggestions, ignored=ignored, total=total, articles=articles)
 
@@ -749,18 +798,19 @@ def _articles(facts: Iterable[Event | Quote | Threat]) -> tuple[str, ...]:
     return tuple(sorted({citation.article for fact in facts for citation in fact.sources}))
 
 
+SIDE_PEOPLE_SHOWN = 8
+
+
 def side_profile(base: FactBase, side: Side) -> SideProfile:
-    """Who speaks for ``side`` in the base, what it named as threats and who named it as one."""
-    people = tuple(person for person in base.people.values() if person.side == side.id)
+    """Who speaks for ``side`` in the base (its first people by id, and how many), what it named as
+    threats and who named it as one; counted by the database."""
     bodies = tuple(body for body in base.institutions.values() if body.side == side.id)
-    speakers = {person.id for person in people} | {body.id for body in bodies}
+    people, counts = base.side_counts(side.id, [body.id for body in bodies], SIDE_PEOPLE_SHOWN)
     against = base.threats(state=side.id)
     return SideProfile(
-        side=side, people=people, institutions=bodies,
-        quote_count=base.count_quotes(speakers),
-        named_count=len(base.threats(side.id)),
-        named_as_threat_by=tuple(sorted({claim.side for claim in against})),
-        event_count=base.count_events_with((side.id, *speakers)),
+        side=side, people=tuple(people), people_count=counts["people"], institutions=bodies,
+        quote_count=counts["quotes"], named_count=counts["threats"],
+        named_as_threat_by=tuple(sorted({claim.side for claim in against})), event_count=counts["events"],
     )
 
 

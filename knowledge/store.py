@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "7"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 ROOT_ENV = "FACTDESK_ROOT"
@@ -45,14 +45,17 @@ CREATE TABLE event_sources (event_id TEXT NOT NULL, article TEXT NOT NULL, PRIMA
 CREATE TABLE quotes (id TEXT PRIMARY KEY, position INTEGER NOT NULL, speaker TEXT NOT NULL, start TEXT NOT NULL,
                      "end" TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE threats (id TEXT PRIMARY KEY, position INTEGER NOT NULL, side TEXT NOT NULL, grp TEXT, state TEXT,
-                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL,
-                      unnamed_words TEXT);
+                      start TEXT NOT NULL, "end" TEXT NOT NULL, body TEXT NOT NULL, named_by TEXT NOT NULL);
+CREATE TABLE threat_words (word TEXT NOT NULL, threat_id TEXT NOT NULL, PRIMARY KEY (word, threat_id)) WITHOUT ROWID;
 CREATE TABLE speaker_quotes (speaker TEXT PRIMARY KEY, name TEXT NOT NULL, quotes INTEGER NOT NULL);
 CREATE INDEX speaker_quotes_by_count ON speaker_quotes (quotes DESC, name);
 CREATE TABLE name_keys (kind TEXT NOT NULL, ref TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE quote_words (word TEXT NOT NULL, quote_id TEXT NOT NULL, own INTEGER NOT NULL,
                           PRIMARY KEY (word, quote_id)) WITHOUT ROWID;
 CREATE TABLE event_words (word TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (word, event_id)) WITHOUT ROWID;
+CREATE TABLE citations (article TEXT NOT NULL, kind TEXT NOT NULL, fact_id TEXT NOT NULL,
+                        PRIMARY KEY (article, kind, fact_id)) WITHOUT ROWID;
+CREATE TABLE article_inputs (article TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
 CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
@@ -62,6 +65,10 @@ CREATE INDEX threats_by_group ON threats (grp);
 CREATE INDEX threats_by_state ON threats (state);
 CREATE INDEX threats_by_named_by ON threats (named_by);
 CREATE INDEX events_by_position ON events (position);
+CREATE INDEX events_by_start ON events (start, position);
+CREATE INDEX events_by_end ON events ("end" DESC, position);
+CREATE INDEX threats_by_position ON threats (position);
+CREATE TABLE side_people (side TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (side, id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
                                            tokenize = 'porter unicode61 remove_diacritics 2');
 """
@@ -77,6 +84,12 @@ def quote_words(quote: Quote, *, setting: bool) -> set[str]:
     if setting:
         parts += [quote.context or "", *(citation.evidence for citation in quote.sources)]
     return {word for word in tokens(" ".join(parts)) if word not in STOPWORDS}
+
+
+def named_records(records: Iterable[Named]) -> dict[str, Named]:
+    """Records by id, a later one winning a shared id; given sides, groups, institutions and people in
+    that order, ids resolve as :meth:`FactBase.name_of` resolves them."""
+    return {record.id: record for record in records}
 
 
 def event_words(event: Event, records: dict[str, Named]) -> set[str]:
@@ -304,26 +317,18 @@ class FactBase:
         return [Event.model_validate_json(body) for _, body in sorted(found)]
 
     def event_page(self, ids: Iterable[str] | None, start: date | None, end: date | None, *,
-                   within: bool, limit: int, around: bool = False) -> tuple[list[Event], int, int]:
+                   within: bool, limit: int) -> tuple[list[Event], int, int]:
         """One page of events (the first ``limit`` in date order) with how many there are in all and in
         how many articles, counted by the database.
 
         ``ids`` None means every event; ``within`` keeps only events dated wholly inside
-        ``start``..``end``, else those overlapping it; ``around`` those overlapping it but not within.
+        ``start``..``end``, else those overlapping it.
         """
-        if ids is None and start is None and end is None and not around:
+        if ids is None and start is None and end is None:
             page = self._records(Event, "SELECT body FROM events ORDER BY position LIMIT ?", (limit,))
             total = int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
             return page, total, int(self._meta("event_articles"))
-        where = ['"end" >= ? AND start <= ?']
-        parameters: list[Any] = [_low(start), _high(end)]
-        if within or around:
-            where.append(f'{"NOT " if around else ""}(start >= ? AND "end" <= ?)')
-            parameters += [_low(start), _high(end)]
-        if ids is not None:
-            where.append("id IN (SELECT value FROM json_each(?))")
-            parameters.append(json.dumps(sorted(set(ids))))
-        condition = " AND ".join(where)
+        condition, parameters = _event_condition(ids, start, end, "" if within else None)
         page = self._records(Event, f"SELECT body FROM events WHERE {condition} ORDER BY position LIMIT ?",
                              (*parameters, limit))
         total = int(self._db.execute(f"SELECT count(*) FROM events WHERE {condition}", parameters).fetchone()[0])
@@ -332,23 +337,43 @@ class FactBase:
             f"(SELECT id FROM events WHERE {condition})", parameters).fetchone()[0])
         return page, total, articles
 
+    def events_around(self, ids: Iterable[str] | None, start: date, end: date) -> list[Event]:
+        """The events (of ``ids``, None for all) overlapping ``start``..``end`` without lying within it, in
+        date order: few, found through the (start, end) index, which holds every column they are tested by,
+        from no earlier than the longest event span before ``start``."""
+        condition, parameters = _event_condition(ids, start, end, "NOT ")
+        earliest = start - timedelta(days=min(int(self._meta("longest_event_days")), (start - date.min).days))
+        hint = "INDEXED BY events_by_date " if ids is None else ""
+        return self._records(Event, f"SELECT body FROM events {hint}WHERE {condition} AND start >= ? ORDER BY position",
+                             (*parameters, earliest.isoformat()))
+
+    @cached_property
+    def longest_side_name(self) -> int:
+        """How many words the longest of ``side_words`` has."""
+        return max((len(known.split()) for known in self.side_words), default=1)
+
     @cached_property
     def event_vocabulary(self) -> tuple[str, ...]:
         """Every word some event is found by, sorted (read once per process from the index)."""
         return tuple(row[0] for row in self._db.execute("SELECT DISTINCT word FROM event_words ORDER BY word"))
 
-    def _column_where_in(self, sql: str, values: Iterable[str]) -> list[Any]:
-        """The first column of ``sql`` (with one ``IN ({})``) for every value, asked 500 values at a time."""
-        wanted = sorted(set(values))
-        rows: list[Any] = []
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            rows += [row[0] for row in self._db.execute(sql.format(",".join("?" * len(part))), part)]
-        return rows
+    def event_ids_with_words(self, groups: Iterable[Iterable[str]]) -> set[str]:
+        """The ids of events found by a word of every one of ``groups`` (exact index words)."""
+        return self._ids_with_all("event_words", "event_id", groups)
 
-    def event_ids_with_words(self, words: Iterable[str]) -> set[str]:
-        """The ids of events found by any of ``words`` (exact index words)."""
-        return set(self._column_where_in("SELECT event_id FROM event_words WHERE word IN ({})", words))
+    def _ids_with_all(self, table: str, column: str, groups: Iterable[Iterable[str]]) -> set[str]:
+        """The ``column`` ids of a (word, id) index ``table`` holding a word of every one of ``groups``. The
+        group with the fewest rows drives the search; the others are checked by the (word, id) key."""
+        wanted = [sorted(set(group)) for group in groups]
+        if not wanted or not all(wanted):
+            return set()
+        sizes = [int(self._db.execute(f"SELECT count(*) FROM {table} WHERE word IN ({_marks(group)})",
+                                      group).fetchone()[0]) for group in wanted]
+        first, *rest = [group for _, group in sorted(zip(sizes, wanted, strict=True))]
+        sql = f"SELECT DISTINCT {column} FROM {table} found WHERE word IN ({_marks(first)})" + "".join(
+            f" AND EXISTS (SELECT 1 FROM {table} other WHERE other.word IN ({_marks(group)}) "
+            f"AND other.{column} = found.{column})" for group in rest)
+        return {row[0] for row in self._db.execute(sql, [word for group in (first, *rest) for word in group])}
 
     @cached_property
     def quote_vocabulary(self) -> tuple[str, ...]:
@@ -377,13 +402,20 @@ class FactBase:
         """How many quotes each speaker has (counted by the database)."""
         return dict(self._db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall())
 
-    def count_quotes(self, speakers: Iterable[str]) -> int:
-        """How many quotes the speakers of ``speakers`` have together."""
-        return sum(map(int, self._column_where_in("SELECT count(*) FROM quotes WHERE speaker IN ({})", speakers)))
-
-    def count_events_with(self, refs: Iterable[str]) -> int:
-        """How many distinct events name any of ``refs`` among their actors."""
-        return len(set(self._column_where_in("SELECT event_id FROM event_actors WHERE ref IN ({})", refs)))
+    def side_counts(self, side: str, bodies: Iterable[str], limit: int) -> tuple[list[Person], dict[str, int]]:
+        """The first ``limit`` people of ``side`` by id, and counted by the database (``side_people``
+        index): its people, the quotes of its people and ``bodies``, the events naming the side, one of
+        its people or ``bodies``, and the threat claims it made."""
+        ids = [row[0] for row in self._db.execute("SELECT id FROM side_people WHERE side = ? ORDER BY id LIMIT ?",
+                                                  (side, limit))]
+        speakers = "(SELECT id FROM side_people WHERE side = ?1 UNION SELECT value FROM json_each(?2))"
+        row = self._db.execute(
+            f"SELECT (SELECT count(*) FROM side_people WHERE side = ?1), "
+            f"(SELECT count(*) FROM quotes WHERE speaker IN {speakers}), "
+            f"(SELECT count(DISTINCT event_id) FROM event_actors WHERE ref = ?1 OR ref IN {speakers}), "
+            f"(SELECT count(*) FROM threats WHERE side = ?1)", (side, json.dumps(sorted(set(bodies))))).fetchone()
+        return [self.people[ref] for ref in ids], dict(zip(("people", "quotes", "events", "threats"), map(int, row),
+                                                           strict=True))
 
     def holdings(self) -> dict[str, int]:
         """How many events, quotes (and direct ones) and threat claims the base holds, counted by the database."""
@@ -417,6 +449,12 @@ class FactBase:
         return (Event.model_validate_json(before[0]) if before else None,
                 Event.model_validate_json(after[0]) if after else None)
 
+    def role_titles(self) -> list[tuple[str, str]]:
+        """Every (person id, role title) of the base, read from the records' JSON by the database."""
+        return [(ref, title) for ref, title in self._db.execute(
+            "SELECT people.id, json_extract(role.value, '$.title') FROM people, json_each(people.body, '$.roles') "
+            "AS role ORDER BY people.id")]
+
     @cached_property
     def person_names(self) -> NameIndex:
         """The names and aliases of every person, indexed once per process (normalised at build time)."""
@@ -442,8 +480,8 @@ class FactBase:
         return [(str(ref), str(name), int(count)) for ref, name, count in rows], total
 
     def most_threatening_side(self) -> str | None:
-        """The id of the side that named the most threats (ties by id), counted by the database."""
-        row = self._db.execute("SELECT side FROM threats GROUP BY side ORDER BY count(*) DESC, side LIMIT 1").fetchone()
+        """The id of the side that named the most threats (ties by id), counted by the database at build time."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'most_threatening_side'").fetchone()
         return str(row[0]) if row else None
 
     def threat_page(self, start: date | None, end: date | None, how: str | None, *,
@@ -466,13 +504,13 @@ class FactBase:
 
     def threats_mentioning(self, names: Iterable[list[str]], *, side: str | None = None, state: str | None = None,
                            start: date | None = None, end: date | None = None) -> list[Threat]:
-        """Claims about no group whose unnamed threat may hold one of ``names`` (each a list of normalised
-        words) as a run, or (``state``) that name that state; optionally of one side. A prefilter in SQL
-        (LIKE over the claim's normalised words): callers check the run exactly."""
-        patterns = [f"% {' '.join(name)} %" for name in names if name]
-        like = " OR ".join(["' ' || unnamed_words || ' ' LIKE ?"] * len(patterns))
-        alternatives = [f"(grp IS NULL AND ({like}))"] if patterns else []
-        parameters: list[Any] = [*patterns]
+        """Claims about no group whose unnamed threat holds every word of one of ``names`` (each a list of
+        normalised words), or (``state``) that name that state; optionally of one side. A prefilter by the
+        ``threat_words`` index: callers check that the words stand as a run."""
+        ids = set().union(*(self._ids_with_all("threat_words", "threat_id", [[word] for word in name])
+                            for name in names if name))
+        alternatives = ["id IN (SELECT value FROM json_each(?))"] if ids else []
+        parameters: list[Any] = [json.dumps(sorted(ids))] if ids else []
         if state is not None:
             alternatives.append("state = ?")
             parameters.append(state)
@@ -486,15 +524,32 @@ class FactBase:
         return self._records(Threat, sql + " ORDER BY position", parameters)
 
     def sentences(self, text: str, limit: int = 5) -> list[tuple[str, str, int, float]]:
-        """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score)."""
-        words = [word for word in content_words(text) if len(word) > 1]
-        if not words:
-            return []
-        query = " OR ".join(f'"{normalize(word)}"' for word in dict.fromkeys(words))
-        rows = self._db.execute(
-            "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences WHERE sentences MATCH ? "
-            "ORDER BY rank, article, offset LIMIT ?", (query, limit))
-        return [(article, sentence, int(offset), -float(rank)) for article, sentence, offset, rank in rows]
+        """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score).
+
+        Sentences holding every word come first, then those holding all but one, then any (each level
+        ranked by BM25 over the words it asks for); a level is searched only while fewer than ``limit``
+        were found, so a common word's sentences are ranked only when the rarer words found too few.
+        """
+        words = dict.fromkeys(word for word in content_words(text) if len(word) > 1)
+        terms = [f'"{normalize(word)}"' for word in words]
+        levels = [[" AND ".join(terms)]] if len(terms) > 1 else []
+        if len(terms) > 2:
+            levels.append([" AND ".join(terms[:skipped] + terms[skipped + 1:]) for skipped in range(len(terms))])
+        levels.append([" OR ".join(terms)] if terms else [])
+        found: dict[tuple[str, int], tuple[str, str, int, float]] = {}
+        for level in levels:
+            if len(found) >= limit:
+                break
+            hits: dict[tuple[str, int], tuple[str, str, int, float]] = {}
+            for query in level:
+                for article, sentence, offset, rank in self._db.execute(
+                        "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences "
+                        "WHERE sentences MATCH ? ORDER BY rank, article, offset LIMIT ?", (query, limit)):
+                    key = (article, int(offset))
+                    if key not in found and (key not in hits or -float(rank) > hits[key][3]):
+                        hits[key] = (article, sentence, int(offset), -float(rank))
+            found.update(sorted(hits.items(), key=lambda hit: (-hit[1][3], hit[0])))
+        return list(found.values())[:limit]
 
     def export(self) -> dict[str, Any]:
         """The whole base as the JSON shape of design.md section 3."""
@@ -508,6 +563,25 @@ class FactBase:
             events=tuple(self.events()), quotes=tuple(self.quotes()), threats=tuple(self.threats()),
             sides=tuple(self.sides.values()), institutions=tuple(self.institutions.values()),
         )
+
+
+def _event_condition(ids: Iterable[str] | None, start: date | None, end: date | None,
+                     within: str | None) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) on events of ``ids`` (None: all) overlapping ``start``..``end``;
+    ``within`` "" keeps those lying within it, "NOT " those that do not, None both."""
+    where = ['"end" >= ? AND start <= ?']
+    parameters: list[Any] = [_low(start), _high(end)]
+    if within is not None:
+        where.append(f'{within}(start >= ? AND "end" <= ?)')
+        parameters += [_low(start), _high(end)]
+    if ids is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        parameters.append(json.dumps(sorted(set(ids))))
+    return " AND ".join(where), parameters
+
+
+def _marks(values: list[str]) -> str:
+    return ",".join("?" * len(values))
 
 
 def _low(day: date | None) -> str:

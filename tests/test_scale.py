@@ -39,7 +39,7 @@ def test_the_event_word_index_holds_each_events_words(fact_base: FactBase) -> No
     records = {**fact_base.sides, **fact_base.groups, **fact_base.institutions, **fact_base.people}
     for event in fact_base.events():
         words = event_words(event, records)  # type: ignore[arg-type]
-        assert words and event.id in fact_base.event_ids_with_words(words)
+        assert words and event.id in fact_base.event_ids_with_words([words])
         assert set(fact_base.event_vocabulary) >= words
 
 
