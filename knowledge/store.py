@@ -28,6 +28,7 @@ from knowledge.paths import Paths
 SCHEMA_VERSION = "7"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
+RANKED_SENTENCES = 500  # the matches of a free-text search ranked by BM25 (the last ones built)
 ROOT_ENV = "FACTDESK_ROOT"
 
 SCHEMA = """
@@ -529,6 +530,8 @@ class FactBase:
         Sentences holding every word come first, then those holding all but one, then any (each level
         ranked by BM25 over the words it asks for); a level is searched only while fewer than ``limit``
         were found, so a common word's sentences are ranked only when the rarer words found too few.
+        Of a level's matches, the last ``RANKED_SENTENCES`` in the artefact's order are ranked: words
+        thousands of sentences hold rank nothing apart, and ranking them all grows with the base.
         """
         words = dict.fromkeys(word for word in content_words(text) if len(word) > 1)
         terms = [f'"{normalize(word)}"' for word in words]
@@ -542,9 +545,12 @@ class FactBase:
                 break
             hits: dict[tuple[str, int], tuple[str, str, int, float]] = {}
             for query in level:
+                last = self._db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ? ORDER BY rowid DESC "
+                                        "LIMIT 1 OFFSET ?", (query, RANKED_SENTENCES - 1)).fetchone()
                 for article, sentence, offset, rank in self._db.execute(
                         "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences "
-                        "WHERE sentences MATCH ? ORDER BY rank, article, offset LIMIT ?", (query, limit)):
+                        "WHERE sentences MATCH ? AND rowid >= ? ORDER BY rank, article, offset LIMIT ?",
+                        (query, last[0] if last else 0, limit)):
                     key = (article, int(offset))
                     if key not in found and (key not in hits or -float(rank) > hits[key][3]):
                         hits[key] = (article, sentence, int(offset), -float(rank))

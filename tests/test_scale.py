@@ -11,7 +11,7 @@ import pytest
 
 from bot import core
 from bot.core import TIMELINE_PAGE, Desk
-from knowledge import queries
+from knowledge import queries, store
 from knowledge.compile import Paths
 from knowledge.names import SUGGEST, rank
 from knowledge.store import FactBase, build, event_words, is_stale
@@ -137,3 +137,16 @@ def test_a_role_many_hold_shows_one_page_of_cards_and_counts_the_rest(
     reply = Desk(synthetic_base).command("whois", "foreign office spokesperson")
     assert len(reply.sections) == 3 and reply.title == f"“foreign office spokesperson” matches {len(holders)} entries"
     assert any(note.startswith(f"{len(holders) - 3} more people match") for note in reply.notes)
+
+
+def test_a_free_text_search_ranks_a_bounded_number_of_the_matches(fact_base: FactBase,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    everything = fact_base.sentences("border security", limit=5)
+    matching = [row[0] for row in fact_base._db.execute(
+        "SELECT rowid FROM sentences WHERE sentences MATCH '\"border\" AND \"security\"' ORDER BY rowid")]
+    assert len(matching) > 3 and everything
+    monkeypatch.setattr(store, "RANKED_SENTENCES", 3)
+    bounded = fact_base.sentences("border security", limit=5)
+    last = {(row[0], int(row[1])) for rowid in matching[-3:] for row in fact_base._db.execute(
+        "SELECT article, offset FROM sentences WHERE rowid = ?", (rowid,))}
+    assert {(article, offset) for article, _, offset, _ in bounded[:3]} == last
