@@ -34,6 +34,7 @@ from knowledge.paths import Paths
 from knowledge.store import (
     SCHEMA,
     SCHEMA_VERSION,
+    Artefact,
     Named,
     default_db_path,
     event_words,
@@ -189,11 +190,11 @@ def write_database(data: FactBaseData, paths: Paths, target: Path, inputs: str, 
         connection.close()
 
 
-class _Artefact:
+class _Artefact(Artefact):
     """A previous artefact, as :func:`knowledge.compile.compile_changes` reads it."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        self._db = connection
+        super().__init__(connection)
         self.registry = self._meta("registry")
         self.digests: Mapping[str, str] = dict(connection.execute("SELECT article, digest FROM article_inputs"))
 
@@ -210,16 +211,6 @@ class _Artefact:
         except (sqlite3.DatabaseError, KeyError):
             pass
         return None
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
-
-    def _meta(self, key: str) -> str:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            raise KeyError(key)
-        return str(row[0])
 
     def facts(self, keys: Iterable[tuple[str, str]]) -> list[Fact]:
         """The facts of ``keys`` (kind, id) the artefact holds."""

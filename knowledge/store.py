@@ -212,11 +212,28 @@ class Records(Mapping[str, Record]):
         return self._count
 
 
-class FactBase:
-    """The compiled fact base, read-only. Open it with :meth:`FactBase.open`."""
+class Artefact:
+    """An open artefact file: its connection and its ``meta`` table."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def _meta(self, key: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return str(row[0])
+
+
+class FactBase(Artefact):
+    """The compiled fact base, read-only. Open it with :meth:`FactBase.open`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        super().__init__(connection)
         self.sources = tuple(self._records(Source, "SELECT body FROM sources ORDER BY published, article"))
         self.people: Mapping[str, Person] = Records(connection, Person, "people")
         self.groups: Mapping[str, Group] = Records(connection, Group, "groups")
@@ -237,16 +254,6 @@ class FactBase:
             build(paths, target)
         connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
         return cls(connection)
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
-
-    def _meta(self, key: str) -> str:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            raise KeyError(key)
-        return str(row[0])
 
     def _records(self, model: type[Record], sql: str, parameters: Iterable[Any] = ()) -> list[Record]:
         return [model.model_validate_json(row[0]) for row in self._db.execute(sql, tuple(parameters))]
