@@ -479,9 +479,11 @@ class Desk:
         answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
         if len(sides) > 1:
             answer = replace(answer, speakers=tuple(found for found in answer.speakers if found.person.side in sides))
+        mentioned = False  # no one of that name is quoted: the quotes that mention it
         if who and not answer.speakers and not topic and not sides:
             said = queries.quotes(self.base, "", period, words=who, in_setting=False)
             if said.speakers:
+                mentioned = True
                 answer, who, topic = said, "", who
         apart = 0
         if reading is not None and reading.relation != "in":
@@ -506,7 +508,8 @@ class Desk:
         sections = tuple(self._speaker_section(found) for found in speakers)
         total = sum(len(found.quotes) for found in speakers)
         by_sides = " and ".join(map(self.side_name, sides))
-        title = ((f"Quotes of {by_sides}{scope}" if by_sides else f"Quotes{scope}") if not who else
+        title = (f"No quotes by “{topic}” in the base; quotes that mention it{self._scope(reading)}" if mentioned
+                 else (f"Quotes of {by_sides}{scope}" if by_sides else f"Quotes{scope}") if not who else
                  f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
                  f"{speakers[0].person.name}{scope}")
         notes = (*notes, *(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "

@@ -493,3 +493,9 @@ def test_the_us_written_as_a_name_is_the_side_not_the_pronoun(desk2: Desk, asked
 
 def test_give_us_is_a_request_not_a_speaker(desk2: Desk) -> None:
     assert desk2.message("give us quotes by Rostami").title == "Hamid Rostami"
+
+
+def test_a_name_nobody_quoted_under_says_so_before_the_quotes_that_mention_it(desk2: Desk) -> None:
+    reply = desk2.message("what did the Houthis claim?")
+    assert reply.title == "No quotes by “Houthis” in the base; quotes that mention it"
+    assert "Fahd al-Harbi" in shown(reply)
