@@ -18,7 +18,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from knowledge import queries
-from knowledge.dates import DateError, format_span, parse_period
+from knowledge.dates import RELATIVE_TO_TODAY, DateError, format_span, parse_period, resolve
 from knowledge.models import DateSpan, Event, ThreatHow
 from knowledge.names import STOPWORDS, content_words, normalize, tokens
 from knowledge.store import FactBase
@@ -224,12 +224,25 @@ def split_period(text: str) -> tuple[DateSpan | None, str]:
     return (period.span if period else None), rest
 
 
-def read_dated_period(text: str) -> tuple[Period | None, str]:
-    """Like :func:`split_period`, keeping how the period was written."""
+def relative_period(text: str, today: date | None = None) -> DateSpan | None:
+    """A period written relative to today ("last year", "this month", "two weeks ago"), read as the
+    news desk's date; None for anything else."""
+    if not RELATIVE_TO_TODAY.fullmatch(text.strip()):
+        return None
+    try:
+        return resolve(text.strip(), today or date.today())
+    except DateError:
+        return None
+
+
+def read_dated_period(text: str, today: date | None = None) -> tuple[Period | None, str]:
+    """Like :func:`split_period`, keeping how the period was written; "last year" and its like are
+    read against ``today`` (default: the clock's)."""
     words = [fix_month_typo(word) for word in text.split()]
     for size in range(min(len(words), MAX_PERIOD_WORDS), 0, -1):
         for first in range(len(words) - size + 1):
-            point = parse_period(" ".join(words[first:first + size]))
+            phrase = " ".join(words[first:first + size])
+            point = parse_period(phrase) or relative_period(phrase, today)
             if point is None:
                 continue
             relation, taken = _relation_before(words, first)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.commands import COMMANDS
+from knowledge.dates import RELATIVE_TO_TODAY
 
 HELP, ABOUT, SEARCH = "help", "about", "search"
 
@@ -237,6 +238,9 @@ _SECOND_QUESTION = re.compile(r",?\s+and\s+(?:what|when|who|whom|how|where|why|w
 def _with_period_and_topic(who: str, more: str) -> str:
     """A quotes argument from what follows the verb: "… about X in 2024" -> "<who> 2024 about X"."""
     argument = who
+    if relative := re.search(rf"\s(?:in\s+|from\s+|during\s+)?(?P<when>{RELATIVE_TO_TODAY.pattern})\s*$", more,
+                             re.IGNORECASE):
+        argument, more = f"{argument} {relative['when']}", more[:relative.start()]
     if when := _PERIOD_TAIL.match(more):
         argument = f"{argument} {when['relation'] or ''} {when['when']}".replace("  ", " ")
         more = when["before"]

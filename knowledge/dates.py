@@ -30,6 +30,10 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+# A period a reader writes relative to the day they ask ("what happened last year?")
+RELATIVE_TO_TODAY = re.compile(
+    r"(?:(?:the\s+)?(?:last|this|past|previous)\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)"
+    r"|(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:day|week|month|year)s?\s+ago|yesterday|today)", re.IGNORECASE)
 
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"

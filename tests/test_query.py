@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from bot.core import Desk
-from bot.query import Query, QueryReader
+from bot.query import Query, QueryReader, relative_period
 from bot.routing import route_all
 from knowledge.dates import parse_period
 from knowledge.store import FactBase
@@ -177,3 +177,26 @@ def test_a_later_question_about_he_asks_about_the_subject_before_it(desk: Desk) 
     headings = [section.heading for section in reply.sections]
     assert headings and all(heading.startswith("Abbas Araghchi") for heading in headings if heading)
     assert not any("Jilani" in (heading or "") for heading in headings)
+
+
+@pytest.mark.parametrize(("typed", "start", "end"), [
+    ("last year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("this month", date(2026, 12, 1), date(2026, 12, 2)),
+    ("two years ago", date(2024, 1, 1), date(2024, 12, 31)),
+    ("yesterday", date(2026, 12, 1), date(2026, 12, 1)),
+])
+def test_a_period_written_relative_to_today_reads_against_the_day_asked(typed: str, start: date, end: date) -> None:
+    span = relative_period(typed, date(2026, 12, 2))
+    assert span is not None and (span.start, span.end) == (start, end)
+    assert relative_period("last year's talks", date(2026, 12, 2)) is None  # not a period on its own
+
+
+def test_a_question_about_last_year_asks_about_the_year_before_this_one(desk: Desk) -> None:
+    year = date.today().year - 1
+    reply = desk.message("what happened last year?")
+    assert reply.asked == ("timeline", "last year") and str(year) in reply.title
+    [asked] = route_all("what did Iran say about terrorism last year?", desk.side_words)
+    query = desk.read(asked.command, asked.text, asked=True)
+    assert query.sides == ("iran",) and query.topic == "terrorism"
+    assert query.period is not None and (query.period.span.start, query.period.span.end) == (
+        date(year, 1, 1), date(year, 12, 31))
