@@ -55,6 +55,7 @@ DIRECTORY_WORDS = {**{word: "all" for word in ("all", "everyone", "everybody", "
                    **{word: "groups" for word in ("groups", "organisations", "organizations", "militant groups")},
                    **{word: "sides" for word in ("sides", "countries", "states", "parties")}}
 SOURCES_PAGE = 50  # articles per reply of /sources
+ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "people"})
 NAMED_IN_TITLE = 5  # names a title lists before "and N more"
 
 
@@ -475,6 +476,8 @@ class Desk:
         reading, topic, sides = query.period, query.topic, query.sides
         period = reading.span if reading else None
         who = query.subjects[0] if query.subjects else ""
+        if normalize(who) in ANYONE:  # "what did anyone say about …": no speaker asked for
+            who = ""
         side = sides[0] if len(sides) == 1 else None
         answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
         if len(sides) > 1:
@@ -500,7 +503,7 @@ class Desk:
         if not speakers:
             if who and answer.speakers and not apart:
                 return self._no_quotes_but_events(answer.speakers, scope, period, topic)
-            target = f"“{who}”" if who else "anyone"
+            target = f"“{who}”" if who else " and ".join(map(self.side_name, sides)) or "anyone"
             return self._nothing(f"Nothing in the fact base is attributed to {target}{scope}.",
                                  answer.suggestions,
                                  (*notes, f"People with quotes: {self._quoted_people_text()}",

@@ -614,3 +614,9 @@ def test_a_side_s_quotes_say_whose_they_are_in_the_title(desk: Desk) -> None:
     reply = desk.message("did Pakistan say anything about Afghanistan?")
     assert reply.title == "Quotes of Pakistan about “Afghanistan”"
     assert all(section.heading and "(Pakistan)" in section.heading for section in reply.sections)
+
+
+def test_nothing_said_names_the_side_asked_about_and_anyone_is_no_speaker(desk: Desk) -> None:
+    assert desk.message("what did Pakistan say after the strikes?").title.startswith(
+        "Nothing in the fact base is attributed to Pakistan after")
+    assert desk.message("what did anyone say about the pipeline?").title == "Quotes about “pipeline”"
