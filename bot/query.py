@@ -374,10 +374,9 @@ class QueryReader:
         empty when it names anything else."""
         if self.side_alone(text):
             return tuple(side for side in (queries.match_side(self.base, text),) if side)
-        spelled = normalize(meaningful(text))
-        exact = [side.id for side in self.base.sides.values() if spelled in {normalize(word) for word in side.words}]
+        exact = self.base.side_words.get(normalize(meaningful(text)))
         if exact:  # "U.S.", written as one of the side's names
-            return tuple(exact[:1])
+            return (exact,)
         words = [word for word in content_words(text) if word not in SIDE_PEOPLE]
         sides, rest = queries.split_sides(self.base, words)
         if not rest:

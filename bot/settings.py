@@ -15,13 +15,13 @@ from typing import Literal
 
 from dotenv import dotenv_values, find_dotenv
 
+from knowledge.feedback import DEFAULT_FEEDBACK
 from knowledge.shared_store import secret_of
 
 DEFAULT_PORT = 3000
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_API_TIMEOUT = 10.0
 DEFAULT_STATE = "factdesk-state.sqlite"
-DEFAULT_FEEDBACK = "factdesk-feedback.sqlite"
 ANSWER_MODES = ("private", "channel")
 EVENTS_PATH = "/slack/events"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

@@ -1,4 +1,4 @@
-"""Small shared state for the bot's processes: keys with values and an expiry, behind one interface.
+"""Claims the bot's processes share: keys with an expiry, each claimed once, behind one interface.
 
 :class:`SharedState` keeps them where every process of the bot reaches them: one SQLite file in
 WAL mode for the gunicorn workers, their threads and a Socket Mode worker of one host, or a table
@@ -25,16 +25,10 @@ PURGE_EVERY = 200
 
 
 class State(Protocol):
-    """Keys in namespaces, each with a value and an expiry, shared by every process of the bot."""
+    """Keys in namespaces, each with an expiry, shared by every process of the bot."""
 
     def claim(self, namespace: str, key: str, ttl: float) -> bool:
         """Record ``key`` unless it is already there (and unexpired); True only for the first claim."""
-
-    def put(self, namespace: str, key: str, value: str, ttl: float) -> None:
-        """Set ``key`` to ``value`` for ``ttl`` seconds, replacing any earlier value."""
-
-    def get(self, namespace: str, key: str) -> str | None:
-        """The unexpired value of ``key``, or None."""
 
 
 class SharedState:
@@ -57,54 +51,23 @@ class SharedState:
                 execute("DELETE FROM state WHERE expires <= ?", (now,))
         return claimed
 
-    def put(self, namespace: str, key: str, value: str, ttl: float) -> None:
-        """Set ``key`` to ``value`` for ``ttl`` seconds, replacing any earlier value."""
-        self._db.run("INSERT INTO state VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key) "
-                     "DO UPDATE SET value = excluded.value, expires = excluded.expires",
-                     (namespace, key, value, time.time() + ttl))
-
-    def get(self, namespace: str, key: str) -> str | None:
-        """The unexpired value of ``key``, or None."""
-        rows = self._db.run("SELECT value FROM state WHERE namespace = ? AND key = ? AND expires > ?",
-                            (namespace, key, time.time())).rows
-        return str(rows[0][0]) if rows else None
-
     def close(self) -> None:
         """Close this process's connection."""
         self._db.close()
-
-
-SQLiteState = SharedState
 
 
 class MemoryState:
     """:class:`State` in this process only: for the console and tests of one process."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, str], tuple[str, float]] = {}
+        self._expiries: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()
 
     def claim(self, namespace: str, key: str, ttl: float) -> bool:
         """Record ``key`` unless it is already there (and unexpired); True only for the first claim."""
+        now = time.time()
         with self._lock:
-            if self._live((namespace, key)) is not None:
+            if self._expiries.get((namespace, key), 0.0) > now:
                 return False
-            self._values[(namespace, key)] = ("", time.time() + ttl)
+            self._expiries[(namespace, key)] = now + ttl
             return True
-
-    def put(self, namespace: str, key: str, value: str, ttl: float) -> None:
-        """Set ``key`` to ``value`` for ``ttl`` seconds, replacing any earlier value."""
-        with self._lock:
-            self._values[(namespace, key)] = (value, time.time() + ttl)
-
-    def get(self, namespace: str, key: str) -> str | None:
-        """The unexpired value of ``key``, or None."""
-        with self._lock:
-            return self._live((namespace, key))
-
-    def _live(self, key: tuple[str, str]) -> str | None:
-        found = self._values.get(key)
-        if found is None or found[1] <= time.time():
-            self._values.pop(key, None)
-            return None
-        return found[0]

@@ -52,7 +52,8 @@ def verify_request(secret: str, body: bytes, timestamp: str | None, signature: s
 
 
 def signature_of(secret: str, timestamp: str, body: bytes) -> str:
-    """Slack's ``v0`` signature of ``body`` sent at ``timestamp``."""
+    """Slack's ``v0`` signature of ``body`` sent at ``timestamp``, over the raw bytes (slack_sdk's
+    ``SignatureVerifier`` decodes the body first and fails on one that is not UTF-8)."""
     return "v0=" + hmac.new(secret.encode(), b"v0:" + timestamp.encode() + b":" + body, sha256).hexdigest()
 
 

@@ -163,7 +163,6 @@ ROLE_ABBREVIATIONS = {
     "fm": "foreign minister", "pm": "prime minister", "dpm": "deputy prime minister",
     "coas": "chief of army staff", "snsc": "supreme national security council", "diplomat": "foreign minister",
 }
-Speaker = Person | Institution
 
 
 def match_side(base: FactBase, text: str) -> str | None:
@@ -316,23 +315,21 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     """Role titles (with their holders) asked for through an institution: one of its names stands in
     the phrase, the other words are in the title, and the title names the institution by one of its
     names. (A side asked for is the caller's to check on each holder.)"""
-    titles = _role_index(base).titles
-    found: dict[str, set[str]] = {}
-    tried: set[tuple[tuple[str, ...], frozenset[frozenset[str]]]] = set()
+    spellings_by_rest: dict[tuple[str, ...], set[frozenset[str]]] = {}
     for body, names in _institution_role_words(base):
         if side is not None and body.side != side:
             continue
-        spellings = frozenset(frozenset(name) for name in names if name)
         for name in names:
             rest = tuple(word for word in words if word not in name)
-            if not name or not set(name) <= set(words) or not rest or (rest, spellings) in tried:
+            if name and set(name) <= set(words) and rest:
+                spellings_by_rest.setdefault(rest, set()).update(frozenset(other) for other in names if other)
+    found: dict[str, set[str]] = {}
+    for rest, spellings in spellings_by_rest.items():  # one pass over the titles per rest of the phrase
+        for title, (title_words, people) in _role_index(base).titles.items():
+            if (set(title_words) & RANK_QUALIFIERS) - set(words) or not _title_has(title_words, rest):
                 continue
-            tried.add((rest, spellings))
-            for title, (title_words, people) in titles.items():
-                if (set(title_words) & RANK_QUALIFIERS) - set(words) or not _title_has(title_words, rest):
-                    continue
-                if any(spelling <= set(title_words) for spelling in spellings):
-                    found.setdefault(title, set()).update(people)
+            if any(spelling <= set(title_words) for spelling in spellings):
+                found.setdefault(title, set()).update(people)
     return found
 
 

@@ -151,7 +151,6 @@ class Attributor:
         self.last_institution: str | None = None
         self.last_group: str | None = None
         self.last_speaker: str | None = None
-        self.last_speaker_paragraph = -10
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -353,7 +352,6 @@ class Attributor:
         spoken = [speaker for speaker in speakers if speaker]
         if spoken:
             self.last_speaker = spoken[-1]
-            self.last_speaker_paragraph = sentence.paragraph
             self._note_subject(spoken[-1])
             return
         if speakers:
