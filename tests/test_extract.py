@@ -56,6 +56,36 @@ def test_surname_and_pronoun_refer_back_to_the_last_named_speaker() -> None:
     assert [who for _, who, _ in speakers(text)] == ["sara-malik", "sara-malik"]
 
 
+def test_a_pronoun_takes_the_person_named_earlier_in_its_own_sentence() -> None:
+    text = ("Interior Minister Omar Farooq spoke first.\n"
+            "Senator Hina Baig scolded him: “The posts are empty,” she said.")
+    assert [who for _, who, _ in speakers(text)] == ["hina-baig"]
+
+
+def test_a_pronoun_skips_a_name_in_a_leading_phrase_but_not_a_leading_clauses_subject() -> None:
+    asked = ("Senator Hina Baig toured the crossing.\n"
+             "Asked about Senator Rabia Noor, she said, “We have not met.”")
+    assert [who for _, who, _ in speakers(asked)] == ["hina-baig"]
+    clause = ("Senator Hina Baig toured the crossing.\n"
+              "When Senator Rabia Noor arrived, she said, “We have not met.”")
+    assert [who for _, who, _ in speakers(clause)] == ["rabia-noor"]
+
+
+def test_she_never_goes_to_a_man_the_article_calls_mr() -> None:
+    text = ("Mr. Omar Farooq opened the meeting, and he thanked the guests.\n"
+            "“Here comes the crowd,” she said, clapping.")
+    found = propose(text, EMPTY, PUBLISHED)
+    assert [q.entry.speaker for q in found.quotes] == []
+    assert any("no speaker found" in exclusion.reason for exclusion in found.exclusions)
+
+
+def test_pronouns_inside_a_quotation_do_not_tell_the_speakers_pronoun() -> None:
+    text = ("Minister Sara Malik said, “He always whispered to me, and he was kind, and he came.”\n"
+            "Minister Omar Farooq nodded, and he left.\n"
+            "“He was right,” she said.")
+    assert [who for _, who, _ in speakers(text)] == ["sara-malik", "sara-malik"]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -89,8 +89,12 @@ _ROLE_MEANS = {
 }
 _LEADING_PHRASE = re.compile(
     r"^(?:[A-Z][a-z]+ing\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
-    r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b)[^,]{0,160},\s*"
+    r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b|"
+    r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b)[^,]{0,160},\s*"
 )
+
+_CLAUSE_SUBJECT = re.compile(r"(?:When|While|As|Although|Though|Because|If|Since|Once|After|Before|Until)\s+"
+                             r"(?:(?:the|[A-Z][\w.’'-]*)\s+)*")
 
 UNNAMED = "unnamed source"
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+){0,2}):\s+(?=\S)")
@@ -147,7 +151,7 @@ class Attributor:
         self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
         self.last_subject: str | None = None
         self.subjects: list[str] = []
-        self.genders = _genders(text, cast)
+        self.genders = _genders(self.masked, cast)
         self.last_institution: str | None = None
         self.last_group: str | None = None
         self.last_speaker: str | None = None
@@ -200,8 +204,9 @@ class Attributor:
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
-            found.append(Referent(span.start + match.start(), span.start + match.end(),
-                                  self.pronoun_subject(match.group().lower(), span.start + match.start()), "pronoun"))
+            offset = span.start + match.start()
+            found.append(Referent(offset, span.start + match.end(), self.pronoun_subject(
+                match.group().lower(), offset, self._antecedents(span, found, offset)), "pronoun"))
         for match in _IT.finditer(window):
             if self.last_institution:
                 found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
@@ -394,30 +399,47 @@ class Attributor:
             self.last_subject = figure
             self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
 
-    def pronoun_subject(self, pronoun: str, offset: int) -> str | None:
-        """The last subject "he" or "she" can be: the last one whose pronouns, where the article
-        names them, are not the other ones; before any subject, the last such person named."""
+    def _antecedents(self, span: Span, found: list[Referent], offset: int) -> list[str]:
+        """The people named in ``span`` before a pronoun at ``offset`` that it may stand for: not
+        those inside a leading prepositional phrase ("Asked about X, he said"), but the subject of
+        a leading clause ("When X returned, he said")."""
+        lead = _LEADING_PHRASE.match(self.masked[span.start : span.end])
+        lead_end = span.start + (lead.end() if lead else 0)
+        return [r.figure for r in found if r.kind == "name" and r.figure and r.end <= offset and (
+            r.start >= lead_end or _CLAUSE_SUBJECT.fullmatch(self.masked, span.start, r.start))]
+
+    def pronoun_subject(self, pronoun: str, offset: int, named_before: list[str] | None = None) -> str | None:
+        """The person "he" or "she" at ``offset`` stands for: the first person named earlier in its
+        sentence (``named_before``), else the last subject, else the last person named, each only
+        when its pronouns, where the article shows them, are not the other ones; no one when every
+        such person is of the other pronoun."""
         other = "f" if pronoun == "he" else "m"
-        subject = next((s for s in reversed(self.subjects) if self.genders.get(s) != other), self.last_subject)
-        if subject is None:
-            subject = next((f.id for f in self.cast.people_before(offset) if self.genders.get(f.id) != other), None)
-        return subject
+        candidates = [*(named_before or ()), *reversed(self.subjects),
+                      *(f.id for f in self.cast.people_before(offset))]
+        return next((figure for figure in candidates
+                     if self.genders.get(figure) != other and not self.cast.figures[figure].institution), None)
 
 
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
+_OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
 
 
 def _genders(text: str, cast: Cast) -> dict[str, str]:
     """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
-    in the same sentence, and Mr./Mrs./Ms. before their names."""
+    (outside quotations, in ``text`` as :func:`masked` gives it) in the same sentence or open the
+    next one, and Mr./Mrs./Ms. before their names."""
     counts: dict[str, list[int]] = {}
     mentions = [m for m in cast.mentions if m.figure and not cast.figures[m.figure].institution]
     for index, mention in enumerate(mentions):
         assert mention.figure is not None
         stop = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-        window = text[mention.end : min(stop, mention.end + 160)]
-        window = re.split(r"[.!?]\s|\n", window, maxsplit=1)[0]
+        line = text[mention.end : min(stop, mention.end + 240)].split("\n", 1)[0]
+        end = _SENTENCE_END.search(line)
+        window = line[: end.start() + 1] if end else line
+        if end and (opening := _OPENING_PRONOUN.match(line, end.end())):
+            window += " " + opening.group()
         tally = counts.setdefault(mention.figure, [0, 0])
         honorific = text[max(0, mention.start - 6) : mention.start]
         tally[0] += len(_HE.findall(window)) + 3 * ("Mr." in honorific)
