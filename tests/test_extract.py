@@ -86,6 +86,31 @@ def test_pronouns_inside_a_quotation_do_not_tell_the_speakers_pronoun() -> None:
     assert [who for _, who, _ in speakers(text)] == ["sara-malik", "sara-malik"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“This is a sad day,” said Rep. J.K. Rowan (D-N.C.), head of the caucus.", "rowan"),
+    ("“The city will not go back,” said the Rev. Peter Wherry, of the Baptist church.", "peter-wherry"),
+    ("“We should throw monkey wrenches into the works,” Mr. Castañeda said.", "castaneda"),
+    ("Senator Liz Warren spoke. “Executives must face jail time” for fraud, she said.", "liz-warren"),
+])
+def test_titles_initials_accents_and_a_phrase_after_the_quotation_keep_the_speaker(text: str, speaker: str) -> None:
+    assert [who for _, who, _ in speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Carole Bower, 75, a retiree in Carthage, supported Gov. Tom Kasich of Ohio. “I will reluctantly vote,” she said.",
+    "Rose DeMoro, executive director of the nurses’ union, which endorsed him, spoke. “We will be a force,” she said.",
+])
+def test_a_new_name_in_an_age_or_role_apposition_is_a_person_a_pronoun_can_stand_for(text: str) -> None:
+    found = speakers(text)
+    assert len(found) == 1 and found[0][1] in {"carole-bower", "rose-demoro"}
+
+
+def test_a_name_after_the_is_a_place_not_a_speaker() -> None:
+    text = "Donna Rawlings, who watched on a screen on the Mall, said “it brought back memories.”"
+    assert [who for _, who, _ in speakers(text)] == ["donna-rawlings"]
+    assert [person.entry.id for person in propose(text, EMPTY, PUBLISHED).people] == ["donna-rawlings"]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

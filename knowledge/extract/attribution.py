@@ -54,6 +54,7 @@ _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|fa
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
+_TAIL_PHRASE = re.compile(r"\s+[a-z][^«»,.;:!?\n]{0,60},\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
@@ -287,6 +288,11 @@ class Attributor:
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
             return self.attribution_of(referent, 0.9, "speaker signed after a dash (“…” ― X)")
+        tail = _TAIL_PHRASE.match(self.masked, end)
+        if tail and (referent := self.referent_at(referents, tail.end())) and referent.kind in {"name", "pronoun"} \
+                and _POST_VERB.match(self.masked, referent.end):
+            return self.attribution_of(referent, 0.9, "speaker named after the quotation and a phrase "
+                                                      "(“…” for a reason, X said)")
         inverted = _INVERTED.match(self.masked, end)
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())):
@@ -422,7 +428,7 @@ class Attributor:
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
-_HE = re.compile(r"\b(?:[Hh]e|his|His|him|himself)\b")
+_HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
 
 

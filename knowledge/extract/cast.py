@@ -145,13 +145,14 @@ _TITLE_HEADS = (
     r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
+    r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander"
     r"|nominee|candidate|senator|governor|leader|chairman|director|mayor)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
 )
-_NAME_WORD = r"(?:[A-Z][a-zA-Z]+(?:-[A-Za-z]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
@@ -355,18 +356,32 @@ _AFFILIATION = re.compile(
     rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b)")
 
 
+_PERSONAL_APPOSITION = re.compile(
+    r",\s+(?:\d{1,3}(?:,|\s+years?\b)|(?:[\w-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chair|founder|"
+    r"head|chief|professor|fellow|member|spokes(?:man|woman|person)|analyst|economist|lawyer|attorney|strategist|"
+    r"advis[eo]r|aide|official|executive|editor|author|researcher|scientist|manager|organi[sz]er|activist|leader|"
+    r"secretary|minister|candidate|senator|governor|mayor|owner|resident|student|teacher|veteran|retiree|worker|"
+    r"officer|commander|ambassador|envoy|partner|consultant|pollster|historian|lecturer|associate|critic|"
+    r"correspondent|journalist|writer|coordinator|deputy|vice)\b)")
+
+
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, or (two words or more)
     introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
     if re.match(r"[’']s\s+[A-Z]", text[end:]):
         return False
-    if title or SPEECH_VERB_AFTER_NAME.match(text, end):
+    if title:
+        return True
+    if re.search(r"\bthe\s+$", text[max(0, start - 4) : start]):
+        return False
+    if SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
     if single:
         return False
     return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
+                or _PERSONAL_APPOSITION.match(text, end)
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
 
 

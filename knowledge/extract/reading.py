@@ -180,7 +180,8 @@ def _trimmed(text: str, quotation: Quotation) -> Quotation:
 _ABBREVIATIONS = {
     "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "mr", "mrs", "ms", "dr", "prof", "sen",
     "rep", "gov", "st", "no", "vs", "inc", "co", "ltd", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e",
-    "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen",
+    "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen", "rev", "hon", "fr", "sens", "reps", "supt", "cmdr",
+    "cpl", "pvt", "messrs", "mt", "ft",
 } | set(MONTHS)
 _SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|[a-z]+ed)\b")
 _BOUNDARY = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -200,7 +201,7 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
             if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
                 continue
             sentences.append(_sentence(paragraph.start + start, paragraph.start + end, index, text))
             start = end
