@@ -111,6 +111,25 @@ def test_a_name_after_the_is_a_place_not_a_speaker() -> None:
     assert [person.entry.id for person in propose(text, EMPTY, PUBLISHED).people] == ["donna-rawlings"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Omar Farooq attacked her, and Senator Hina Baig cracked, “I am a progressive who gets things done.”",
+     "hina-baig"),
+    ("Polls were wrong - Carl Bialik: “One lesson was a simple one.”", "carl-bialik"),
+    ("“The number of cases is stunning,” since so many cases were close, said Lee Epstein, a law professor.",
+     "lee-epstein"),
+    ("When Omar Farooq died in 1998, Senator Hina Baig released a statement:\n\n“We mourn a friend.”", "hina-baig"),
+])
+def test_more_attribution_forms_name_the_speaker(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["shouted", "retorted", "boasted", "lamented", "writes", "chanted"])
+def test_a_speech_verb_after_the_quotation_is_read_as_attribution(verb: str) -> None:
+    found = propose(f"“They stole the country,” Senator Hina Baig {verb}.", EMPTY, PUBLISHED).quotes
+    assert [(q.entry.speaker, q.why) for q in found] == [
+        ("hina-baig", "speaker named after the quotation (“…,” X said)")]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -33,7 +33,11 @@ SPEECH_VERBS = (
     r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
     r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
     r"reported|demanded|asked|responded|quipped|joked|concluded|suggested|testified|countered|complained|"
-    r"commented|pleaded|mused|predicted"
+    r"commented|pleaded|mused|predicted|writes|answered|answers|shouted|shouts|chanted|chants|yelled|yells|"
+    r"declares|explains|concludes|continues|promises|assures|assured|mocked|mocks|lamented|laments|proclaimed|"
+    r"proclaims|cracked|snapped|retorted|boasted|boasts|bragged|scoffed|sang|sings|whispered|exclaimed|cried|"
+    r"chided|scolded|blasted|slammed|thanked|accused|accuses|charged|wondered|recounted|elaborated|interjected|"
+    r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement"
 )
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
@@ -54,7 +58,8 @@ _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|fa
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
-_TAIL_PHRASE = re.compile(r"\s+[a-z][^«»,.;:!?\n]{0,60},\s+")
+_TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
+_NAME_COLON = re.compile(r"\s*:\s*(?=«)")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
@@ -91,7 +96,9 @@ _ROLE_MEANS = {
 _LEADING_PHRASE = re.compile(
     r"^(?:[A-Z][a-z]+ing\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b|"
-    r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b)[^,]{0,160},\s*"
+    r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b|When\b|Although\b|Though\b|Because\b|Since\b|Once\b|"
+    r"Until\b|Unless\b|If\b|Despite\b|Amid\b|Among\b|Under\b|Without\b|Throughout\b|Against\b|Given\b|"
+    r"Ahead\s+of\b|Instead\s+of\b|Thanks\s+to\b|Hours\b|Days\b|Weeks\b|Months\b|Years\b|Minutes\b)[^,]{0,160},\s*"
 )
 
 _CLAUSE_SUBJECT = re.compile(r"(?:When|While|As|Although|Though|Because|If|Since|Once|After|Before|Until)\s+"
@@ -293,6 +300,14 @@ class Attributor:
                 and _POST_VERB.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.9, "speaker named after the quotation and a phrase "
                                                       "(“…” for a reason, X said)")
+        if tail and (verb := _INVERTED.match(self.masked, tail.end() - 1)) and \
+                (referent := self.referent_at(referents, verb.end())) and referent.kind == "name":
+            return self.attribution_of(referent, 0.9, "speaker named after the quotation and a phrase "
+                                                      "(“…,” since …, said X)")
+        labelled = _NAME_COLON.search(self.masked, context.start, start + 1)
+        if labelled and labelled.end() == start and (referent := next(
+                (r for r in referents if r.end == labelled.start() and r.kind == "name"), None)):
+            return self.attribution_of(referent, 0.85, "speaker named before a colon (X: “…”)")
         inverted = _INVERTED.match(self.masked, end)
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())):

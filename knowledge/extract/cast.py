@@ -381,7 +381,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if single:
         return False
     return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
-                or _PERSONAL_APPOSITION.match(text, end)
+                or _PERSONAL_APPOSITION.match(text, end) or re.match(r"\s*:\s*[“\"‘']", text[end:])
                 or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
 
 

@@ -259,7 +259,7 @@ def _not_speech(words: str, attribution: Attribution) -> str | None:
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()):
         return "a title in quotation marks (a show, a book, a name): not speech"
     if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
-        return "a term in quotation marks with no speech verb (scare quotes): check by hand"
+        return "a term in quotation marks with no speech verb (scare quotes)"
     return None
 
 
