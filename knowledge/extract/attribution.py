@@ -245,7 +245,7 @@ class Attributor:
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any three words of description ("said 9/11 widow X")."""
-        gap = r"(?:[\w/.’'-]+\s+){0,3}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
+        gap = r"(?:[\w/.’'-]+\s+){0,4}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
             if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
@@ -287,7 +287,7 @@ class Attributor:
         position = end + (gap.end() if gap else 0)
         referent = self.referent_at(referents, position)
         described = self._named_at(referents, position)
-        if referent and not _POST_VERB.match(self.masked, referent.end) and described and \
+        if (referent is None or not _POST_VERB.match(self.masked, referent.end)) and described and \
                 _POST_VERB.match(self.masked, described.end):
             referent = described
         if referent and _POST_VERB.match(self.masked, referent.end):
