@@ -115,7 +115,8 @@ def test_a_name_after_the_is_a_place_not_a_speaker() -> None:
     ("Omar Farooq attacked her, and Senator Hina Baig cracked, “I am a progressive who gets things done.”",
      "hina-baig"),
     ("Polls were wrong - Carl Bialik: “One lesson was a simple one.”", "carl-bialik"),
-    ("Omar Farooq spoke. Farooq “is the only candidate with experience,” retired Air Force general Lloyd Newton said.",
+    ("Senator Omar Farooq spoke. Farooq “is the only candidate with experience,” retired Air Force general Lloyd "
+     "Newton said.",
      "lloyd-newton"),
     ("“The number of cases is stunning,” since so many cases were close, said Lee Epstein, a law professor.",
      "lee-epstein"),
