@@ -306,7 +306,8 @@ class Attributor:
                                                       "(“…,” since …, said X)")
         labelled = _NAME_COLON.search(self.masked, context.start, start + 1)
         if labelled and labelled.end() == start and (referent := next(
-                (r for r in referents if r.end == labelled.start() and r.kind == "name"), None)):
+                (r for r in referents if r.end == labelled.start() and r.kind == "name"
+                 and re.search(r"(?:^|[—–―-])\s*$", self.masked[context.start : r.start])), None)):
             return self.attribution_of(referent, 0.85, "speaker named before a colon (X: “…”)")
         inverted = _INVERTED.match(self.masked, end)
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
