@@ -133,6 +133,24 @@ def test_a_speech_verb_after_the_quotation_is_read_as_attribution(verb: str) -> 
         ("hina-baig", "speaker named after the quotation (“…,” X said)")]
 
 
+def test_a_sentence_ends_before_a_quotation_opened_with_two_apostrophes() -> None:
+    text = ("Mr. Lou spoke first. But he suggested that Mr. Lew had his eyes on critics at home. "
+            "''They're under pressure,'' he said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["lou"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Another pollster, David Woodard of Clemson University, said support held. “Go figure,” he said.",
+     "david-woodard"),
+    ("Outside the plant in the suburb of Santa Catarina, a worker named Antonio Arroyo smiled. "
+     "“The atmosphere is relaxed,” he said.", "antonio-arroyo"),
+    ("President Obama has an admirer in Sir Peter Westmacott.\nWestmacott, who will retire soon, praised the "
+     "presidency. “The legacy does not look bad,” he told the Guardian.", "peter-westmacott"),
+])
+def test_more_ways_news_introduces_a_new_person(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -146,6 +146,7 @@ _TITLE_HEADS = (
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
+    r"|Pastor|Sir|Dame|Lord|Lady"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander"
     r"|nominee|candidate|senator|governor|leader|chairman|director|mayor)"
 )
@@ -167,7 +168,8 @@ _NOT_NAMES = frozenset(
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
     energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
-    chairman congressman congresswoman speaker house""".split()  # noqa: SIM905
+    chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
+    rabbi imam bishop cardinal pastor sir dame lord lady""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -350,10 +352,11 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|according\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
+_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
 _AFFILIATION = re.compile(
     rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
-    rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b)")
+    rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b"
+    rf"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,«»“”\n]{{1,60}}?,?\s+(?:also\s+)?(?:{SAYING})\b)")
 
 
 _PERSONAL_APPOSITION = re.compile(
@@ -380,9 +383,12 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if single:
         return False
+    if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
+                 text[max(0, start - 8) : start]):
+        return False
     return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
                 or _PERSONAL_APPOSITION.match(text, end) or re.match(r"\s*:\s*[“\"‘']", text[end:])
-                or re.search(r"\b(?:with|met|and|by)\s+$", text[max(0, start - 6) : start]))
+                or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
 def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: frozenset[str],

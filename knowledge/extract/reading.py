@@ -184,7 +184,7 @@ _ABBREVIATIONS = {
     "cpl", "pvt", "messrs", "mt", "ft",
 } | set(MONTHS)
 _SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|[a-z]+ed)\b")
-_BOUNDARY = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.?!…]+(?:''|[”’\"')\]])*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
 def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation]) -> list[Sentence]:
