@@ -151,6 +151,13 @@ def test_more_ways_news_introduces_a_new_person(text: str, speaker: str) -> None
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
 
 
+def test_a_title_in_quotation_marks_is_not_speech_unless_its_speaker_follows() -> None:
+    shown = propose("Senator Hina Baig appeared on “Meet the Press” on Sunday.", EMPTY, PUBLISHED)
+    assert shown.quotes == [] and [e.text for e in shown.exclusions] == ["Meet the Press"]
+    said = propose("“Nusra is Al Qaeda,” Senator Hina Baig said.", EMPTY, PUBLISHED)
+    assert [(q.entry.speaker, q.entry.text) for q in said.quotes] == [("hina-baig", "Nusra is Al Qaeda")]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

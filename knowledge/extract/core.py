@@ -251,12 +251,17 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
 _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
 
 
+_SAID_RIGHT_AFTER = "speaker named after the quotation"
+
+
 def _not_speech(words: str, attribution: Attribution) -> str | None:
-    """Why quoted words are not speech: a title ("Face the Nation"), or a term in scare quotes
-    with no speech verb near it."""
+    """Why quoted words are not speech: a title ("Face the Nation") not followed by its speaker
+    ("“Nusra is Al Qaeda,” Kerry said" is speech), or a term in scare quotes with no speech verb
+    near it."""
     count = len(words.split())
     capitals = sum(1 for word in words.split() if word[:1].isupper())
-    if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()):
+    if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
+            and not attribution.why.startswith(_SAID_RIGHT_AFTER):
         return "a title in quotation marks (a show, a book, a name): not speech"
     if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
         return "a term in quotation marks with no speech verb (scare quotes)"
