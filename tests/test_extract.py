@@ -158,6 +158,17 @@ def test_a_title_in_quotation_marks_is_not_speech_unless_its_speaker_follows() -
     assert [(q.entry.speaker, q.entry.text) for q in said.quotes] == [("hina-baig", "Nusra is Al Qaeda")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Hina Baig did not mention his opponents by name, but told her supporters, “Our nation is in trouble.”",
+     "hina-baig"),
+    ("Asked about the post, Senator Hina Baig shook her head and said, “No.”", "hina-baig"),
+    ("Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said every pope was "
+     "“both religious and political.”", "giovanni-vian"),
+])
+def test_the_subject_speaks_not_a_noun_between_it_and_the_verb(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -53,6 +53,8 @@ AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
+_APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+(?!(?:and|but|or)\b)[^,«»;]{{1,120}}?){{2,4}},"
+                          rf"{AUXILIARY}\s+")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
@@ -260,8 +262,18 @@ class Attributor:
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if gap and (not gap["lone"] or referent.kind == "name" and
                         re.search(r",\s*$", self.masked[sentence_start : referent.start])):
-                return referent
+                return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
+
+    def _apposed_to(self, referents: list[Referent], inner: Referent, offset: int,
+                    sentence_start: int) -> Referent | None:
+        """The named subject of the sentence when ``inner`` lies inside its appositions ("X, the
+        editor of the Vatican's newspaper, L'Osservatore Romano, said": X, not the newspaper)."""
+        lead = _LEADING_PHRASE.match(self.masked[sentence_start:offset])
+        first = next((r for r in referents if r.start >= sentence_start + (lead.end() if lead else 0)), None)
+        if first is None or first is inner or first.kind != "name" or first.end > inner.start:
+            return None
+        return first if _APPOSITIONS.fullmatch(self.masked, first.end, offset) else None
 
     def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
         referent = self.referent_at(referents, offset, loose=True)
@@ -332,7 +344,7 @@ class Attributor:
                 return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
-            if (verb["finite"] or adjacent) and before:
+            if adjacent:
                 return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             subject = self.main_subject(context, referents)
             if subject:
