@@ -169,6 +169,20 @@ def test_the_subject_speaks_not_a_noun_between_it_and_the_verb(text: str, speake
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
 
 
+@pytest.mark.parametrize("text", [
+    "Senator Omar Farooq spoke.\n“I hope you find the emails.” Senator Hina Baig said.",
+    "Senator Omar Farooq spoke.\n“What can we do to help?” Senator Hina Baig told reporters.",
+])
+def test_a_speaker_after_a_full_stop_closing_the_quotation_is_still_its_speaker(text: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig"]
+
+
+def test_a_colon_sentence_introduces_the_subject_of_its_verb() -> None:
+    text = ("That is, when the moderators mocked him, Senator Hina Baig called them on it:\n\n"
+            "“The questions show why people do not trust the media.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig"]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -364,7 +364,9 @@ class Attributor:
         if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
             return None
         referents = self.referents(before.span)
-        subject = self.main_subject(before.span, referents)
+        verbs = list(_ANY_VERB.finditer(self.masked, before.span.start, before.span.end))
+        subject = (verbs and self.subject_before(referents, verbs[-1].start(), before.span.start)) or \
+            self.main_subject(before.span, referents)
         return self.attribution_of(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
             if subject and subject.figure else None
 

@@ -183,7 +183,10 @@ _ABBREVIATIONS = {
     "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen", "rev", "hon", "fr", "sens", "reps", "supt", "cmdr",
     "cpl", "pvt", "messrs", "mt", "ft",
 } | set(MONTHS)
-_SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|[a-z]+ed)\b")
+_SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|told|tells|wrote|writes|"
+                         r"adds|[a-z]+ed)\b")
+_SAID_AFTER_STATEMENT = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|told|tells|wrote|writes|"
+                                   r"added|adds|asked|asks)\b")
 _BOUNDARY = re.compile(r"[.?!…]+(?:''|[”’\"')\]])*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
@@ -199,6 +202,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
             if any(q.marks.start < absolute and q.marks.end > paragraph.start + end for q in quotations):
                 continue
             if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
+                continue
+            if re.search(r"\.(?:''|[”’\"'])+$", match.group()) and _SAID_AFTER_STATEMENT.match(body, end):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
