@@ -183,6 +183,16 @@ def test_a_colon_sentence_introduces_the_subject_of_its_verb() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, saying it is time for “a real conservative.”",
+     "carly-fiorina"),
+    ("WASHINGTON, Dec. 8 (UPI) — In response to Senator Omar Farooq’s plan, Senator Hina Baig rallied supporters, "
+     "saying: “We have to be ready to stop him.”", "hina-baig"),
+])
+def test_the_subject_opening_a_sentence_speaks_through_a_participle(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -103,6 +103,7 @@ _LEADING_PHRASE = re.compile(
     r"Ahead\s+of\b|Instead\s+of\b|Thanks\s+to\b|Hours\b|Days\b|Weeks\b|Months\b|Years\b|Minutes\b)[^,]{0,160},\s*"
 )
 
+_DATELINE = re.compile(r"[A-Z][A-Z.’' -]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)*(?:\s+\([^()]{1,20}\))?\s+[—–-]{1,2}\s+")
 _CLAUSE_SUBJECT = re.compile(r"(?:When|While|As|Although|Though|Because|If|Since|Once|After|Before|Until)\s+"
                              r"(?:(?:the|[A-Z][\w.’'-]*)\s+)*")
 
@@ -142,6 +143,15 @@ def masked(text: str, quotations: list[Quotation]) -> str:
                 characters[position] = "x"
         characters[start], characters[end - 1] = "«", "»"
     return "".join(characters)
+
+
+def _opening(sentence: str) -> int:
+    """How many characters open ``sentence`` before its subject: a wire dateline ("WASHINGTON,
+    Dec. 8 (UPI) — ") and a leading adverbial phrase ("In response to …, ")."""
+    dateline = _DATELINE.match(sentence)
+    start = dateline.end() if dateline else 0
+    lead = _LEADING_PHRASE.match(sentence[start:])
+    return start + (lead.end() if lead else 0)
 
 
 def _role_matches(figure: Figure, role: str) -> bool:
@@ -234,14 +244,15 @@ class Attributor:
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
-        descriptions = described(self.masked, span, found, self.unnamed_source, self.last_group)
+        descriptions = [d for d in described(self.masked, span, found, self.unnamed_source, self.last_group)
+                        if not any(r.kind == "name" and d.start <= r.start and r.end < d.end and
+                                   re.search(r"\s\S+\s", self.masked[r.end : d.end]) for r in found)]
         found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
         return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase."""
-        lead = _LEADING_PHRASE.match(self.masked[sentence.start : sentence.end])
-        after = sentence.start + (lead.end() if lead else 0)
+        after = sentence.start + _opening(self.masked[sentence.start : sentence.end])
         return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
 
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
@@ -269,8 +280,8 @@ class Attributor:
                     sentence_start: int) -> Referent | None:
         """The named subject of the sentence when ``inner`` lies inside its appositions ("X, the
         editor of the Vatican's newspaper, L'Osservatore Romano, said": X, not the newspaper)."""
-        lead = _LEADING_PHRASE.match(self.masked[sentence_start:offset])
-        first = next((r for r in referents if r.start >= sentence_start + (lead.end() if lead else 0)), None)
+        after = sentence_start + _opening(self.masked[sentence_start:offset])
+        first = next((r for r in referents if r.start >= after), None)
         if first is None or first is inner or first.kind != "name" or first.end > inner.start:
             return None
         return first if _APPOSITIONS.fullmatch(self.masked, first.end, offset) else None
@@ -439,8 +450,7 @@ class Attributor:
         """The people named in ``span`` before a pronoun at ``offset`` that it may stand for: not
         those inside a leading prepositional phrase ("Asked about X, he said"), but the subject of
         a leading clause ("When X returned, he said")."""
-        lead = _LEADING_PHRASE.match(self.masked[span.start : span.end])
-        lead_end = span.start + (lead.end() if lead else 0)
+        lead_end = span.start + _opening(self.masked[span.start : span.end])
         return [r.figure for r in found if r.kind == "name" and r.figure and r.end <= offset and (
             r.start >= lead_end or _CLAUSE_SUBJECT.fullmatch(self.masked, span.start, r.start))]
 

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.extract.sources import BASES, SPEECH, inflected
+from knowledge.extract.sources import BASES, SOURCE_HEADS, SPEECH, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -368,9 +368,15 @@ _PERSONAL_APPOSITION = re.compile(
     r"correspondent|journalist|writer|coordinator|deputy|vice)\b)")
 
 
+_SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
+_FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
+                           r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept)\b")
+
+
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
-    """A new name is a person when titled, followed by a speech verb, or (two words or more)
-    introduced in apposition ("X, who …") or after "with", "met", "and", "by"."""
+    """A new name is a person when titled, followed by a speech verb, the subject of a sentence
+    it opens ("X threw her support behind …"), or (two words or more) introduced in apposition
+    ("X, who …"; "X, 75,"; "X, executive director of") or after "with", "met", "and", "by", "named"."""
     if re.match(r"[’']s\s+[A-Z]", text[end:]):
         return False
     if title:
@@ -380,6 +386,9 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if SPEECH_VERB_AFTER_NAME.match(text, end):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
+        return True
+    if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
+            and not (single and text[start:end].lower() in SOURCE_HEADS):
         return True
     if single:
         return False
