@@ -193,6 +193,14 @@ def test_the_subject_opening_a_sentence_speaks_through_a_participle(text: str, s
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
 
 
+def test_a_straight_quotation_left_open_is_not_continued_by_a_curly_one() -> None:
+    text = ("The reporter wrote:\n\n\"Kevin was snoring.\n\n“Here he is, babe,” Senator Hina Baig said.\n\n"
+            "“That’s right,” Senator Rabia Noor said.")
+    found = speakers(text)
+    assert ("direct", "hina-baig", "Here he is, babe") in found
+    assert ("direct", "rabia-noor", "That’s right") in found
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -109,9 +109,9 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     """Quotations in curly or straight, double or single marks.
 
     Apostrophes inside words (Pakistan’s, won't) are not marks. A double quotation left open
-    at the end of a paragraph continues when the next paragraph opens with a mark; otherwise it
-    ends with its paragraph. Two apostrophes (``''…''``, as some archives print) are a double
-    mark. Single marks never span paragraphs.
+    at the end of a paragraph continues when the next paragraph opens with a mark of the same
+    style (curly or straight); otherwise it ends with its paragraph. Two apostrophes (``''…''``,
+    as some archives print) are a double mark. Single marks never span paragraphs.
     """
     found: list[Quotation] = []
     carried: _Open | None = None
@@ -119,7 +119,7 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
         position = paragraph.start
         current: _Open | None = None
         if carried is not None:
-            if text[paragraph.start] in "“\"" or text.startswith("''", paragraph.start):
+            if _continues(carried.mark, text, paragraph.start):
                 current = _Open(carried.mark, carried.mark_start, carried.words_start, carried.paragraphs + 1)
                 position += 2 if text.startswith("''", paragraph.start) else 1
             else:
@@ -145,6 +145,15 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     if carried is not None:
         found.append(_unclosed(carried))
     return [_trimmed(text, quotation) for quotation in found if quotation.words.end > quotation.words.start]
+
+
+def _continues(mark: str, text: str, start: int) -> bool:
+    """Whether a paragraph at ``start`` continues a quotation left open with ``mark``: it opens
+    with the same kind of mark (a curly quotation is continued by a curly mark, a straight one by
+    a straight one), not a quotation of its own in the other style."""
+    if text.startswith("''", start):
+        return mark in ("''", '"')
+    return text[start] == "“" and mark == "“" or text[start] == '"' and mark in ('"', "''")
 
 
 def _opens(char: str, before: str, after: str) -> bool:
