@@ -177,6 +177,12 @@ def test_a_speaker_after_a_full_stop_closing_the_quotation_is_still_its_speaker(
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig"]
 
 
+def test_a_quotation_ending_a_sentence_of_its_own_keeps_that_sentences_speaker() -> None:
+    text = ("Senator Hina Baig accused him of “fanatic recklessness.” Senator Rabia Noor said his state was "
+            "“spiraling.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig", "rabia-noor"]
+
+
 def test_a_colon_sentence_introduces_the_subject_of_its_verb() -> None:
     text = ("That is, when the moderators mocked him, Senator Hina Baig called them on it:\n\n"
             "“The questions show why people do not trust the media.”")

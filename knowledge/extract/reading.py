@@ -212,7 +212,10 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
                 continue
             if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
-            if re.search(r"\.(?:''|[”’\"'])+$", match.group()) and _SAID_AFTER_STATEMENT.match(body, end):
+            opened_sentence = any(q.marks.end == paragraph.start + end and q.marks.start <= paragraph.start + start
+                                  for q in quotations)
+            if opened_sentence and re.search(r"\.(?:''|[”’\"'])+$", match.group()) and \
+                    _SAID_AFTER_STATEMENT.match(body, end):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
