@@ -63,3 +63,17 @@ def test_the_cli_prints_the_figures_and_refuses_a_folder_that_is_not_polnear(
     assert capsys.readouterr().err.startswith("error: ")
     with pytest.raises(CorpusError):
         read_split(tmp_path / "corpus", "test")
+
+
+def test_a_two_letter_name_can_be_the_right_speaker(tmp_path: Path) -> None:
+    text = "“The show goes on,” Dr. Oz said.\n"
+    data = tmp_path / "data"
+    (data / "dev" / "text").mkdir(parents=True)
+    (data / "dev" / "attributions").mkdir(parents=True)
+    (data / "dev" / "text" / "oz.txt").write_text(text, encoding="utf-8")
+    rows = [("Source", "Dr. Oz"), ("Content", "“The show goes on,”")]
+    lines = [f"T{n}\t{label} {_span(text, words)}\t{words}" for n, (label, words) in enumerate(rows, 1)]
+    lines.append("E1\tSource:T1 Content:T2")
+    (data / "dev" / "attributions" / "oz_ab12.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = evaluate_split(tmp_path, "dev", Directory())
+    assert (result.direct.found, result.direct.speaker_right) == (1, 1)
