@@ -275,3 +275,29 @@ def test_a_quotation_after_one_with_no_speaker_does_not_continue_an_earlier_spea
 def test_one_user_is_a_described_source() -> None:
     assert reported("The bridge should be torn down, one user wrote on the forum.") == [
         ("unnamed-user", "The bridge should be torn down")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sixty percent of the drivers polled said the bridge should be rebuilt.",
+     ("unnamed-sixty-percent-of-the-drivers-polled", "the bridge should be rebuilt")),
+    ("Twelve percent say the toll is too high for daily drivers.",
+     ("unnamed-twelve-percent", "the toll is too high for daily drivers")),
+    ("The lawsuit claims that the contract for the bridge was rigged.",
+     ("unnamed-lawsuit", "the contract for the bridge was rigged")),
+    ("The 60-year-old ferryman says he has never seen the river so high.",
+     ("unnamed-60-year-old-ferryman", "he has never seen the river so high")),
+    ("The two trucking firms expect to lose money while the bridge is closed.",
+     ("unnamed-two-trucking-firms", "to lose money while the bridge is closed")),
+])
+def test_the_words_opening_the_clause_are_an_unnamed_source_when_no_referent_is(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Repair worries have dogged the bridge since it opened in the spring.",
+    "The toll in several border states could rise once the bridge reopens.",
+    "Their plan faced some steep challenges from the start of the work.",
+])
+def test_a_cue_word_used_as_a_noun_makes_no_unnamed_source(text: str) -> None:
+    assert reported(text) == []

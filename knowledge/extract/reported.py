@@ -28,7 +28,17 @@ from dataclasses import dataclass
 
 from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
 from knowledge.extract.reading import Sentence, Span
-from knowledge.extract.sources import ACTS, BASES, CUES, SPEECH, THIRD_PERSON, WEAK_CUES, Referent, inflected
+from knowledge.extract.sources import (
+    ACTS,
+    BASES,
+    CUES,
+    DETERMINERS,
+    SPEECH,
+    THIRD_PERSON,
+    WEAK_CUES,
+    Referent,
+    inflected,
+)
 
 _INFINITIVE = re.compile("|".join(inflected(
     "want plan seek agree vow promise pledge decline refuse hope expect threaten intend aim offer")))
@@ -84,7 +94,22 @@ class FoundStatement:
     attribution: Attribution
 
 
-_PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several)|[^s]s|people|police)$")
+_PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
+                     r"[^s]s|people|police|%)$")
+_PHRASE = re.compile(rf"(?:^|(?<=[;:—])\s*|(?<=,)\s+|\b(?:and|but|that|while|as|because|when|where|if|though|"
+                     rf"although)\s+)(?P<phrase>(?:[\w’'%.,-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
+                     rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*$")
+_NOT_IN_PHRASE = frozenset("""
+    is are was were be been being has have had do does did will would can could should may might must not no
+    that which who whom whose what it he she they we i you me him us them there here if when while because to
+    by with for from on at as than so also then just even only very said says say this these those in into over
+    under about after before during through against among between without within across behind like""".split())  # noqa: SIM905
+_ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
+_NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
+                       r"aren[’']t|isn[’']t|won[’']t)\b")
+_QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
+                       r"most|many|some|few|both|several|all|none|others)$")
+_DETERMINED = re.compile(r"(?i)(?:the|a|an|this|that|his|her|its|their|our|one)\s")
 
 
 def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
@@ -171,6 +196,33 @@ class _Reader:
         return next((r for r in reversed(self.referents) if r.end <= at and
                      re.fullmatch(APPOSITION, self.masked[r.end : at])), None)
 
+    def phrase_before(self, offset: int) -> Referent | None:
+        """An unnamed source in the words that open the clause of a cue at ``offset`` when no
+        referent does: a quantity ("Sixty percent say", "most of them said"), a plural ("the
+        companies expect"), a determined noun ("the suit claims") or capitalised words."""
+        match = _PHRASE.search(self.masked[self.span.start : offset])
+        if match is None:
+            return None
+        words = match["phrase"].split()
+        bare = [re.sub(r"[’']s$", "", word.lower().strip(",")) for word in words]
+        if any(word in _NOT_IN_PHRASE or "«" in word or word.endswith("ed") and 0 < index < len(bare) - 1
+               and bare[index - 1] not in DETERMINERS for index, word in enumerate(bare)) or \
+                words[-1].endswith(("’s", "'s", ",")) or bare[-1] in _ENDS_NO_PHRASE or \
+                re.search(r"(?<![\w-])\d[\d,.]*%?(?![\w-])", match["phrase"]) and not _QUANTITY.search(bare[-1]) or any(
+                    r.kind == "name" and r.start < offset and self.span.start + match.start("phrase") < r.end
+                    for r in self.referents):
+            return None
+        head = bare[-2] if bare[-1].endswith("ed") and len(bare) > 1 else bare[-1]
+        capitalised = all(word[0].isupper() or word in {"of", "and", "&"} for word in words) and not any(
+            word in self.attributor.cast.world.not_names for word in bare)
+        plural = re.search(r"[^s’']s$", head) is not None and head not in {"news", "its", "has", "was", "is"}
+        if not (capitalised or plural or _QUANTITY.search(head) or _DETERMINED.match(match["phrase"])):
+            return None
+        start = self.span.start + match.start("phrase")
+        phrase = self.attributor.text[start : start + len(match["phrase"])]
+        return Referent(start, start + len(phrase), self.attributor.unnamed_source(
+            re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
+
     def read(self) -> list[FoundStatement]:
         """Every statement of the sentence, the cue-governed ones first."""
         body_end = self.span.end
@@ -184,11 +236,15 @@ class _Reader:
         """The statement a cue governs: ``X cue Y`` or ``Y, X cue``."""
         word = cue.group()
         start, end = cue.start(), cue.end()
+        if (word in THIRD_PERSON or word in BASES) and _NOUN_USE.match(self.masked, end):
+            return
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
             source = self.attributor.main_subject(self.span, self.referents)
         if source is None:
             source = self.relative_source(start)
+        if source is None:
+            source = self.phrase_before(start)
         if source is None:
             if cue["cue"]:
                 self.inverted(start, end, word)

@@ -103,7 +103,7 @@ SOURCE_HEADS = frozenset("""
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
 _HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
 _NOT_MODIFIERS = frozenset(
     """and or but of in on at to for from by with as that which who whom whose than then so if when while
@@ -123,7 +123,7 @@ def _description_start(window: str, head: int) -> int:
         if word is None:
             break
         bare = word.group(1).lower()
-        if bare in _DETERMINERS or bare.endswith(("’s", "'s")):
+        if bare in DETERMINERS or bare.endswith(("’s", "'s")):
             return word.start(1)
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
             break
