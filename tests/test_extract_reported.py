@@ -301,3 +301,41 @@ def test_the_words_opening_the_clause_are_an_unnamed_source_when_no_referent_is(
 ])
 def test_a_cue_word_used_as_a_noun_makes_no_unnamed_source(text: str) -> None:
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes spoke about the cost of rebuilding the bridge.",
+     ("dana-reyes", "the cost of rebuilding the bridge")),
+    ("Governor Dana Reyes knew the bridge had been failing for years.",
+     ("dana-reyes", "the bridge had been failing for years")),
+    ("Governor Dana Reyes sees the new bridge as a symbol of the valley.",
+     ("dana-reyes", "the new bridge as a symbol of the valley")),
+    ("Governor Dana Reyes voted against the plan to sell the bridge.",
+     ("dana-reyes", "the plan to sell the bridge")),
+])
+def test_irregular_forms_and_stance_verbs_are_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dana Reyes Says The Bridge Will Reopen In May\n\nGovernor Dana Reyes spoke in the capital on Monday.",
+     ("dana-reyes", "The Bridge Will Reopen In May")),
+    ("Reyes: The Bridge Is Safe For Trucks\n\nGovernor Dana Reyes spoke on Monday.",
+     ("dana-reyes", "The Bridge Is Safe For Trucks")),
+    ("Truck Drivers Say The Bridge Is Too Narrow\n\nThe drivers met on Monday.",
+     ("unnamed-truck-drivers", "The Bridge Is Too Narrow")),
+    ("Poll: Half of the valley would pay a toll for a new bridge.\n\nThe survey was taken last week.",
+     ("unnamed-poll", "Half of the valley would pay a toll for a new bridge")),
+])
+def test_a_headline_says_x_says_y_and_x_colon_y(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "WATCH: The old bridge comes down in seconds\n\nThe blast was loud.",
+    "The Latest: Bridge closes after the storm\n\nThe storm was long.",
+    "Governor Accused Of Hiding The Bridge Report\n\nThe report was long.",
+    "Governor Seeking Bridge Funds\n\nThe governor spoke in the capital on Monday.",
+])
+def test_labels_passives_and_participles_in_a_headline_are_no_statement(text: str) -> None:
+    assert reported(text) == []

@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.attribution import APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
+from knowledge.extract.attribution import _NOT_LABELS, APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
 from knowledge.extract.reading import Sentence, Span
 from knowledge.extract.sources import (
     ACTS,
     BASES,
     CUES,
     DETERMINERS,
+    SOURCE_HEADS,
     SPEECH,
     THIRD_PERSON,
     WEAK_CUES,
@@ -105,6 +106,9 @@ _NOT_IN_PHRASE = frozenset("""
     by with for from on at as than so also then just even only very said says say this these those in into over
     under about after before during through against among between without within across behind like""".split())  # noqa: SIM905
 _ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
+_TITLE_CUE = re.compile(rf"\s(?P<cue>(?i:{CUES}|{WEAK_CUES}))(?=\s+\S)")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_HEADLINE_LABEL = re.compile(r"(?P<who>[A-Z][^:«;,.!?]{1,40}?):\s+(?=\S)")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -220,6 +224,10 @@ class _Reader:
             return None
         start = self.span.start + match.start("phrase")
         phrase = self.attributor.text[start : start + len(match["phrase"])]
+        known = [figure.id for figure in self.attributor.cast.figures.values() if capitalised and
+                 figure.name == phrase or len(words) == 1 and figure.name.endswith(" " + phrase)]
+        if len(known) == 1:
+            return Referent(start, start + len(phrase), known[0], "name")
         return Referent(start, start + len(phrase), self.attributor.unnamed_source(
             re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
 
@@ -315,6 +323,31 @@ class _Reader:
             elif match.start() - self.span.start > 12:
                 self.add(self.span.start, match.start(), source, 0.8, "“…, according to X”")
 
+    def headline(self) -> list[FoundStatement]:
+        """``X Says Y`` in title case, and ``X: Y``: X, the referent before the cue or else the
+        words opening the headline, says the rest of it."""
+        words = self.masked[self.span.start : self.span.end]
+        long_words = _TITLE_WORD.findall(words)
+        label = _HEADLINE_LABEL.match(words)
+        if label and len(label["who"].split()) <= 5 and label["who"].upper() not in _NOT_LABELS:
+            at = self.span.start + label.end("who")
+            source = next((r for r in self.referents if r.end == at and r.figure), None) or self.phrase_before(at)
+            who = label["who"].split()
+            if source is not None and (source.kind != "description" or who[-1].lower() in SOURCE_HEADS or
+                                       len(who) in {2, 3} and not _DETERMINED.match(label["who"])):
+                self.add(self.span.start + label.end(), self.span.end, source, 0.75, "headline “X: …”", True)
+        elif len(long_words) >= 3 and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words):
+            for cue in _TITLE_CUE.finditer(words):
+                start, word = self.span.start + cue.start("cue"), cue["cue"].lower()
+                source = self.source_before(start) or self.phrase_before(start)
+                if source is not None and len(words[: cue.start()].split()) <= 8 and \
+                        not re.match(r"\s+(?i:of|by|himself|herself|themselves)\b", words[cue.end() :]) and _form_fits(
+                        word, self.masked[source.end : start], "they" if word in BASES else "", word not in BASES):
+                    self.add(self.span.start + cue.end(), self.span.end, source, 0.75, f"headline “X {word} …”",
+                             True)
+                    break
+        return self.found
+
     def participles(self) -> None:
         """``…, saying (that) Y``: the speaker of the sentence's quotation, else its subject, says Y."""
         for match in _PARTICIPLE.finditer(self.masked, self.span.start, self.span.end):
@@ -333,8 +366,12 @@ def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None
                   before: Sentence | None = None) -> list[FoundStatement]:
     """Reported statements of one sentence; ``quoted`` is the speaker of its quotation, if any,
     and ``before`` the sentence before it: when that one ends a paragraph with "X wrote:", a
-    paragraph opening with no quotation marks is what X wrote."""
-    found = _Reader(attributor, sentence, quoted).read()
+    paragraph opening with no quotation marks is what X wrote. A heading, or the article's
+    first line, is read as a headline too ("Mayor Says Bridge Will Reopen", "Poll: …")."""
+    reader = _Reader(attributor, sentence, quoted)
+    found = [] if sentence.is_heading else reader.read()
+    if not found and (sentence.is_heading or sentence.paragraph == 0):
+        return reader.headline()
     if found or before is None or before.paragraph != sentence.paragraph - 1 or \
             "«" in attributor.masked[sentence.span.start : sentence.span.end] or \
             not _CUE.search(attributor.masked, before.span.start, before.span.end):

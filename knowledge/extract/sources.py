@@ -43,11 +43,16 @@ ACTS = """
     weigh_in speak_about talk_about offer pitch grill invoke paint implore recognize outline promote rip
     hammer knock credit portray characterize debate respond_to seize_on acknowledge rate forecast project
     recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise refer_to
+    see favor favour prefer accept embrace advocate remember identify hint bemoan underscore request nominate
+    appoint order focus_on vote_for vote_against vote_to sign vouch_for lobby_for campaign_for
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
-              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
-_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer"})
+              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
+              "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
+              "see": "saw seen", "forecast": "forecast forecasted"}
+_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer",
+                       "rip"})
 
 
 def _third(verb: str) -> str:
