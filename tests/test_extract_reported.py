@@ -339,3 +339,15 @@ def test_a_headline_says_x_says_y_and_x_colon_y(text: str, expected: tuple[str, 
 ])
 def test_labels_passives_and_participles_in_a_headline_are_no_statement(text: str) -> None:
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes doesn’t think the bridge can be saved this year.",
+     ("dana-reyes", "the bridge can be saved this year")),
+    ("Governor Dana Reyes won’t reveal the cost of the new bridge deck.",
+     ("dana-reyes", "the cost of the new bridge deck")),
+    ("A person familiar with the talks says the bridge will be sold.",
+     ("unnamed-person", "the bridge will be sold")),
+])
+def test_negated_cues_and_a_person_familiar_with_something(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

@@ -97,7 +97,7 @@ class FoundStatement:
 
 _PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
                      r"[^s]s|people|police|%)$")
-_PHRASE = re.compile(rf"(?:^|(?<=[;:—])\s*|(?<=,)\s+|\b(?:and|but|that|while|as|because|when|where|if|though|"
+_PHRASE = re.compile(rf"(?:^|(?<=[;:—])\s*|(?<=,)\s+|\b(?i:and|but|that|while|as|because|when|where|if|though|"
                      rf"although)\s+)(?P<phrase>(?:[\w’'%.,-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
                      rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*$")
 _NOT_IN_PHRASE = frozenset("""
@@ -130,8 +130,8 @@ def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
         return False
     plural = not named and _PLURAL.search(source.strip()) is not None
     if head in BASES:
-        return plural or re.search(r"\b(?:do|does|did|will|would|could|can|should|may|might|must|to|and|n[’']t)\b",
-                                   gap) is not None
+        return plural or re.search(r"(?:\b(?:do|does|did|will|would|could|can|cannot|should|may|might|must|to|and)|"
+                                   r"n[’']t)\b", gap) is not None
     return not (plural and not gap.strip() and head in THIRD_PERSON)
 
 

@@ -103,11 +103,15 @@ SOURCE_HEADS = frozenset("""
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
     research analyses figures numbers estimates records statistics emails businessman businesswoman few both
     several republican democrat user users commenter commenters reader readers viewer viewers
-    majority most many some others
+    majority most many some others person persons friend friends colleague colleagues neighbor neighbors
+    scientist scholar scholars doctor doctors physician physicians teacher teachers student students parent
+    parents citizens companies firms banks groups agencies organizations organisations parties campaigns outlets
+    media networks suit lawsuits filings records files disclosures tallies tweet tweets post posts blog
+    consultant consultants aide adviser insider observer owner owners founder founders veteran veterans
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
-_HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
+_WORD = re.compile(r"[\w’'-]+")
 DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
 _NOT_MODIFIERS = frozenset(
@@ -148,9 +152,11 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
     campaign"), each as an unnamed source of the article, and "they" for the last of them."""
     found: list[Referent] = []
     window = masked[span.start : span.end]
-    for match in _HEAD.finditer(window):
+    heads = [match for match in _WORD.finditer(window) if match.group().lower() in SOURCE_HEADS]
+    for index, match in enumerate(heads):
         first = _description_start(window, match.start())
-        if _HEAD.match(window, match.end() + 1) and window[match.end() : match.end() + 1] == " ":
+        if index + 1 < len(heads) and heads[index + 1].start() == match.end() + 1 and \
+                window[match.end() : match.end() + 1] == " ":
             continue
         after = _POSTMODIFIER.match(window, match.end())
         start, end = span.start + first, span.start + (after.end() if after else match.end())
