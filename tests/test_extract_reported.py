@@ -351,3 +351,36 @@ def test_labels_passives_and_participles_in_a_headline_are_no_statement(text: st
 ])
 def test_negated_cues_and_a_person_familiar_with_something(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes repeated her call for an inquiry into the bridge contracts.",
+     ("dana-reyes", "an inquiry into the bridge contracts")),
+    ("Drivers were angered by Dana Reyes’s claim that the bridge was safe.",
+     ("dana-reyes", "the bridge was safe")),
+    ("Governor Dana Reyes spoke on Monday. In her view, the bridge should be rebuilt from scratch.",
+     ("dana-reyes", "the bridge should be rebuilt from scratch")),
+    ("Governor Dana Reyes spoke on Monday. Drivers praised her decision to close the old bridge.",
+     ("dana-reyes", "to close the old bridge")),
+])
+def test_a_stance_noun_with_its_owner_is_a_statement(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+def test_the_claim_by_x_that_y() -> None:
+    assert ("dana-reyes", "the bridge was safe") in reported(
+        "Drivers rejected the claim by Governor Dana Reyes that the bridge was safe.")
+
+
+def test_a_stance_noun_opening_the_sentence_is_its_subject_not_a_statement() -> None:
+    assert reported("Governor Dana Reyes spoke on Monday. Her decision to close the bridge angered drivers.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As Governor Dana Reyes noted on Monday, the bridge is older than the state itself.",
+     ("dana-reyes", "the bridge is older than the state itself")),
+    ("As the state auditor reported last week, the bridge contract was never signed.",
+     ("unnamed-state-auditor", "the bridge contract was never signed")),
+])
+def test_as_x_said_comma_y(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

@@ -97,8 +97,8 @@ class FoundStatement:
 
 _PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
                      r"[^s]s|people|police|%)$")
-_PHRASE = re.compile(rf"(?:^|(?<=[;:—])\s*|(?<=,)\s+|\b(?i:and|but|that|while|as|because|when|where|if|though|"
-                     rf"although)\s+)(?P<phrase>(?:[\w’'%.,-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
+_PHRASE = re.compile(rf"(?:\b(?i:and|but|that|while|as|because|when|where|if|though|although)\s+|^|"
+                     rf"(?<=[;:—])\s*|(?<=,)\s+)(?P<phrase>(?:[\w’'%.,-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
                      rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*$")
 _NOT_IN_PHRASE = frozenset("""
     is are was were be been being has have had do does did will would can could should may might must not no
@@ -109,6 +109,33 @@ _ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
 _TITLE_CUE = re.compile(rf"\s(?P<cue>(?i:{CUES}|{WEAK_CUES}))(?=\s+\S)")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _HEADLINE_LABEL = re.compile(r"(?P<who>[A-Z][^:«;,.!?]{1,40}?):\s+(?=\S)")
+_STANCE_NOUNS = {
+    "that": "claim assertion argument belief view insistence contention suggestion warning promise pledge statement "
+            "announcement admission hope fear concern complaint accusation allegation prediction conclusion charge "
+            "observation position theory message reminder assurance acknowledgment acknowledgement denial notion",
+    "to": "call decision promise pledge vow plan proposal refusal threat bid push effort attempt demand desire "
+          "determination willingness reluctance intention offer request commitment order",
+    "for": "call support push demand praise proposal plan case argument enthusiasm admiration sympathy preference "
+           "plea appeal",
+    "of": "criticism praise defense defence condemnation denunciation rejection endorsement embrace description "
+          "characterization characterisation assessment critique dismissal vision account",
+    "on": "attack attacks views position stance focus emphasis comments remarks criticism take",
+    "about": "comments remarks warnings claims concerns statements questions doubts",
+    "against": "case campaign argument warning",
+}
+_GOVERNS: dict[str, tuple[str, ...]] = {}
+for _preposition, _nouns in _STANCE_NOUNS.items():
+    for _noun in _nouns.split():
+        _GOVERNS[_noun] = (*_GOVERNS.get(_noun, ()), _preposition)
+_NOMINAL = re.compile(
+    r"(?P<owner>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|[’']s\s+|\b(?:the|a|an)\s+)(?:[a-z-]+\s+)?"
+    r"(?P<noun>" + "|".join(sorted((noun + "s?" for noun in _GOVERNS), key=len, reverse=True)) +
+    r")(?:(?P<by>\s+(?:by|from)\s+)|(?=\s))")
+_OWNERS = {"his": "he", "her": "she"}
+_IN_VIEW = re.compile(r"(?:^|,\s+)(?i:in)\s+(?:(?P<owner>his|her|their|its)|[^,«]{1,60}?(?P<named>[’']s))\s+"
+                      r"(?:view|opinion|words|estimation|telling|judgment|judgement|assessment)\s*,\s+")
+_AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}$")
+_AS_SAID_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -238,6 +265,7 @@ class _Reader:
             self.cue(cue)
         self.according()
         self.participles()
+        self.nominal()
         return self.found
 
     def cue(self, cue: re.Match[str]) -> None:
@@ -261,6 +289,11 @@ class _Reader:
                                 self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
         if not coordinated and not _form_fits(word, self.masked[source.end : start],
                                               self.attributor.text[source.start : source.end], self.named(source)):
+            return
+        as_said = _AS_SAID.search(self.masked[self.span.start : source.start])
+        after_as = _AS_SAID_TAIL.match(self.masked, end, self.span.end) if as_said else None
+        if after_as:
+            self.add(after_as.end(), self.span.end, source, 0.8, f"“as X {word}, …”")
             return
         comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
         tail = _TAIL.match(self.masked, end, self.span.end)
@@ -347,6 +380,45 @@ class _Reader:
                              True)
                     break
         return self.found
+
+    def nominal(self) -> None:
+        """``X's claim that Y``, ``his call for Y``, ``the claim by X that Y``, ``in X's view, Y``:
+        a stance noun with its owner and what it governs."""
+        for match in _NOMINAL.finditer(self.masked, self.span.start, self.span.end):
+            owner_word = match["owner"].strip().lower()
+            source: Referent | None
+            if match["by"]:
+                source = self.attributor.referent_at(self.referents, match.end())
+                after = source.end if source else 0
+            elif owner_word in {"the", "a", "an"}:
+                continue
+            else:
+                source, after = self.owner(match.start(), owner_word), match.end()
+            if source is None or not match["by"] and \
+                    not self.masked[self.span.start : min(source.start, match.start())].strip():
+                continue
+            noun = match["noun"]
+            for preposition in _GOVERNS.get(noun, _GOVERNS.get(noun.removesuffix("s"), ())):
+                governed = re.match(rf"\s+{preposition}\s+", self.masked[after : self.span.end])
+                if governed:
+                    start = after + governed.end() - (3 if preposition == "to" else 0)
+                    self.add(start, self.span.end, source, 0.75, f"“X’s {noun} {preposition} …”", True)
+                    break
+        at = self.span.start
+        for view in _IN_VIEW.finditer(self.masked[at : self.span.end]):
+            owner = self.owner(at + view.start("owner"), view["owner"].lower()) if view["owner"] else \
+                self.owner(at + view.start("named"), "’s")
+            if owner is not None:
+                self.add(at + view.end(), self.span.end, owner, 0.75, "“in X’s view, …”")
+
+    def owner(self, at: int, word: str) -> Referent | None:
+        """Who a possessive at ``at`` stands for: the referent before "’s", or whom "his", "her",
+        "their" or "its" refers to."""
+        if word in {"’s", "'s"}:
+            return next((r for r in reversed(self.referents) if r.end == at and r.figure), None)
+        figure = self.attributor.pronoun_subject(_OWNERS[word], at) if word in _OWNERS else \
+            self.attributor.last_group if word == "their" else self.attributor.last_institution
+        return Referent(at, at + len(word), figure, "pronoun") if figure else None
 
     def participles(self) -> None:
         """``…, saying (that) Y``: the speaker of the sentence's quotation, else its subject, says Y."""
