@@ -384,3 +384,26 @@ def test_a_stance_noun_opening_the_sentence_is_its_subject_not_a_statement() -> 
 ])
 def test_as_x_said_comma_y(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Executives for the firm, which made a profit last year, say the company will close the bridge depot.",
+     [("unnamed-executives-for-the-firm", "the company will close the bridge depot")]),
+    ("I think the bridge should have been closed years ago.",
+     [("unnamed-writer", "the bridge should have been closed years ago")]),
+    ("In April, Northway reported a sharp fall in bridge traffic, and said the toll was to blame.",
+     [("northway", "a sharp fall in bridge traffic"), ("northway", "the toll was to blame")]),
+    ("The piers need new steel, Governor Dana Reyes told a state highway panel.",
+     [("dana-reyes", "The piers need new steel")]),
+])
+def test_relative_clauses_the_writer_conjoined_cues_and_long_objects(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in both states hold primaries on the first of March.",
+    "“We will rebuild it,” Governor Dana Reyes told a crowd in the valley on Monday.",
+])
+def test_states_as_a_noun_and_the_audience_of_a_quotation_are_no_statement(text: str) -> None:
+    assert [p for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "reported"] == []

@@ -53,10 +53,12 @@ _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|ear
 _OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|him|her|them|viewers|listeners|"
            r"(?:the|a|an|his|her|their)\s+[\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|of|and|chief|leader|minister))*|"
            r"(?:[A-Z][\w.’'-]*\s*){1,6}))")
-_THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
+_LONG_OBJECT = rf"(?:{_OBJECT}|\s+(?:the|a|an|his|her|their)\s+(?:[\w.’'-]+\s+){{0,3}}[\w.’'-]+)"
+_THAT = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
 _BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?\s+")
 _TOLD = re.compile(rf"{_OBJECT}(?:{_ADJUNCT})?(?:\s*,)?\s+")
-_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
+_TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|"
+                   r",\s+compared\b|"
                    r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
                    r"at|during|on)\b)")
 _INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
@@ -80,7 +82,7 @@ _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|
                            r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+|\s+—\s+|;|,\s+(?:according\s+to|"
+    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:[a-z]+ed|said|says|told|wrote|thought|knew)\s+|\s+—\s+|;|,\s+(?:according\s+to|"
     rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
 )
 
@@ -98,7 +100,7 @@ class FoundStatement:
 _PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
                      r"[^s]s|people|police|%)$")
 _PHRASE = re.compile(rf"(?:\b(?i:and|but|that|while|as|because|when|where|if|though|although)\s+|^|"
-                     rf"(?<=[;:—])\s*|(?<=,)\s+)(?P<phrase>(?:[\w’'%.,-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
+                     rf"(?<=[;:—])\s*|(?<=,)\s+)(?P<phrase>(?:(?:\d+,)*[\w’'%.-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
                      rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*$")
 _NOT_IN_PHRASE = frozenset("""
     is are was were be been being has have had do does did will would can could should may might must not no
@@ -135,7 +137,9 @@ _OWNERS = {"his": "he", "her": "she"}
 _IN_VIEW = re.compile(r"(?:^|,\s+)(?i:in)\s+(?:(?P<owner>his|her|their|its)|[^,«]{1,60}?(?P<named>[’']s))\s+"
                       r"(?:view|opinion|words|estimation|telling|judgment|judgement|assessment)\s*,\s+")
 _AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}$")
-_AS_SAID_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
+_AS_SAID_TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,«;]{1,120},\s*$")
+_FIRST_PERSON = re.compile(rf"(?:^|(?<=,)\s+|\b(?i:and|but|that|because|so)\s+)(?P<who>I|[Ww]e)(?:{AUXILIARY})\s*$")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -155,7 +159,8 @@ def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
         return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
     if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
         return False
-    plural = not named and _PLURAL.search(source.strip()) is not None
+    head_words = re.split(r"\s+(?:of|for|in|at|from|with|on|to)\s+", source.strip())[0]
+    plural = not named and _PLURAL.search(head_words) is not None
     if head in BASES:
         return plural or re.search(r"(?:\b(?:do|does|did|will|would|could|can|cannot|should|may|might|must|to|and)|"
                                    r"n[’']t)\b", gap) is not None
@@ -173,6 +178,7 @@ class _Reader:
         self.referents = attributor.referents(self.span)
         self.found: list[FoundStatement] = []
         self.covered: list[tuple[int, int]] = []
+        self.last_source: Referent | None = None
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
             introduced: bool = False) -> None:
@@ -188,6 +194,7 @@ class _Reader:
                                             "source: name the speaker or delete")
         self.found.append(FoundStatement(clause, self.span, attribution))
         self.covered.append((clause.start, clause.end))
+        self.last_source = source
 
     def clause(self, start: int, end: int, introduced: bool = False) -> Span | None:
         """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
@@ -258,6 +265,23 @@ class _Reader:
         return Referent(start, start + len(phrase), self.attributor.unnamed_source(
             re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
 
+    def relative_head(self, offset: int) -> Referent | None:
+        """The source of a cue at ``offset`` that a relative clause parts from it ("Executives for
+        the firm, which made a profit, say …")."""
+        relative = _RELATIVE.search(self.masked, self.span.start, offset)
+        if relative is None:
+            return None
+        return next((r for r in self.referents if r.end == relative.start() and r.figure), None) or \
+            self.phrase_before(relative.start())
+
+    def writer(self, offset: int) -> Referent | None:
+        """"I" or "we" opening the clause of a cue at ``offset``: the writer of the article."""
+        first = _FIRST_PERSON.search(self.masked[self.span.start : offset])
+        if first is None:
+            return None
+        at = self.span.start + first.start("who")
+        return Referent(at, at + len(first["who"]), self.attributor.unnamed_source("writer"), "description")
+
     def read(self) -> list[FoundStatement]:
         """Every statement of the sentence, the cue-governed ones first."""
         body_end = self.span.end
@@ -276,18 +300,19 @@ class _Reader:
             return
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
-            source = self.attributor.main_subject(self.span, self.referents)
+            source = self.last_source or self.attributor.main_subject(self.span, self.referents)
         if source is None:
             source = self.relative_source(start)
         if source is None:
-            source = self.phrase_before(start)
+            source = self.phrase_before(start) or self.relative_head(start) or self.writer(start)
         if source is None:
             if cue["cue"]:
                 self.inverted(start, end, word)
             return
         coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
                                 self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
-        if not coordinated and not _form_fits(word, self.masked[source.end : start],
+        gap = self.masked[source.end : start]
+        if not coordinated and not _form_fits(word, gap[gap.rfind(",") + 1 :] if _RELATIVE.search(gap) else gap,
                                               self.attributor.text[source.start : source.end], self.named(source)):
             return
         as_said = _AS_SAID.search(self.masked[self.span.start : source.start])
@@ -317,7 +342,8 @@ class _Reader:
             told = _TOLD.match(self.masked, end, self.span.end) if telling else None
             bare = _BARE.match(self.masked, end, self.span.end)
             content = that.end() if that else told.end() if told else bare.end() if bare else end
-            if telling and not (that or told) or _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
+            if telling and not (that or told and not self.quoted) or \
+                    _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
                 return
         if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")):
             return

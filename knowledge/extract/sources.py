@@ -26,7 +26,7 @@ class Referent:
 
 
 SPEECH = """
-    say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
+    say tell add argue warn insist claim believe think note explain write report acknowledge admit suggest
     predict assert contend counter concede declare announce confirm maintain promise
     pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
     express
@@ -46,7 +46,7 @@ ACTS = """
     see favor favour prefer accept embrace advocate remember identify hint bemoan underscore request nominate
     appoint order focus_on vote_for vote_against vote_to sign vouch_for lobby_for campaign_for
     """
-_WEAK = "find show conclude learn stress emphasize emphasise underline"
+_WEAK = "find show conclude learn stress emphasize emphasise underline state"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
               "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
               "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
