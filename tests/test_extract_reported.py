@@ -407,3 +407,16 @@ def test_relative_clauses_the_writer_conjoined_cues_and_long_objects(
 ])
 def test_states_as_a_noun_and_the_audience_of_a_quotation_are_no_statement(text: str) -> None:
     assert [p for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That person said the hostility on the board hampered the repair of the bridge.",
+     ("unnamed-that-person", "the hostility on the board hampered the repair of the bridge")),
+    ("Again, those surveyed said the bridge was the worst road in the valley.",
+     ("unnamed-those-surveyed", "the bridge was the worst road in the valley")),
+    ("Governor Dana Reyes said the heat and unsettled weather could delay the repairs.",
+     ("dana-reyes", "the heat and unsettled weather could delay the repairs")),
+])
+def test_demonstratives_open_a_source_and_an_adjective_in_ed_does_not_end_a_clause(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

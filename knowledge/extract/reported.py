@@ -63,7 +63,7 @@ _TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\
                    r"at|during|on)\b)")
 _INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
 _LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|Through|By|With|Under|For|From|"
-                      r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|But|And|If)\b[^,]*,$")
+                      r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|If)\b[^,]*,$|(?:But|And)(?:\s+[\w’'-]+){0,3},$")
 _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*(?:on|in|at|to|during|from|via)"
                             r"(?:\s+[^\s,«;]+){1,4})*[\s.!?]*$")
 _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie]s|data|results|findings|review|audit|"
@@ -82,7 +82,7 @@ _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|
                            r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:[a-z]+ed|said|says|told|wrote|thought|knew)\s+|\s+—\s+|;|,\s+(?:according\s+to|"
+    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:{CUES})\s+|\s+—\s+|;|,\s+(?:according\s+to|"
     rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
 )
 
@@ -99,9 +99,10 @@ class FoundStatement:
 
 _PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
                      r"[^s]s|people|police|%)$")
-_PHRASE = re.compile(rf"(?:\b(?i:and|but|that|while|as|because|when|where|if|though|although)\s+|^|"
-                     rf"(?<=[;:—])\s*|(?<=,)\s+)(?P<phrase>(?:(?:\d+,)*[\w’'%.-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
-                     rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*$")
+_OPENING = re.compile(r"^|(?<=[;:—,])\s*|\b(?i:and|but|that|while|as|because|when|where|if|though|although)\s+")
+_PHRASE = re.compile(rf"(?P<phrase>(?:(?:\d+,)*[\w’'%.-]+\s+){{0,7}}?[\w’'%-]*[\w%])"
+                     rf"(?P<gap>{AUXILIARY}(?:\s+(?:all|both|each))?)\s*")
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NOT_IN_PHRASE = frozenset("""
     is are was were be been being has have had do does did will would can could should may might must not no
     that which who whom whose what it he she they we i you me him us them there here if when while because to
@@ -144,7 +145,7 @@ _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
                        r"most|many|some|few|both|several|all|none|others)$")
-_DETERMINED = re.compile(r"(?i)(?:the|a|an|this|that|his|her|its|their|our|one)\s")
+_DETERMINED = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|its|their|our|one)\s")
 
 
 def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
@@ -237,32 +238,50 @@ class _Reader:
     def phrase_before(self, offset: int) -> Referent | None:
         """An unnamed source in the words that open the clause of a cue at ``offset`` when no
         referent does: a quantity ("Sixty percent say", "most of them said"), a plural ("the
-        companies expect"), a determined noun ("the suit claims") or capitalised words."""
-        match = _PHRASE.search(self.masked[self.span.start : offset])
-        if match is None:
-            return None
-        words = match["phrase"].split()
-        bare = [re.sub(r"[’']s$", "", word.lower().strip(",")) for word in words]
-        if any(word in _NOT_IN_PHRASE or "«" in word or word.endswith("ed") and 0 < index < len(bare) - 1
-               and bare[index - 1] not in DETERMINERS for index, word in enumerate(bare)) or \
-                words[-1].endswith(("’s", "'s", ",")) or bare[-1] in _ENDS_NO_PHRASE or \
-                re.search(r"(?<![\w-])\d[\d,.]*%?(?![\w-])", match["phrase"]) and not _QUANTITY.search(bare[-1]) or any(
-                    r.kind == "name" and r.start < offset and self.span.start + match.start("phrase") < r.end
-                    for r in self.referents):
-            return None
+        companies expect"), a determined noun ("the suit claims", "that person said") or
+        capitalised words; the longest such words from a clause opening."""
+        window = self.masked[self.span.start : offset]
+        for opening in _OPENING.finditer(window):
+            match = _PHRASE.fullmatch(window, opening.end())
+            if match is not None and self.is_source(match["phrase"], self.span.start + match.start("phrase"), offset):
+                start = self.span.start + match.start("phrase")
+                return self.phrase_referent(start, start + len(match["phrase"]))
+        return None
+
+    def is_source(self, phrase: str, start: int, offset: int) -> bool:
+        """Whether the words of ``phrase`` can be a source: no verb, pronoun or conjunction among
+        them, no name the cast knows, and a head that is a quantity, a plural, a determined noun
+        or a capitalised name."""
+        words = phrase.split()
+        bare = [re.sub(r"[’']s$", "", word.lower()) for word in words]
+        if any((word in _NOT_IN_PHRASE and not (index == 0 and word in _DEMONSTRATIVES)) or "«" in word or
+               word.endswith("ed") and 0 < index < len(bare) - 1 and bare[index - 1] not in DETERMINERS
+               for index, word in enumerate(bare)) or words[-1].endswith(("’s", "'s")) or \
+                bare[-1] in _ENDS_NO_PHRASE or \
+                re.search(r"(?<![\w-])\d[\d,.]*%?(?![\w-])", phrase) and not _QUANTITY.search(bare[-1]) or \
+                any(r.kind == "name" and r.start < offset and start < r.end for r in self.referents):
+            return False
         head = bare[-2] if bare[-1].endswith("ed") and len(bare) > 1 else bare[-1]
-        capitalised = all(word[0].isupper() or word in {"of", "and", "&"} for word in words) and not any(
-            word in self.attributor.cast.world.not_names for word in bare)
         plural = re.search(r"[^s’']s$", head) is not None and head not in {"news", "its", "has", "was", "is"}
-        if not (capitalised or plural or _QUANTITY.search(head) or _DETERMINED.match(match["phrase"])):
-            return None
-        start = self.span.start + match.start("phrase")
-        phrase = self.attributor.text[start : start + len(match["phrase"])]
+        return self.capitalised(words, bare) or plural or _QUANTITY.search(head) is not None or \
+            _DETERMINED.match(phrase) is not None
+
+    def capitalised(self, words: list[str], bare: list[str]) -> bool:
+        """True for words that are all capitalised and name no side or place."""
+        return all(word[0].isupper() or word in {"of", "and", "&"} for word in words) and not any(
+            word in self.attributor.cast.world.not_names for word in bare)
+
+    def phrase_referent(self, start: int, end: int) -> Referent:
+        """The words ``start``..``end`` as a source: the person of the cast they name in full (or
+        by a surname alone), else an unnamed source."""
+        phrase = self.attributor.text[start:end]
+        words = phrase.split()
+        capitalised = self.capitalised(words, [word.lower() for word in words])
         known = [figure.id for figure in self.attributor.cast.figures.values() if capitalised and
                  figure.name == phrase or len(words) == 1 and figure.name.endswith(" " + phrase)]
         if len(known) == 1:
-            return Referent(start, start + len(phrase), known[0], "name")
-        return Referent(start, start + len(phrase), self.attributor.unnamed_source(
+            return Referent(start, end, known[0], "name")
+        return Referent(start, end, self.attributor.unnamed_source(
             re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
 
     def relative_head(self, offset: int) -> Referent | None:
