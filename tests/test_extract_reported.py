@@ -420,3 +420,15 @@ def test_states_as_a_noun_and_the_audience_of_a_quotation_are_no_statement(text:
 def test_demonstratives_open_a_source_and_an_adjective_in_ed_does_not_end_a_clause(
         text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the survey, the governor leads her rival by six points among drivers.",
+     ("unnamed-survey", "the governor leads her rival by six points among drivers")),
+    ("Governor Dana Reyes wrote to the board. In her letter, the bridge is described as a danger to drivers.",
+     ("dana-reyes", "the bridge is described as a danger to drivers")),
+    ("Governor Dana Reyes spoke on Monday. The repair was “a disgrace,” she said.",
+     ("dana-reyes", "The repair was “a disgrace,”")),
+])
+def test_in_the_survey_and_a_comma_inside_the_closing_mark(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

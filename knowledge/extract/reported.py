@@ -141,6 +141,12 @@ _AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}
 _AS_SAID_TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,«;]{1,120},\s*$")
 _FIRST_PERSON = re.compile(rf"(?:^|(?<=,)\s+|\b(?i:and|but|that|because|so)\s+)(?P<who>I|[Ww]e)(?:{AUXILIARY})\s*$")
+_IN_DOCUMENT = re.compile(
+    r"In\s+(?P<np>(?:(?P<owner>his|her|their|its)\s+|(?:the|a|an|this|that|one)\s+)?"
+    r"(?:[^\s,«]+\s+){0,5}?(?P<head>polls?|surveys?|study|studies|report|analysis|data|results|findings|review|"
+    r"audit|research|figures|estimates|records|statistics|letter|statement|memo|filing|lawsuit|complaint|ruling|"
+    r"book|column|op-ed|editorial|ad|video|speech|tweet|post|email)(?:\s+(?:of|by|from|for|released|conducted|"
+    r"published)\s+[^,«]{1,60}?)?),\s+")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -309,6 +315,8 @@ class _Reader:
         self.according()
         self.participles()
         self.nominal()
+        if not self.found:
+            self.in_document()
         return self.found
 
     def cue(self, cue: re.Match[str]) -> None:
@@ -339,11 +347,11 @@ class _Reader:
         if after_as:
             self.add(after_as.end(), self.span.end, source, 0.8, f"“as X {word}, …”")
             return
-        comma = re.search(r",[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", self.masked[self.span.start : source.start])
+        comma = self.comma_before(source.start, r"[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
         tail = _TAIL.match(self.masked, end, self.span.end)
-        if comma and tail and self.span.start + comma.start() > self.span.start + 8 and \
-                not _LEADING.match(self.masked, self.span.start, self.span.start + comma.start() + 1):
-            self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, X {word}”")
+        if comma and tail and comma > self.span.start + 8 and \
+                not _LEADING.match(self.masked, self.span.start, comma + 1):
+            self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”")
             return
         inside = _PARENTHETICAL.match(self.masked, end, self.span.end)
         if comma and inside and not cue["weak"]:
@@ -372,15 +380,26 @@ class _Reader:
             _INFINITIVE.fullmatch(word) is not None and self.masked.startswith("to ", content))
         self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced)
 
+    def comma_before(self, offset: int, between: str) -> int | None:
+        """Where the words before a comma end, when only ``between`` stands from it to ``offset``;
+        a comma inside a closing quotation mark (“…was “unsafe,” she said”) ends them after the mark."""
+        found = re.search(rf"(?:,|(?P<mark>»)){between}", self.masked[self.span.start : offset])
+        if found is None:
+            return None
+        at = self.span.start + found.start()
+        if found["mark"]:
+            return at + 1 if self.attributor.text[at - 1] == "," else None
+        return at
+
     def inverted(self, start: int, end: int, word: str) -> None:
         """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma."""
-        comma = re.search(r",\s*$", self.masked[self.span.start : start])
+        comma = self.comma_before(start, r"\s*$")
         if comma is None or not re.match(r"\s", self.masked[end : end + 1]):
             return
         source = self.attributor.referent_at(self.referents, end + 1)
         if source and (_TAIL.match(self.masked, source.end, self.span.end) or
                        _APPOSED.match(self.masked, source.end, self.span.end)):
-            self.add(self.span.start, self.span.start + comma.start(), source, 0.85, f"“…, {word} X”")
+            self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”")
 
     def according(self) -> None:
         """``according to X, Y`` and ``Y, according to X``; in the second, X may be any words that
@@ -455,6 +474,18 @@ class _Reader:
                 self.owner(at + view.start("named"), "’s")
             if owner is not None:
                 self.add(at + view.end(), self.span.end, owner, 0.75, "“in X’s view, …”")
+
+    def in_document(self) -> None:
+        """``In the survey, Y`` and ``In his letter, Y``: the document, or whose it is, says Y."""
+        found = _IN_DOCUMENT.match(self.masked[self.span.start : self.span.end])
+        if found is None:
+            return
+        start, end = self.span.start + found.start("np"), self.span.start + found.end("np")
+        owner = found["owner"]
+        source = self.owner(self.span.start + found.start("owner"), owner.lower()) if owner else \
+            self.phrase_referent(start, end)
+        if source is not None:
+            self.add(self.span.start + found.end(), self.span.end, source, 0.75, f"“In the {found['head']}, …”")
 
     def owner(self, at: int, word: str) -> Referent | None:
         """Who a possessive at ``at`` stands for: the referent before "’s", or whom "his", "her",
