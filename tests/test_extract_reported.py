@@ -432,3 +432,17 @@ def test_demonstratives_open_a_source_and_an_adjective_in_ed_does_not_end_a_clau
 ])
 def test_in_the_survey_and_a_comma_inside_the_closing_mark(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes continued to express doubts about the safety of the bridge.",
+     ("dana-reyes", "the safety of the bridge")),
+    ("Governor Dana Reyes was quick to add that the bridge would not be sold.",
+     ("dana-reyes", "the bridge would not be sold")),
+    ("Governor Dana Reyes weighed in on the dispute over the bridge tolls.",
+     ("dana-reyes", "the dispute over the bridge tolls")),
+    ("Governor Dana Reyes made clear that the bridge would stay closed.",
+     ("dana-reyes", "the bridge would stay closed")),
+])
+def test_catenative_verbs_and_phrasal_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

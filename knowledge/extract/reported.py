@@ -147,6 +147,9 @@ _IN_DOCUMENT = re.compile(
     r"audit|research|figures|estimates|records|statistics|letter|statement|memo|filing|lawsuit|complaint|ruling|"
     r"book|column|op-ed|editorial|ad|video|speech|tweet|post|email)(?:\s+(?:of|by|from|for|released|conducted|"
     r"published)\s+[^,«]{1,60}?)?),\s+")
+_CATENATIVE = re.compile(r"\s(?:continu(?:e|es|ed|ing)|began|begins|went\s+on|goes\s+on|tried|tries|trying|"
+                         r"appeared|appears|seemed|seems|attempted|attempts|moved|moves|rushed|used|"
+                         r"(?:was|were|is|are)\s+(?:quick|eager|careful|keen|happy|willing))\s+to\s+$")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -328,6 +331,9 @@ class _Reader:
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
             source = self.last_source or self.attributor.main_subject(self.span, self.referents)
+        catenative = _CATENATIVE.search(self.masked, self.span.start, start) if source is None else None
+        if catenative is not None:
+            source = self.source_before(catenative.start() + 1) or self.phrase_before(catenative.start())
         if source is None:
             source = self.relative_source(start)
         if source is None:

@@ -45,14 +45,18 @@ ACTS = """
     recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise refer_to
     see favor favour prefer accept embrace advocate remember identify hint bemoan underscore request nominate
     appoint order focus_on vote_for vote_against vote_to sign vouch_for lobby_for campaign_for
+    weigh_in_on comment_on write_about speak_out_against speak_out_on lash_out_at fire_back_at hit_back_at
+    hit_out_at push_back_on push_back_against take_aim_at take_issue_with make_clear make_it_clear
+    make_the_case_for express_doubts_about express_concern_about
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline state"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
               "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
               "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
-              "see": "saw seen", "forecast": "forecast forecasted"}
+              "see": "saw seen", "forecast": "forecast forecasted", "make": "made", "take": "took taken",
+              "hit": "hit"}
 _DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer",
-                       "rip"})
+                       "rip", "hit"})
 
 
 def _third(verb: str) -> str:
