@@ -446,3 +446,14 @@ def test_in_the_survey_and_a_comma_inside_the_closing_mark(text: str, expected: 
 ])
 def test_catenative_verbs_and_phrasal_cues(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hours later, Northway said the sale was canceled.", [("northway", "the sale was canceled")]),
+    ("Governor Dana Reyes tells radio host Omar Vint that the bridge will reopen.",
+     [("dana-reyes", "the bridge will reopen")]),
+    ("Governor Dana Reyes has said for weeks the bridge is the safest in the state.",
+     [("dana-reyes", "the bridge is the safest in the state")]),
+])
+def test_a_hearer_before_that_and_a_duration_before_the_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected

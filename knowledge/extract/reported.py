@@ -53,14 +53,17 @@ _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|ear
 _OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|him|her|them|viewers|listeners|"
            r"(?:the|a|an|his|her|their)\s+[\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|of|and|chief|leader|minister))*|"
            r"(?:[A-Z][\w.’'-]*\s*){1,6}))")
-_LONG_OBJECT = rf"(?:{_OBJECT}|\s+(?:the|a|an|his|her|their)\s+(?:[\w.’'-]+\s+){{0,3}}[\w.’'-]+)"
-_THAT = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
-_BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?\s+")
+_HEARER = r"(?:\s+[^\s,«;.]+){1,8}?"
+_THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
+_TOLD_THAT = re.compile(rf"{_HEARER}(?:{_ADJUNCT})?,?\s+that\b[\s,]*")
+_BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?"
+                   r"(?:\s+(?:for|in|over)\s+(?:weeks|months|years|days|decades)|\s+(?:last|this)\s+(?:week|month|year))?\s+")
 _TOLD = re.compile(rf"{_OBJECT}(?:{_ADJUNCT})?(?:\s*,)?\s+")
-_TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|"
-                   r",\s+compared\b|"
-                   r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
-                   r"at|during|on)\b)")
+_END = (r"(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
+        r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
+        r"at|during|on)\b)")
+_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*{_END}")
+_TOLD_TAIL = re.compile(rf"(?:{_HEARER})?(?:{_ADJUNCT})*\s*{_END}")
 _INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
 _LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|Through|By|With|Under|For|From|"
                       r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|If)\b[^,]*,$|(?:But|And)(?:\s+[\w’'-]+){0,3},$")
@@ -138,7 +141,7 @@ _OWNERS = {"his": "he", "her": "she"}
 _IN_VIEW = re.compile(r"(?:^|,\s+)(?i:in)\s+(?:(?P<owner>his|her|their|its)|[^,«]{1,60}?(?P<named>[’']s))\s+"
                       r"(?:view|opinion|words|estimation|telling|judgment|judgement|assessment)\s*,\s+")
 _AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}$")
-_AS_SAID_TAIL = re.compile(rf"(?:{_LONG_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
+_AS_SAID_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,«;]{1,120},\s*$")
 _FIRST_PERSON = re.compile(rf"(?:^|(?<=,)\s+|\b(?i:and|but|that|because|so)\s+)(?P<who>I|[Ww]e)(?:{AUXILIARY})\s*$")
 _IN_DOCUMENT = re.compile(
@@ -353,8 +356,9 @@ class _Reader:
         if after_as:
             self.add(after_as.end(), self.span.end, source, 0.8, f"“as X {word}, …”")
             return
+        telling = re.fullmatch(_TELLING, word) is not None
         comma = self.comma_before(source.start, r"[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
-        tail = _TAIL.match(self.masked, end, self.span.end)
+        tail = (_TOLD_TAIL if telling else _TAIL).match(self.masked, end, self.span.end)
         if comma and tail and comma > self.span.start + 8 and \
                 not _LEADING.match(self.masked, self.span.start, comma + 1):
             self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”")
@@ -370,8 +374,7 @@ class _Reader:
                 return
             content = that.end() if that else end
         else:
-            that = _THAT.match(self.masked, end, self.span.end)
-            telling = re.fullmatch(_TELLING, word)
+            that = (_TOLD_THAT if telling else _THAT).match(self.masked, end, self.span.end)
             told = _TOLD.match(self.masked, end, self.span.end) if telling else None
             bare = _BARE.match(self.masked, end, self.span.end)
             content = that.end() if that else told.end() if told else bare.end() if bare else end
