@@ -457,3 +457,8 @@ def test_catenative_verbs_and_phrasal_cues(text: str, expected: tuple[str, str])
 ])
 def test_a_hearer_before_that_and_a_duration_before_the_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert reported(text) == expected
+
+
+def test_several_appositions_may_part_a_source_from_its_cue() -> None:
+    assert reported("Jo Farr, 27, a student at the state college, said the bridge shakes in the wind.") == [
+        ("unnamed-jo-farr", "the bridge shakes in the wind")]

@@ -142,6 +142,7 @@ _IN_VIEW = re.compile(r"(?:^|,\s+)(?i:in)\s+(?:(?P<owner>his|her|their|its)|[^,�
                       r"(?:view|opinion|words|estimation|telling|judgment|judgement|assessment)\s*,\s+")
 _AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}$")
 _AS_SAID_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
+_APPOSITIONS = re.compile(rf"(?:,\s+[^,«»;]{{1,100}}?){{1,3}},(?:{AUXILIARY})\s+$")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,«;]{1,120},\s*$")
 _FIRST_PERSON = re.compile(rf"(?:^|(?<=,)\s+|\b(?i:and|but|that|because|so)\s+)(?P<who>I|[Ww]e)(?:{AUXILIARY})\s*$")
 _IN_DOCUMENT = re.compile(
@@ -305,6 +306,15 @@ class _Reader:
         return next((r for r in self.referents if r.end == relative.start() and r.figure), None) or \
             self.phrase_before(relative.start())
 
+    def apposed_head(self, offset: int) -> Referent | None:
+        """The source of a cue at ``offset`` that several appositions part from it ("Jo Farr, 27,
+        a student at the college, said …"; "the mayor herself, as well as her staff, has said …")."""
+        apposed = _APPOSITIONS.search(self.masked, self.span.start, offset)
+        if apposed is None:
+            return None
+        return next((r for r in self.referents if r.end == apposed.start() and r.figure), None) or \
+            self.phrase_before(apposed.start())
+
     def writer(self, offset: int) -> Referent | None:
         """"I" or "we" opening the clause of a cue at ``offset``: the writer of the article."""
         first = _FIRST_PERSON.search(self.masked[self.span.start : offset])
@@ -340,7 +350,8 @@ class _Reader:
         if source is None:
             source = self.relative_source(start)
         if source is None:
-            source = self.phrase_before(start) or self.relative_head(start) or self.writer(start)
+            source = self.phrase_before(start) or self.relative_head(start) or self.apposed_head(start) or \
+                self.writer(start)
         if source is None:
             if cue["cue"]:
                 self.inverted(start, end, word)
