@@ -462,3 +462,17 @@ def test_a_hearer_before_that_and_a_duration_before_the_clause(text: str, expect
 def test_several_appositions_may_part_a_source_from_its_cue() -> None:
     assert reported("Jo Farr, 27, a student at the state college, said the bridge shakes in the wind.") == [
         ("unnamed-jo-farr", "the bridge shakes in the wind")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes joined the show on Sunday.\n\nREYES: Well, the bridge will reopen in May.",
+     ("dana-reyes", "Well, the bridge will reopen in May")),
+    ("Governor Dana Reyes spoke on Sunday.\n\nDana Reyes: The bridge will reopen in May.",
+     ("dana-reyes", "The bridge will reopen in May")),
+])
+def test_a_paragraph_opening_with_a_label_is_what_the_label_names_said(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text)[-1] == expected
+
+
+def test_a_label_naming_no_one_in_a_paragraph_is_no_statement() -> None:
+    assert reported("The board met on Sunday.\n\nThe schedule: The bridge will reopen in May.") == []

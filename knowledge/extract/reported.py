@@ -445,14 +445,8 @@ class _Reader:
         words opening the headline, says the rest of it."""
         words = self.masked[self.span.start : self.span.end]
         long_words = _TITLE_WORD.findall(words)
-        label = _HEADLINE_LABEL.match(words)
-        if label and len(label["who"].split()) <= 5 and label["who"].upper() not in _NOT_LABELS:
-            at = self.span.start + label.end("who")
-            source = next((r for r in self.referents if r.end == at and r.figure), None) or self.phrase_before(at)
-            who = label["who"].split()
-            if source is not None and (source.kind != "description" or who[-1].lower() in SOURCE_HEADS or
-                                       len(who) in {2, 3} and not _DETERMINED.match(label["who"])):
-                self.add(self.span.start + label.end(), self.span.end, source, 0.75, "headline “X: …”", True)
+        if _HEADLINE_LABEL.match(words):
+            self.labelled(named_only=False)
         elif len(long_words) >= 3 and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words):
             for cue in _TITLE_CUE.finditer(words):
                 start, word = self.span.start + cue.start("cue"), cue["cue"].lower()
@@ -463,6 +457,29 @@ class _Reader:
                     self.add(self.span.start + cue.end(), self.span.end, source, 0.75, f"headline “X {word} …”",
                              True)
                     break
+        return self.found
+
+    def labelled(self, named_only: bool) -> list[FoundStatement]:
+        """``X: Y`` opening a headline or a paragraph: X says Y, where X is a transcript label
+        ("BLAKE:") or a person the article names, or, in a headline (not ``named_only``), a
+        source word ("Poll:") or two or three capitalised words."""
+        words = self.masked[self.span.start : self.span.end]
+        label = _HEADLINE_LABEL.match(words)
+        if label is None or len(label["who"].split()) > 5 or label["who"].upper() in _NOT_LABELS:
+            return self.found
+        at = self.span.start + label.end("who")
+        source = next((r for r in self.referents if r.end == at and r.figure), None)
+        transcript = self.attributor.labelled(words) if label["who"].isupper() and len(label["who"]) > 2 else None
+        if source is None and transcript is not None and transcript[0].figure:
+            source = Referent(self.span.start, at, transcript[0].figure, "name")
+        if source is None and not named_only:
+            source = self.phrase_before(at)
+            who = label["who"].split()
+            if source is not None and not (source.kind != "description" or who[-1].lower() in SOURCE_HEADS or
+                                           len(who) in {2, 3} and not _DETERMINED.match(label["who"])):
+                source = None
+        if source is not None and (not named_only or source.kind == "name"):
+            self.add(self.span.start + label.end(), self.span.end, source, 0.75, "“X: …”", True)
         return self.found
 
     def nominal(self) -> None:
@@ -535,11 +552,14 @@ def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None
     """Reported statements of one sentence; ``quoted`` is the speaker of its quotation, if any,
     and ``before`` the sentence before it: when that one ends a paragraph with "X wrote:", a
     paragraph opening with no quotation marks is what X wrote. A heading, or the article's
-    first line, is read as a headline too ("Mayor Says Bridge Will Reopen", "Poll: …")."""
+    first line, is read as a headline too ("Mayor Says Bridge Will Reopen", "Poll: …"), and a
+    paragraph opening "NAME: …" as a transcript."""
     reader = _Reader(attributor, sentence, quoted)
     found = [] if sentence.is_heading else reader.read()
     if not found and (sentence.is_heading or sentence.paragraph == 0):
         return reader.headline()
+    if not found and (before is None or before.paragraph != sentence.paragraph):
+        found = reader.labelled(named_only=True)
     if found or before is None or before.paragraph != sentence.paragraph - 1 or \
             "«" in attributor.masked[sentence.span.start : sentence.span.end] or \
             not _CUE.search(attributor.masked, before.span.start, before.span.end):
