@@ -85,7 +85,7 @@ _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|
                            r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:{CUES})\s+|\s+—\s+|;|,\s+(?:according\s+to|"
+    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:{CUES}|{WEAK_CUES})\s+|\s+—\s+|;|,\s+(?:according\s+to|"
     rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
 )
 
@@ -154,6 +154,9 @@ _IN_DOCUMENT = re.compile(
 _CATENATIVE = re.compile(r"\s(?:continu(?:e|es|ed|ing)|began|begins|went\s+on|goes\s+on|tried|tries|trying|"
                          r"appeared|appears|seemed|seems|attempted|attempts|moved|moves|rushed|used|"
                          r"(?:was|were|is|are)\s+(?:quick|eager|careful|keen|happy|willing))\s+to\s+$")
+_TAKES_AN_OBJECT = frozenset(form.replace("\\s+", " ") for form in inflected(
+    "call_for urge demand endorse support oppose back reject condemn denounce criticize criticise praise blame "
+    "propose announce seek want deny welcome applaud attack defend"))
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -195,10 +198,10 @@ class _Reader:
         self.last_source: Referent | None = None
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
-            introduced: bool = False) -> None:
+            introduced: bool = False, short: bool = False) -> None:
         """Propose the clause at ``start``..``end`` as said by ``source``, unless it is no clause or
-        another statement of the sentence already holds it."""
-        clause = self.clause(start, end, introduced)
+        another statement of the sentence already holds it; ``short`` lets two words be one."""
+        clause = self.clause(start, end, introduced, short)
         if clause is None or source.figure is None or any(s == clause.start for s, _ in self.covered):
             return
         attribution = self.attributor.attribution_of(source, confidence, how)
@@ -210,10 +213,10 @@ class _Reader:
         self.covered.append((clause.start, clause.end))
         self.last_source = source
 
-    def clause(self, start: int, end: int, introduced: bool = False) -> Span | None:
+    def clause(self, start: int, end: int, introduced: bool = False, short: bool = False) -> Span | None:
         """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
-        three words, not mostly a quotation; unless ``introduced`` (by "that", or a verb taking "to"),
-        not opening with a preposition or conjunction."""
+        three words (two when ``short``, but not a bare adjunct), not mostly a quotation; unless
+        ``introduced`` (by "that", or a verb taking "to"), not opening with a preposition or conjunction."""
         opening = start
         while start < end and self.masked[start] in " ,:":
             start += 1
@@ -226,7 +229,9 @@ class _Reader:
             stop -= 1
         words = self.masked[start:stop]
         quoted = sum(len(part) for part in re.findall(r"«x*»?", words))
-        if len(words.split()) < 3 or quoted > 0.6 * len(words):
+        count = len(words.split())
+        if count < 2 or count == 2 and (not short or _ONLY_ADJUNCTS.match(words) or _NOT_A_CLAUSE.match(words)) or \
+                quoted > 0.6 * len(words):
             return None
         return Span(start, stop)
 
@@ -398,7 +403,8 @@ class _Reader:
             content = end
         introduced = that is not None and content == that.end() or (
             _INFINITIVE.fullmatch(word) is not None and self.masked.startswith("to ", content))
-        self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced)
+        self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced,
+                 " ".join(word.split()) in _TAKES_AN_OBJECT)
 
     def comma_before(self, offset: int, between: str) -> int | None:
         """Where the words before a comma end, when only ``between`` stands from it to ``offset``;
