@@ -486,3 +486,15 @@ def test_a_label_naming_no_one_in_a_paragraph_is_no_statement() -> None:
 ])
 def test_two_words_are_enough_unless_they_are_only_an_adjunct(text: str, expected: list[tuple[str, str]]) -> None:
     assert reported(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Now, according to the recent state poll, some counties are swinging toward the governor.",
+     ("unnamed-recent-state-poll", "some counties are swinging toward the governor")),
+    ("The plan, according to the campaign, would cost about a billion dollars a year.",
+     ("unnamed-campaign", "would cost about a billion dollars a year")),
+    ("According to interviews conducted over the summer, she wants to run again next year.",
+     ("unnamed-interviews-conducted-over-the-summer", "she wants to run again next year")),
+])
+def test_according_to_in_the_middle_and_any_words_up_to_the_comma(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)

@@ -428,21 +428,31 @@ class _Reader:
             self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”")
 
     def according(self) -> None:
-        """``according to X, Y`` and ``Y, according to X``; in the second, X may be any words that
-        end the sentence ("according to a count by the wire service"), as an unnamed source."""
+        """``according to X, Y``, ``Y, according to X`` and ``Y, according to X, Z``; X may be any
+        words up to the comma, or that end the sentence ("according to a count by the wire
+        service"), as an unnamed source. Where the words before it are no clause ("Now, according to
+        the poll, …", "The plan, according to aides, would cost …"), the statement is what follows X."""
         for match in _ACCORDING.finditer(self.masked, self.span.start, self.span.end):
+            before = self.masked[self.span.start : match.start()]
+            opening = len(re.findall(r"[\w’'-]+", before)) <= 4
             source = next((r for r in self.referents if r.start >= match.end() and r.figure and
                            re.fullmatch(r"[^,;«]{0,40}", self.masked[match.end() : r.start])), None)
             if source is None:
                 words = _SOURCE_WORDS.match(self.masked, match.end(), self.span.end)
-                if words is None or words.end() < self.span.end - 2:
+                up_to_comma = re.match(r"[^,;«»]{1,100}?(?=,\s)", self.masked[match.end() : self.span.end])
+                if words is not None and words.end() >= self.span.end - 2:
+                    start, end = words.start(), words.end()
+                elif up_to_comma is not None and opening:
+                    start, end = match.end(), match.end() + up_to_comma.end()
+                else:
                     continue
-                phrase = self.attributor.text[words.start() : words.end()]
-                source = Referent(words.start(), words.end(), self.attributor.unnamed_source(
+                phrase = self.attributor.text[start:end]
+                source = Referent(start, end, self.attributor.unnamed_source(
                     re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
             comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : self.span.end])
-            if comma and match.start() - self.span.start < 3:
-                self.add(source.end + comma.end(), self.span.end, source, 0.8, "“according to X, …”")
+            if comma and opening:
+                self.add(source.end + comma.end(), self.span.end, source, 0.8, "“according to X, …”",
+                         re.search(r"\w", before) is not None)
             elif match.start() - self.span.start > 12:
                 self.add(self.span.start, match.start(), source, 0.8, "“…, according to X”")
 
