@@ -498,3 +498,13 @@ def test_two_words_are_enough_unless_they_are_only_an_adjunct(text: str, expecte
 ])
 def test_according_to_in_the_middle_and_any_words_up_to_the_comma(text: str, expected: tuple[str, str]) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes talked glowingly about the new bridge over the river.",
+     ("dana-reyes", "the new bridge over the river")),
+    ("Governor Dana Reyes called repeatedly for an inquiry into the contracts.",
+     ("dana-reyes", "an inquiry into the contracts")),
+])
+def test_an_adverb_may_stand_inside_a_phrasal_cue(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

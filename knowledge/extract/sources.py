@@ -47,7 +47,8 @@ ACTS = """
     appoint order focus_on vote_for vote_against vote_to sign vouch_for lobby_for campaign_for
     weigh_in_on comment_on write_about speak_out_against speak_out_on lash_out_at fire_back_at hit_back_at
     hit_out_at push_back_on push_back_against take_aim_at take_issue_with make_clear make_it_clear
-    make_the_case_for express_doubts_about express_concern_about
+    make_the_case_for express_doubts_about express_concern_about speak_of talk_of speak_out_about
+    speak_up_about talk_up speak_highly_of
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline state"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
@@ -65,7 +66,8 @@ def _third(verb: str) -> str:
 
 
 def inflected(verbs: str) -> list[str]:
-    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …)."""
+    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …,
+    with room for an adverb: "called repeatedly for")."""
     forms: list[str] = []
     for verb in verbs.split():
         head, _, rest = verb.partition("_")
@@ -76,7 +78,7 @@ def inflected(verbs: str) -> list[str]:
                               head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
         doubled = head + head[-1] if head in _DOUBLING else stem
         for form in (head, third, *past.split(), doubled + "ing"):
-            forms.append(form + (r"\s+" + rest.replace("_", r"\s+") if rest else ""))
+            forms.append(form + (r"(?:\s+[a-z]+ly)?\s+" + rest.replace("_", r"\s+") if rest else ""))
     return forms
 
 
