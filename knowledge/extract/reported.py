@@ -30,6 +30,7 @@ from knowledge.extract.attribution import _NOT_LABELS, APPOSITION, AUXILIARY, PA
 from knowledge.extract.reading import Sentence, Span
 from knowledge.extract.sources import (
     ACTS,
+    ADVERB,
     BASES,
     CUES,
     DETERMINERS,
@@ -154,7 +155,7 @@ _IN_DOCUMENT = re.compile(
 _CATENATIVE = re.compile(r"\s(?:continu(?:e|es|ed|ing)|began|begins|went\s+on|goes\s+on|tried|tries|trying|"
                          r"appeared|appears|seemed|seems|attempted|attempts|moved|moves|rushed|used|"
                          r"(?:was|were|is|are)\s+(?:quick|eager|careful|keen|happy|willing))\s+to\s+$")
-_TAKES_AN_OBJECT = frozenset(form.replace("\\s+", " ") for form in inflected(
+_TAKES_AN_OBJECT = frozenset(form.replace(ADVERB, "").replace("\\s+", " ") for form in inflected(
     "call_for urge demand endorse support oppose back reject condemn denounce criticize criticise praise blame "
     "propose announce seek want deny welcome applaud attack defend"))
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
@@ -404,7 +405,7 @@ class _Reader:
         introduced = that is not None and content == that.end() or (
             _INFINITIVE.fullmatch(word) is not None and self.masked.startswith("to ", content))
         self.add(content, self.span.end, source, 0.8, f"“X {word} …”", introduced,
-                 " ".join(word.split()) in _TAKES_AN_OBJECT)
+                 " ".join(part for part in word.split() if not part.endswith("ly")) in _TAKES_AN_OBJECT)
 
     def comma_before(self, offset: int, between: str) -> int | None:
         """Where the words before a comma end, when only ``between`` stands from it to ``offset``;

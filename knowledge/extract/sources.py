@@ -26,7 +26,7 @@ class Referent:
 
 
 SPEECH = """
-    say tell add argue warn insist claim believe think note explain write report acknowledge admit suggest
+    say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
     predict assert contend counter concede declare announce confirm maintain promise
     pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
     express
@@ -65,6 +65,9 @@ def _third(verb: str) -> str:
         verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
 
 
+ADVERB = r"(?:[a-z]+ly\s+)?"
+
+
 def inflected(verbs: str) -> list[str]:
     """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …,
     with room for an adverb: "called repeatedly for")."""
@@ -78,11 +81,11 @@ def inflected(verbs: str) -> list[str]:
                               head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
         doubled = head + head[-1] if head in _DOUBLING else stem
         for form in (head, third, *past.split(), doubled + "ing"):
-            forms.append(form + (r"(?:\s+[a-z]+ly)?\s+" + rest.replace("_", r"\s+") if rest else ""))
+            forms.append(form + (r"\s+" + ADVERB + rest.replace("_", r"\s+") if rest else ""))
     return forms
 
 
-CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)), key=len, reverse=True))
+CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True))
 THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
 BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 WEAK_CUES = "|".join(inflected(_WEAK))
