@@ -508,3 +508,14 @@ def test_according_to_in_the_middle_and_any_words_up_to_the_comma(text: str, exp
 ])
 def test_an_adverb_may_stand_inside_a_phrasal_cue(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes is confident that the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Local drivers were hopeful Tuesday that the bridge would reopen soon.",
+     [("unnamed-local-drivers", "the bridge would reopen soon")]),
+    ("It is clear that the bridge will not reopen in May.", []),
+])
+def test_a_stance_adjective_governing_a_that_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected

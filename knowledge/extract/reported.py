@@ -158,6 +158,12 @@ _CATENATIVE = re.compile(r"\s(?:continu(?:e|es|ed|ing)|began|begins|went\s+on|go
 _TAKES_AN_OBJECT = frozenset(form.replace(ADVERB, "").replace("\\s+", " ") for form in inflected(
     "call_for urge demand endorse support oppose back reject condemn denounce criticize criticise praise blame "
     "propose announce seek want deny welcome applaud attack defend"))
+_STANCE_ADJECTIVE = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|seems?|seemed|feels?|felt|appears?|appeared|be|been|being|"
+    r"grew|grows|became|becomes)\s+(?:(?:\w+ly|not|also|still|now|very|so|quite)\s+)*"
+    r"(?P<adjective>confident|convinced|sure|certain|aware|adamant|hopeful|optimistic|pessimistic|skeptical|"
+    r"sceptical|worried|concerned|afraid|fearful|clear|happy|glad|proud|angry|upset|disappointed|frustrated|"
+    r"insistent|unaware|unconvinced|doubtful|determined)(?:\s+(?:on\s+)?[A-Z]?[a-z]+day)?\s+that\b\s*")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -337,6 +343,7 @@ class _Reader:
         self.according()
         self.participles()
         self.nominal()
+        self.stance_adjectives()
         if not self.found:
             self.in_document()
         return self.found
@@ -528,6 +535,13 @@ class _Reader:
                 self.owner(at + view.start("named"), "’s")
             if owner is not None:
                 self.add(at + view.end(), self.span.end, owner, 0.75, "“in X’s view, …”")
+
+    def stance_adjectives(self) -> None:
+        """``X is confident that Y``, ``X was adamant that Y``: a stance adjective governing a that-clause."""
+        for match in _STANCE_ADJECTIVE.finditer(self.masked, self.span.start, self.span.end):
+            source = self.source_before(match.start()) or self.phrase_before(match.start())
+            if source is not None:
+                self.add(match.end(), self.span.end, source, 0.75, f"“X is {match['adjective']} that …”", True)
 
     def in_document(self) -> None:
         """``In the survey, Y`` and ``In his letter, Y``: the document, or whose it is, says Y."""
