@@ -519,3 +519,8 @@ def test_an_adverb_may_stand_inside_a_phrasal_cue(text: str, expected: tuple[str
 ])
 def test_a_stance_adjective_governing_a_that_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert reported(text) == expected
+
+
+def test_a_result_in_the_latest_poll_is_what_the_poll_says() -> None:
+    assert reported("The governor leads her rival by six points in the latest state poll.") == [
+        ("unnamed-latest-state-poll", "The governor leads her rival by six points")]

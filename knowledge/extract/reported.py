@@ -164,6 +164,9 @@ _STANCE_ADJECTIVE = re.compile(
     r"(?P<adjective>confident|convinced|sure|certain|aware|adamant|hopeful|optimistic|pessimistic|skeptical|"
     r"sceptical|worried|concerned|afraid|fearful|clear|happy|glad|proud|angry|upset|disappointed|frustrated|"
     r"insistent|unaware|unconvinced|doubtful|determined)(?:\s+(?:on\s+)?[A-Z]?[a-z]+day)?\s+that\b\s*")
+_IN_POLL = re.compile(r"\s+in\s+(?P<np>(?:(?:the|a|an|this|its|their|our)\s+)?(?:[^\s,«]+\s+){0,5}?"
+                      r"(?:polls?|surveys?|polling)(?:\s+(?:of|by|from|for|released|conducted|published)\s+"
+                      r"[^,«;]{1,60}?)?)\s*(?=[,.;!?]*$)")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -547,6 +550,10 @@ class _Reader:
         """``In the survey, Y`` and ``In his letter, Y``: the document, or whose it is, says Y."""
         found = _IN_DOCUMENT.match(self.masked[self.span.start : self.span.end])
         if found is None:
+            poll = _IN_POLL.search(self.masked, self.span.start, self.span.end)
+            if poll is not None:
+                self.add(self.span.start, poll.start(), self.phrase_referent(poll.start("np"), poll.end("np")), 0.75,
+                         "“…, in the poll”")
             return
         start, end = self.span.start + found.start("np"), self.span.start + found.end("np")
         owner = found["owner"]
