@@ -524,3 +524,14 @@ def test_a_stance_adjective_governing_a_that_clause(text: str, expected: list[tu
 def test_a_result_in_the_latest_poll_is_what_the_poll_says() -> None:
     assert reported("The governor leads her rival by six points in the latest state poll.") == [
         ("unnamed-latest-state-poll", "The governor leads her rival by six points")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But the bridge is not safe enough, said Omar Vint, a senior engineer at the firm.",
+     ("omar-vint", "But the bridge is not safe enough")),
+    ("The closure won't necessarily hurt the valley, as some have speculated.",
+     ("unnamed-some", "The closure won't necessarily hurt the valley")),
+])
+def test_a_connective_may_open_the_words_before_x_said_and_as_x_said_may_close_them(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]

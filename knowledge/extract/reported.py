@@ -167,6 +167,7 @@ _STANCE_ADJECTIVE = re.compile(
 _IN_POLL = re.compile(r"\s+in\s+(?P<np>(?:(?:the|a|an|this|its|their|our)\s+)?(?:[^\s,«]+\s+){0,5}?"
                       r"(?:polls?|surveys?|polling)(?:\s+(?:of|by|from|for|released|conducted|published)\s+"
                       r"[^,«;]{1,60}?)?)\s*(?=[,.;!?]*$)")
+_OPENER = re.compile(r"(?:But|And|So|Yet|Still|Now|Then|Indeed|Instead)\b")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -206,6 +207,7 @@ class _Reader:
         self.found: list[FoundStatement] = []
         self.covered: list[tuple[int, int]] = []
         self.last_source: Referent | None = None
+        self.connective = _OPENER.match(self.masked, self.span.start) is not None
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
             introduced: bool = False, short: bool = False) -> None:
@@ -383,12 +385,15 @@ class _Reader:
         if after_as:
             self.add(after_as.end(), self.span.end, source, 0.8, f"“as X {word}, …”")
             return
+        if as_said and as_said.start() > 0 and _TAIL.match(self.masked, end, self.span.end):
+            self.add(self.span.start, self.span.start + as_said.start(), source, 0.8, f"“…, as X {word}”")
+            return
         telling = re.fullmatch(_TELLING, word) is not None
         comma = self.comma_before(source.start, r"[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
         tail = (_TOLD_TAIL if telling else _TAIL).match(self.masked, end, self.span.end)
         if comma and tail and comma > self.span.start + 8 and \
                 not _LEADING.match(self.masked, self.span.start, comma + 1):
-            self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”")
+            self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”", self.connective)
             return
         inside = _PARENTHETICAL.match(self.masked, end, self.span.end)
         if comma and inside and not cue["weak"]:
@@ -436,7 +441,7 @@ class _Reader:
         source = self.attributor.referent_at(self.referents, end + 1)
         if source and (_TAIL.match(self.masked, source.end, self.span.end) or
                        _APPOSED.match(self.masked, source.end, self.span.end)):
-            self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”")
+            self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”", self.connective)
 
     def according(self) -> None:
         """``according to X, Y``, ``Y, according to X`` and ``Y, according to X, Z``; X may be any

@@ -48,7 +48,7 @@ ACTS = """
     weigh_in_on comment_on write_about speak_out_against speak_out_on lash_out_at fire_back_at hit_back_at
     hit_out_at push_back_on push_back_against take_aim_at take_issue_with make_clear make_it_clear
     make_the_case_for express_doubts_about express_concern_about speak_of talk_of speak_out_about
-    speak_up_about talk_up speak_highly_of
+    speak_up_about talk_up speak_highly_of surmise posit theorize reckon concur assess
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline state"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
