@@ -535,3 +535,15 @@ def test_a_result_in_the_latest_poll_is_what_the_poll_says() -> None:
 def test_a_connective_may_open_the_words_before_x_said_and_as_x_said_may_close_them(
         text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The old bridge plan was endorsed by Governor Dana Reyes on Monday.",
+     [("dana-reyes", "The old bridge plan")]),
+    ("The bridge bill, opposed by local truck drivers, never became law.",
+     [("unnamed-local-truck-drivers", "The bridge bill")]),
+    ("News of the sale was first reported by the Valley Herald.",
+     [("valley-herald", "News of the sale")]),
+])
+def test_a_passive_with_by_x_is_what_x_says_or_holds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected

@@ -168,6 +168,11 @@ _IN_POLL = re.compile(r"\s+in\s+(?P<np>(?:(?:the|a|an|this|its|their|our)\s+)?(?
                       r"(?:polls?|surveys?|polling)(?:\s+(?:of|by|from|for|released|conducted|published)\s+"
                       r"[^,«;]{1,60}?)?)\s*(?=[,.;!?]*$)")
 _OPENER = re.compile(r"(?:But|And|So|Yet|Still|Now|Then|Indeed|Instead)\b")
+_BY = re.compile(r"(?:\s+(?:on|in|at|for|over)\s+[^,«;]{1,40}?)?\s+by\s+")
+_PASSIVE_BEFORE = re.compile(r"(?:,|\s+(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)"
+                             r"(?:\s+(?:\w+ly|not|also|first|long|widely))*)\s+$")
+_BY_WHOM = re.compile(r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,6}?(?=\s*(?:[,.;:!?]|$|\s+(?:as|for|in|on|after|during|"
+                      r"because|when|while|and|but)\b))")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -359,6 +364,8 @@ class _Reader:
         start, end = cue.start(), cue.end()
         if (word in THIRD_PERSON or word in BASES) and _NOUN_USE.match(self.masked, end):
             return
+        if self.passive(start, end, word):
+            return
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
             source = self.last_source or self.attributor.main_subject(self.span, self.referents)
@@ -432,6 +439,22 @@ class _Reader:
         if found["mark"]:
             return at + 1 if self.attributor.text[at - 1] == "," else None
         return at
+
+    def passive(self, start: int, end: int, word: str) -> bool:
+        """``Y was endorsed by X`` and ``Y, opposed by X, …``: X says or holds Y, the subject."""
+        by = _BY.match(self.masked, end, self.span.end)
+        before = _PASSIVE_BEFORE.search(self.masked, self.span.start, start)
+        if by is None or before is None or word.split()[0].endswith(("ing", "s")) or word.split()[0] in BASES:
+            return False
+        at = by.end()
+        source = self.attributor.referent_at(self.referents, at)
+        if source is None:
+            words = _BY_WHOM.match(self.masked, at, self.span.end)
+            if words is None or not self.is_source(words.group(), at, at):
+                return False
+            source = self.phrase_referent(at, words.end())
+        self.add(self.span.start, before.start(), source, 0.75, f"“… {word} by X”", self.connective, True)
+        return True
 
     def inverted(self, start: int, end: int, word: str) -> None:
         """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma."""
