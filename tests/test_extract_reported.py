@@ -547,3 +547,8 @@ def test_a_connective_may_open_the_words_before_x_said_and_as_x_said_may_close_t
 ])
 def test_a_passive_with_by_x_is_what_x_says_or_holds(text: str, expected: list[tuple[str, str]]) -> None:
     assert reported(text) == expected
+
+
+def test_a_restrictive_who_clause_names_its_source() -> None:
+    assert reported("The plan drew fire from lawmakers in both parties who agree that tolls are unfair.") == [
+        ("unnamed-lawmakers", "tolls are unfair")]

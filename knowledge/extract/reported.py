@@ -262,11 +262,14 @@ class _Reader:
             not self.attributor.cast.figures[source.figure].institution
 
     def relative_source(self, offset: int) -> Referent | None:
-        """The referent a "who" before a cue at ``offset`` stands for ("X, who said …")."""
-        who = re.search(rf",\s+who{AUXILIARY}\s+$", self.masked[self.span.start : offset])
+        """The referent a "who" before a cue at ``offset`` stands for ("X, who said …"; "voters
+        who say …")."""
+        who = re.search(rf"(?P<comma>,)?\s+who{AUXILIARY}\s+$", self.masked[self.span.start : offset])
         if who is None:
             return None
         at = self.span.start + who.start()
+        if who["comma"] is None:
+            return next((r for r in self.referents if r.end == at and r.figure), None) or self.phrase_before(at)
         return next((r for r in reversed(self.referents) if r.end <= at and
                      re.fullmatch(APPOSITION, self.masked[r.end : at])), None)
 
