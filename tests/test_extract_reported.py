@@ -552,3 +552,7 @@ def test_a_passive_with_by_x_is_what_x_says_or_holds(text: str, expected: list[t
 def test_a_restrictive_who_clause_names_its_source() -> None:
     assert reported("The plan drew fire from lawmakers in both parties who agree that tolls are unfair.") == [
         ("unnamed-lawmakers", "tolls are unfair")]
+
+
+def test_narration_ending_in_the_polls_without_a_result_is_no_statement() -> None:
+    assert reported("The governor has struggled to gain traction with voters in the polls.") == []

@@ -173,6 +173,7 @@ _PASSIVE_BEFORE = re.compile(r"(?:,|\s+(?:is|are|was|were|be|been|being|has\s+be
                              r"(?:\s+(?:\w+ly|not|also|first|long|widely))*)\s+$")
 _BY_WHOM = re.compile(r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,6}?(?=\s*(?:[,.;:!?]|$|\s+(?:as|for|in|on|after|during|"
                       r"because|when|while|and|but)\b))")
+_RESULT = re.compile(r"\d|\b(?:percent|points?|leads?|led|leading|trails?|trailed|trailing|ahead|behind)\b")
 _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
                        r"aren[’']t|isn[’']t|won[’']t)\b")
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
@@ -582,7 +583,7 @@ class _Reader:
         found = _IN_DOCUMENT.match(self.masked[self.span.start : self.span.end])
         if found is None:
             poll = _IN_POLL.search(self.masked, self.span.start, self.span.end)
-            if poll is not None:
+            if poll is not None and _RESULT.search(self.masked, self.span.start, poll.start()):
                 self.add(self.span.start, poll.start(), self.phrase_referent(poll.start("np"), poll.end("np")), 0.75,
                          "“…, in the poll”")
             return
