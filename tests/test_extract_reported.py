@@ -556,3 +556,8 @@ def test_a_restrictive_who_clause_names_its_source() -> None:
 
 def test_narration_ending_in_the_polls_without_a_result_is_no_statement() -> None:
     assert reported("The governor has struggled to gain traction with voters in the polls.") == []
+
+
+def test_a_participle_does_not_open_an_unnamed_source() -> None:
+    assert "unnamed-adding-both-sides" not in {speaker for speaker, _ in reported(
+        "The talks ended on Monday, adding both sides agreed to continue them in the spring.")}

@@ -289,13 +289,14 @@ class _Reader:
 
     def is_source(self, phrase: str, start: int, offset: int) -> bool:
         """Whether the words of ``phrase`` can be a source: no verb, pronoun or conjunction among
-        them, no name the cast knows, and a head that is a quantity, a plural, a determined noun
-        or a capitalised name."""
+        them (nor a participle opening them, "adding both sides"), no name the cast knows, and a
+        head that is a quantity, a plural, a determined noun or a capitalised name."""
         words = phrase.split()
         bare = [re.sub(r"[’']s$", "", word.lower()) for word in words]
         if any((word in _NOT_IN_PHRASE and not (index == 0 and word in _DEMONSTRATIVES)) or "«" in word or
                word.endswith("ed") and 0 < index < len(bare) - 1 and bare[index - 1] not in DETERMINERS
                for index, word in enumerate(bare)) or words[-1].endswith(("’s", "'s")) or \
+                re.fullmatch(r"[a-z]+ing", words[0]) or \
                 bare[-1] in _ENDS_NO_PHRASE or \
                 re.search(r"(?<![\w-])\d[\d,.]*%?(?![\w-])", phrase) and not _QUANTITY.search(bare[-1]) or \
                 any(r.kind == "name" and r.start < offset and start < r.end for r in self.referents):
