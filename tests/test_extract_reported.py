@@ -117,8 +117,8 @@ def test_appositions_possessives_and_titles_leave_the_speaker_named(text: str, s
 
 
 def test_the_chairman_named_in_apposition_is_the_source() -> None:
-    assert reported("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.") == [
-        ("phil-lovas", "he cannot comment on the letter")]
+    assert reported("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.")[0] == (
+        "phil-lovas", "he cannot comment on the letter")
 
 
 @pytest.mark.parametrize("text", [
@@ -275,3 +275,289 @@ def test_a_quotation_after_one_with_no_speaker_does_not_continue_an_earlier_spea
 def test_one_user_is_a_described_source() -> None:
     assert reported("The bridge should be torn down, one user wrote on the forum.") == [
         ("unnamed-user", "The bridge should be torn down")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sixty percent of the drivers polled said the bridge should be rebuilt.",
+     ("unnamed-sixty-percent-of-the-drivers-polled", "the bridge should be rebuilt")),
+    ("Twelve percent say the toll is too high for daily drivers.",
+     ("unnamed-twelve-percent", "the toll is too high for daily drivers")),
+    ("The lawsuit claims that the contract for the bridge was rigged.",
+     ("unnamed-lawsuit", "the contract for the bridge was rigged")),
+    ("The 60-year-old ferryman says he has never seen the river so high.",
+     ("unnamed-60-year-old-ferryman", "he has never seen the river so high")),
+    ("The two trucking firms expect to lose money while the bridge is closed.",
+     ("unnamed-two-trucking-firms", "to lose money while the bridge is closed")),
+])
+def test_the_words_opening_the_clause_are_an_unnamed_source_when_no_referent_is(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Repair worries have dogged the bridge since it opened in the spring.",
+    "The toll in several border states could rise once the bridge reopens.",
+    "Their plan faced some steep challenges from the start of the work.",
+])
+def test_a_cue_word_used_as_a_noun_makes_no_unnamed_source(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes spoke about the cost of rebuilding the bridge.",
+     ("dana-reyes", "the cost of rebuilding the bridge")),
+    ("Governor Dana Reyes knew the bridge had been failing for years.",
+     ("dana-reyes", "the bridge had been failing for years")),
+    ("Governor Dana Reyes sees the new bridge as a symbol of the valley.",
+     ("dana-reyes", "the new bridge as a symbol of the valley")),
+    ("Governor Dana Reyes voted against the plan to sell the bridge.",
+     ("dana-reyes", "the plan to sell the bridge")),
+])
+def test_irregular_forms_and_stance_verbs_are_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dana Reyes Says The Bridge Will Reopen In May\n\nGovernor Dana Reyes spoke in the capital on Monday.",
+     ("dana-reyes", "The Bridge Will Reopen In May")),
+    ("Reyes: The Bridge Is Safe For Trucks\n\nGovernor Dana Reyes spoke on Monday.",
+     ("dana-reyes", "The Bridge Is Safe For Trucks")),
+    ("Truck Drivers Say The Bridge Is Too Narrow\n\nThe drivers met on Monday.",
+     ("unnamed-truck-drivers", "The Bridge Is Too Narrow")),
+    ("Poll: Half of the valley would pay a toll for a new bridge.\n\nThe survey was taken last week.",
+     ("unnamed-poll", "Half of the valley would pay a toll for a new bridge")),
+])
+def test_a_headline_says_x_says_y_and_x_colon_y(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "WATCH: The old bridge comes down in seconds\n\nThe blast was loud.",
+    "The Latest: Bridge closes after the storm\n\nThe storm was long.",
+    "Governor Accused Of Hiding The Bridge Report\n\nThe report was long.",
+    "Governor Seeking Bridge Funds\n\nThe governor spoke in the capital on Monday.",
+])
+def test_labels_passives_and_participles_in_a_headline_are_no_statement(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes doesn’t think the bridge can be saved this year.",
+     ("dana-reyes", "the bridge can be saved this year")),
+    ("Governor Dana Reyes won’t reveal the cost of the new bridge deck.",
+     ("dana-reyes", "the cost of the new bridge deck")),
+    ("A person familiar with the talks says the bridge will be sold.",
+     ("unnamed-person", "the bridge will be sold")),
+])
+def test_negated_cues_and_a_person_familiar_with_something(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes repeated her call for an inquiry into the bridge contracts.",
+     ("dana-reyes", "an inquiry into the bridge contracts")),
+    ("Drivers were angered by Dana Reyes’s claim that the bridge was safe.",
+     ("dana-reyes", "the bridge was safe")),
+    ("Governor Dana Reyes spoke on Monday. In her view, the bridge should be rebuilt from scratch.",
+     ("dana-reyes", "the bridge should be rebuilt from scratch")),
+    ("Governor Dana Reyes spoke on Monday. Drivers praised her decision to close the old bridge.",
+     ("dana-reyes", "to close the old bridge")),
+])
+def test_a_stance_noun_with_its_owner_is_a_statement(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+def test_the_claim_by_x_that_y() -> None:
+    assert ("dana-reyes", "the bridge was safe") in reported(
+        "Drivers rejected the claim by Governor Dana Reyes that the bridge was safe.")
+
+
+def test_a_stance_noun_opening_the_sentence_is_its_subject_not_a_statement() -> None:
+    assert reported("Governor Dana Reyes spoke on Monday. Her decision to close the bridge angered drivers.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As Governor Dana Reyes noted on Monday, the bridge is older than the state itself.",
+     ("dana-reyes", "the bridge is older than the state itself")),
+    ("As the state auditor reported last week, the bridge contract was never signed.",
+     ("unnamed-state-auditor", "the bridge contract was never signed")),
+])
+def test_as_x_said_comma_y(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Executives for the firm, which made a profit last year, say the company will close the bridge depot.",
+     [("unnamed-executives-for-the-firm", "the company will close the bridge depot")]),
+    ("I think the bridge should have been closed years ago.",
+     [("unnamed-writer", "the bridge should have been closed years ago")]),
+    ("In April, Northway reported a sharp fall in bridge traffic, and said the toll was to blame.",
+     [("northway", "a sharp fall in bridge traffic"), ("northway", "the toll was to blame")]),
+    ("The piers need new steel, Governor Dana Reyes told a state highway panel.",
+     [("dana-reyes", "The piers need new steel")]),
+])
+def test_relative_clauses_the_writer_conjoined_cues_and_long_objects(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in both states hold primaries on the first of March.",
+    "“We will rebuild it,” Governor Dana Reyes told a crowd in the valley on Monday.",
+])
+def test_states_as_a_noun_and_the_audience_of_a_quotation_are_no_statement(text: str) -> None:
+    assert [p for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That person said the hostility on the board hampered the repair of the bridge.",
+     ("unnamed-that-person", "the hostility on the board hampered the repair of the bridge")),
+    ("Again, those surveyed said the bridge was the worst road in the valley.",
+     ("unnamed-those-surveyed", "the bridge was the worst road in the valley")),
+    ("Governor Dana Reyes said the heat and unsettled weather could delay the repairs.",
+     ("dana-reyes", "the heat and unsettled weather could delay the repairs")),
+])
+def test_demonstratives_open_a_source_and_an_adjective_in_ed_does_not_end_a_clause(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the survey, the governor leads her rival by six points among drivers.",
+     ("unnamed-survey", "the governor leads her rival by six points among drivers")),
+    ("Governor Dana Reyes wrote to the board. In her letter, the bridge is described as a danger to drivers.",
+     ("dana-reyes", "the bridge is described as a danger to drivers")),
+    ("Governor Dana Reyes spoke on Monday. The repair was “a disgrace,” she said.",
+     ("dana-reyes", "The repair was “a disgrace,”")),
+])
+def test_in_the_survey_and_a_comma_inside_the_closing_mark(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes continued to express doubts about the safety of the bridge.",
+     ("dana-reyes", "the safety of the bridge")),
+    ("Governor Dana Reyes was quick to add that the bridge would not be sold.",
+     ("dana-reyes", "the bridge would not be sold")),
+    ("Governor Dana Reyes weighed in on the dispute over the bridge tolls.",
+     ("dana-reyes", "the dispute over the bridge tolls")),
+    ("Governor Dana Reyes made clear that the bridge would stay closed.",
+     ("dana-reyes", "the bridge would stay closed")),
+])
+def test_catenative_verbs_and_phrasal_cues(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hours later, Northway said the sale was canceled.", [("northway", "the sale was canceled")]),
+    ("Governor Dana Reyes tells radio host Omar Vint that the bridge will reopen.",
+     [("dana-reyes", "the bridge will reopen")]),
+    ("Governor Dana Reyes has said for weeks the bridge is the safest in the state.",
+     [("dana-reyes", "the bridge is the safest in the state")]),
+])
+def test_a_hearer_before_that_and_a_duration_before_the_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+def test_several_appositions_may_part_a_source_from_its_cue() -> None:
+    assert reported("Jo Farr, 27, a student at the state college, said the bridge shakes in the wind.") == [
+        ("unnamed-jo-farr", "the bridge shakes in the wind")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes joined the show on Sunday.\n\nREYES: Well, the bridge will reopen in May.",
+     ("dana-reyes", "Well, the bridge will reopen in May")),
+    ("Governor Dana Reyes spoke on Sunday.\n\nDana Reyes: The bridge will reopen in May.",
+     ("dana-reyes", "The bridge will reopen in May")),
+])
+def test_a_paragraph_opening_with_a_label_is_what_the_label_names_said(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text)[-1] == expected
+
+
+def test_a_label_naming_no_one_in_a_paragraph_is_no_statement() -> None:
+    assert reported("The board met on Sunday.\n\nThe schedule: The bridge will reopen in May.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes called for a ceasefire.", [("dana-reyes", "a ceasefire")]),
+    ("Governor Dana Reyes endorsed Omar Vint.", [("dana-reyes", "Omar Vint")]),
+    ("Governor Dana Reyes said on Monday.", []),
+    ("Governor Dana Reyes spoke last week.", []),
+])
+def test_two_words_are_enough_unless_they_are_only_an_adjunct(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Now, according to the recent state poll, some counties are swinging toward the governor.",
+     ("unnamed-recent-state-poll", "some counties are swinging toward the governor")),
+    ("The plan, according to the campaign, would cost about a billion dollars a year.",
+     ("unnamed-campaign", "would cost about a billion dollars a year")),
+    ("According to interviews conducted over the summer, she wants to run again next year.",
+     ("unnamed-interviews-conducted-over-the-summer", "she wants to run again next year")),
+])
+def test_according_to_in_the_middle_and_any_words_up_to_the_comma(text: str, expected: tuple[str, str]) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes talked glowingly about the new bridge over the river.",
+     ("dana-reyes", "the new bridge over the river")),
+    ("Governor Dana Reyes called repeatedly for an inquiry into the contracts.",
+     ("dana-reyes", "an inquiry into the contracts")),
+])
+def test_an_adverb_may_stand_inside_a_phrasal_cue(text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Dana Reyes is confident that the bridge will reopen in May.",
+     [("dana-reyes", "the bridge will reopen in May")]),
+    ("Local drivers were hopeful Tuesday that the bridge would reopen soon.",
+     [("unnamed-local-drivers", "the bridge would reopen soon")]),
+    ("It is clear that the bridge will not reopen in May.", []),
+])
+def test_a_stance_adjective_governing_a_that_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+def test_a_result_in_the_latest_poll_is_what_the_poll_says() -> None:
+    assert reported("The governor leads her rival by six points in the latest state poll.") == [
+        ("unnamed-latest-state-poll", "The governor leads her rival by six points")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But the bridge is not safe enough, said Omar Vint, a senior engineer at the firm.",
+     ("omar-vint", "But the bridge is not safe enough")),
+    ("The closure won't necessarily hurt the valley, as some have speculated.",
+     ("unnamed-some", "The closure won't necessarily hurt the valley")),
+])
+def test_a_connective_may_open_the_words_before_x_said_and_as_x_said_may_close_them(
+        text: str, expected: tuple[str, str]) -> None:
+    assert reported(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The old bridge plan was endorsed by Governor Dana Reyes on Monday.",
+     [("dana-reyes", "The old bridge plan")]),
+    ("The bridge bill, opposed by local truck drivers, never became law.",
+     [("unnamed-local-truck-drivers", "The bridge bill")]),
+    ("News of the sale was first reported by the Valley Herald.",
+     [("valley-herald", "News of the sale")]),
+])
+def test_a_passive_with_by_x_is_what_x_says_or_holds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected
+
+
+def test_a_restrictive_who_clause_names_its_source() -> None:
+    assert reported("The plan drew fire from lawmakers in both parties who agree that tolls are unfair.") == [
+        ("unnamed-lawmakers", "tolls are unfair")]
+
+
+def test_narration_ending_in_the_polls_without_a_result_is_no_statement() -> None:
+    assert reported("The governor has struggled to gain traction with voters in the polls.") == []
+
+
+def test_a_participle_does_not_open_an_unnamed_source() -> None:
+    assert "unnamed-adding-both-sides" not in {speaker for speaker, _ in reported(
+        "The talks ended on Monday, adding both sides agreed to continue them in the spring.")}

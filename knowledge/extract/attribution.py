@@ -46,9 +46,11 @@ PARTICIPLES = (
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
-AUXILIARY = (r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
+AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
+             r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
-             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being))*"
+             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being|"
+             r"won[’']t|can[’']t|cannot|can|should|must)(?:n[’']t)?)*"
              r"(?:[’'](?:s|ve|d|ll))?")
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"

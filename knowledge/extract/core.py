@@ -222,8 +222,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                 _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
                            best.phrase if best and not found.heading else None, found.quotation.paragraphs)
         quoted = next((s for s in reversed(speakers) if s), None)
-        statements = [] if sentence.is_heading else statements_in(attributor, sentence, quoted,
-                                                                  sentences[index - 1] if index else None)
+        statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
         for statement in statements:
             speakers.append(statement.attribution.figure)
             if statement.attribution.figure:

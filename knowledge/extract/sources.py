@@ -43,11 +43,21 @@ ACTS = """
     weigh_in speak_about talk_about offer pitch grill invoke paint implore recognize outline promote rip
     hammer knock credit portray characterize debate respond_to seize_on acknowledge rate forecast project
     recommend fault lambaste decry scold taunt ridicule question deride assail chide rebuke criticise refer_to
+    see favor favour prefer accept embrace advocate remember identify hint bemoan underscore request nominate
+    appoint order focus_on vote_for vote_against vote_to sign vouch_for lobby_for campaign_for
+    weigh_in_on comment_on write_about speak_out_against speak_out_on lash_out_at fire_back_at hit_back_at
+    hit_out_at push_back_on push_back_against take_aim_at take_issue_with make_clear make_it_clear
+    make_the_case_for express_doubts_about express_concern_about speak_of talk_of speak_out_about
+    speak_up_about talk_up speak_highly_of surmise posit theorize reckon concur assess
     """
-_WEAK = "find show conclude learn stress emphasize emphasise underline"
+_WEAK = "find show conclude learn stress emphasize emphasise underline state"
 _IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
-              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt"}
-_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer"})
+              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
+              "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
+              "see": "saw seen", "forecast": "forecast forecasted", "make": "made", "take": "took taken",
+              "hit": "hit"}
+_DOUBLING = frozenset({"admit", "plan", "quip", "regret", "commit", "submit", "rebut", "slam", "dub", "stop", "refer",
+                       "rip", "hit"})
 
 
 def _third(verb: str) -> str:
@@ -55,8 +65,12 @@ def _third(verb: str) -> str:
         verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
 
 
+ADVERB = r"(?:[a-z]+ly\s+)?"
+
+
 def inflected(verbs: str) -> list[str]:
-    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …)."""
+    """Every form of each verb ("urge" -> urge, urges, urged, urging; "call_for" -> called for …,
+    with room for an adverb: "called repeatedly for")."""
     forms: list[str] = []
     for verb in verbs.split():
         head, _, rest = verb.partition("_")
@@ -67,11 +81,11 @@ def inflected(verbs: str) -> list[str]:
                               head + head[-1] + "ed" if head in _DOUBLING else head + "ed")
         doubled = head + head[-1] if head in _DOUBLING else stem
         for form in (head, third, *past.split(), doubled + "ing"):
-            forms.append(form + (r"\s+" + rest.replace("_", r"\s+") if rest else ""))
+            forms.append(form + (r"\s+" + ADVERB + rest.replace("_", r"\s+") if rest else ""))
     return forms
 
 
-CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)), key=len, reverse=True))
+CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True))
 THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
 BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 WEAK_CUES = "|".join(inflected(_WEAK))
@@ -98,17 +112,22 @@ SOURCE_HEADS = frozenset("""
     newspapers publications polling announcer narrator senators governors mayors ministers presidents
     research analyses figures numbers estimates records statistics emails businessman businesswoman few both
     several republican democrat user users commenter commenters reader readers viewer viewers
-    majority most many some others
+    majority most many some others person persons friend friends colleague colleagues neighbor neighbors
+    scientist scholar scholars doctor doctors physician physicians teacher teachers student students parent
+    parents citizens companies firms banks groups agencies organizations organisations parties campaigns outlets
+    media networks suit lawsuits filings records files disclosures tallies tweet tweets post posts blog
+    consultant consultants aide adviser insider observer owner owners founder founders veteran veterans
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
-_HEAD = re.compile(r"(?<![\w’'-])(?i:" + "|".join(sorted(SOURCE_HEADS, key=len, reverse=True)) + r")(?![\w’'-])")
-_DETERMINERS = frozenset(
+_WORD = re.compile(r"[\w’'-]+")
+DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
 _NOT_MODIFIERS = frozenset(
     """and or but of in on at to for from by with as that which who whom whose than then so if when while
     is are was were be been has have had do does did not no also this these those it they he she we i you
-    there here what where would will could should can may might must first""".split())  # noqa: SIM905
+    there here what where would will could should can may might must first among about after before during
+    like without against over under between into through""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*(?=[\s,.;]))")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
@@ -123,7 +142,7 @@ def _description_start(window: str, head: int) -> int:
         if word is None:
             break
         bare = word.group(1).lower()
-        if bare in _DETERMINERS or bare.endswith(("’s", "'s")):
+        if bare in DETERMINERS or bare.endswith(("’s", "'s")):
             return word.start(1)
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
             break
@@ -143,9 +162,11 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
     campaign"), each as an unnamed source of the article, and "they" for the last of them."""
     found: list[Referent] = []
     window = masked[span.start : span.end]
-    for match in _HEAD.finditer(window):
+    heads = [match for match in _WORD.finditer(window) if match.group().lower() in SOURCE_HEADS]
+    for index, match in enumerate(heads):
         first = _description_start(window, match.start())
-        if _HEAD.match(window, match.end() + 1) and window[match.end() : match.end() + 1] == " ":
+        if index + 1 < len(heads) and heads[index + 1].start() == match.end() + 1 and \
+                window[match.end() : match.end() + 1] == " ":
             continue
         after = _POSTMODIFIER.match(window, match.end())
         start, end = span.start + first, span.start + (after.end() if after else match.end())
