@@ -253,6 +253,14 @@ class _Reader:
             return None
         return Span(start, stop)
 
+    def quotation_ends(self, comma: int) -> bool:
+        """True when a quotation that opens the sentence or follows a colon ends right before the
+        comma of "…, X said": the cue attributes that quotation (a direct quote), not the narration
+        around it ("X scolded him: “…,” she said"); a quoted phrase inside a clause ("The repair
+        was “a disgrace,” she said") is still reported."""
+        words = self.masked[self.span.start : comma + 1]
+        return re.search(r"(?:^|:)\s*«x*»[\s,]*$", words) is not None
+
     def source_before(self, offset: int) -> Referent | None:
         """The referent whose words end right before a cue at ``offset``."""
         return self.attributor.subject_before(self.referents, offset, self.span.start)
@@ -403,7 +411,7 @@ class _Reader:
         telling = re.fullmatch(_TELLING, word) is not None
         comma = self.comma_before(source.start, r"[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
         tail = (_TOLD_TAIL if telling else _TAIL).match(self.masked, end, self.span.end)
-        if comma and tail and comma > self.span.start + 8 and \
+        if comma and tail and comma > self.span.start + 8 and not self.quotation_ends(comma) and \
                 not _LEADING.match(self.masked, self.span.start, comma + 1):
             self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”", self.connective)
             return
@@ -467,8 +475,8 @@ class _Reader:
         if comma is None or not re.match(r"\s", self.masked[end : end + 1]):
             return
         source = self.attributor.referent_at(self.referents, end + 1)
-        if source and (_TAIL.match(self.masked, source.end, self.span.end) or
-                       _APPOSED.match(self.masked, source.end, self.span.end)):
+        if source and not self.quotation_ends(comma) and (_TAIL.match(self.masked, source.end, self.span.end) or
+                                                          _APPOSED.match(self.masked, source.end, self.span.end)):
             self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”", self.connective)
 
     def according(self) -> None:
