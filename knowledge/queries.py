@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from os.path import commonprefix
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.dates import DateError, iso_span
 from knowledge.models import DateSpan, Event, Group, Institution, Person, Quote, Role, Side, Source, Threat, ThreatHow
@@ -20,6 +20,7 @@ from knowledge.names import (
     CONFIDENT,
     STOPWORDS,
     SUGGEST,
+    FuzzyIndex,
     Match,
     content_words,
     side_word_distance,
@@ -647,7 +648,8 @@ def _word_matches(word: str, known: set[str]) -> bool:
 
 class _Vocabulary:
     """Words indexed for what a typed word matches: itself, a word of the same stem (which shares its
-    first four letters) or a close spelling (rapidfuzz's ``process`` with a score cutoff, in C)."""
+    first four letters) or a close spelling (rapidfuzz ratio with a score cutoff, over only the words
+    a :class:`~knowledge.names.FuzzyIndex` finds able to reach it)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.ordered = tuple(sorted(set(words)))
@@ -655,12 +657,12 @@ class _Vocabulary:
         self.by_prefix: dict[str, list[str]] = {}
         for known in self.ordered:
             self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+        self.spellings = FuzzyIndex(self.ordered)
 
     def closest(self, word: str, cutoff: float, limit: int | None = None) -> list[str]:
         """The words scoring at least ``cutoff`` against ``word`` (rapidfuzz ratio), best first, ties in
         vocabulary order."""
-        return [known for known, _, _ in process.extract(word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                                          limit=limit)]
+        return [known for known, _ in self.spellings.extract(word, cutoff, limit)]
 
     def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
         """The words ``word`` matches: itself and those of its stem or, when there are none (a typo is

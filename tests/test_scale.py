@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot import core
 from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries, store
 from knowledge.compile import Paths
-from knowledge.names import SUGGEST, rank
+from knowledge.names import SUGGEST, FuzzyIndex, rank
 from knowledge.store import FactBase, build, event_words, is_stale
 from knowledge.synth import write_corpus
 
@@ -33,6 +34,31 @@ def test_the_name_index_ranks_as_a_scan_of_every_alias(fact_base: FactBase) -> N
                   "the pakistani interior minister", "raeesi", "imran", "x", "shehbaz sharif"):
         scanned = [match for match in rank(typed, candidates) if match.score >= SUGGEST]
         assert fact_base.person_names.rank(typed) == scanned, typed
+
+
+def test_the_fuzzy_index_finds_what_scoring_every_text_finds(fact_base: FactBase) -> None:
+    words = sorted(set(fact_base.event_vocabulary))
+    index = FuzzyIndex(words)
+    typed = ["zzqx", "stanbuk", "istanbol", "talkss", "x", "ab", "qqqqqqqqqqqq", "pakistn", "", "araghchi",
+             *(word[:2] + "e" + word[3:] for word in words[::7])]
+    for text in typed:
+        for cutoff, limit in ((70.0, 3), (70.0, None), (85.0, None), (90.0, None), (0.0, 5)):
+            scanned = [(known, score) for known, score, _ in
+                       process.extract(text, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
+            assert index.extract(text, cutoff, limit) == (scanned if text else []), (text, cutoff)
+
+
+def test_a_typed_word_is_corrected_and_junk_gets_no_suggestion(fact_base: FactBase) -> None:
+    desk = Desk(fact_base)
+    corrected = desk.command("timeline", "istanbol talks")
+    assert corrected.is_answer and any("Istanbul" in item.text for section in corrected.sections
+                                       for item in section.items)
+    near = desk.command("timeline", "stanbuk")
+    assert not near.is_answer and "Did you mean: istanbul?" in near.notes
+    junk = desk.command("timeline", "zzqx border")
+    assert not junk.is_answer and not any(note.startswith("Did you mean") for note in junk.notes)
+    assert queries.whois(fact_base, "zzqx").suggestions == ()
+    assert [profile.person.name for profile in queries.whois(fact_base, "araghchy").people] == ["Abbas Araghchi"]
 
 
 def test_the_event_word_index_holds_each_events_words(fact_base: FactBase) -> None:
