@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -122,19 +125,20 @@ class NameIndex:
 
     def __init__(self, candidates: Iterable[tuple[str, str]], *, normalized: bool = False) -> None:
         self.exact: dict[str, list[str]] = {}
-        for ref, name in candidates:
-            known = name if normalized else normalize(name)
-            if known:
-                self.exact.setdefault(known, []).append(ref)
         bare: dict[str, list[str]] = {}
         words: dict[str, list[str]] = {}
-        for known, refs in self.exact.items():
-            bare.setdefault(known.replace(" ", ""), []).extend(refs)
-            for word in known.split():
-                if len(word) >= 3 and word not in TITLE_WORDS:
-                    words.setdefault(word, []).extend(refs)
-        self._forms = {"full": self.exact, "bare": bare, "words": words}
-        self._spellings = {form: FuzzyIndex(texts) for form, texts in self._forms.items()}
+        with _collector_paused():
+            for ref, name in candidates:
+                known = name if normalized else normalize(name)
+                if known:
+                    self.exact.setdefault(known, []).append(ref)
+            for known, refs in self.exact.items():
+                bare.setdefault(known.replace(" ", ""), []).extend(refs)
+                for word in known.split():
+                    if len(word) >= 3 and word not in TITLE_WORDS:
+                        words.setdefault(word, []).extend(refs)
+            self._forms = {"full": self.exact, "bare": bare, "words": words}
+            self._spellings = {form: FuzzyIndex(texts) for form, texts in self._forms.items()}
         self._cache: dict[tuple[str, float], list[Match]] = {}
 
     def rank(self, query: str, floor: float = SUGGEST) -> list[Match]:
@@ -179,6 +183,7 @@ class FuzzyIndex:
     def __init__(self, texts: Iterable[str]) -> None:
         self._by_length = {length: list(group) for length, group in groupby(sorted(set(texts), key=len), key=len)}
         self._holding: dict[tuple[int, str], list[int]] = {}
+        self._chars: dict[int, Counter[str]] = {}
 
     def extract(self, query: str, cutoff: float, limit: int | None = None) -> list[tuple[str, float]]:
         """``(text, score)`` of the texts scoring at least ``cutoff`` against ``query``, best first, ties by
@@ -200,11 +205,16 @@ class FuzzyIndex:
 
     def _candidates(self, length: int, texts: list[str], keys: list[str], needed: float) -> list[str]:
         """The texts of one length holding one of the query's rarest ``keys``, enough of them that the
-        other keys are fewer than ``needed`` (all the texts when that would leave none out)."""
+        other keys are fewer than ``needed`` (all the texts when that would leave none out). Which keys
+        are rarest is judged by how often their character occurs in the bucket (repeats count as rarer),
+        so only the keys taken are listed."""
         if needed <= 0:
             return texts
-        lists = sorted((self._holding_key(length, texts, key) for key in keys),
-                       key=len)[:len(keys) - math.ceil(needed) + 1]
+        chars = self._chars.get(length)
+        if chars is None:
+            chars = self._chars[length] = Counter("".join(texts))
+        taken = sorted(keys, key=lambda key: chars[key[0]] / len(key))[:len(keys) - math.ceil(needed) + 1]
+        lists = [self._holding_key(length, texts, key) for key in taken]
         if sum(map(len, lists)) >= len(texts):
             return texts
         return [texts[position] for position in sorted(set().union(*lists))]
@@ -213,9 +223,22 @@ class FuzzyIndex:
         found = self._holding.get((length, key))
         if found is None:
             char, count = key[0], len(key)
-            found = self._holding[(length, key)] = [position for position, text in enumerate(texts)
-                                                    if text.count(char) >= count]
+            found = self._holding[(length, key)] = (
+                [position for position, text in enumerate(texts) if char in text] if count == 1 else
+                [position for position, text in enumerate(texts) if text.count(char) >= count])
         return found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build a large index without the cyclic garbage collector walking it every few hundred objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _keys(text: str) -> list[str]:
