@@ -205,7 +205,8 @@ class FuzzyIndex:
 
     def _candidates(self, length: int, texts: list[str], keys: list[str], needed: float) -> list[str]:
         """The texts of one length holding one of the query's rarest ``keys``, enough of them that the
-        other keys are fewer than ``needed`` (all the texts when that would leave none out). Which keys
+        other keys are fewer than ``needed`` (all the texts when that would leave none out; those holding
+        every key when every key is needed). Which keys
         are rarest is judged by how often their character occurs in the bucket (repeats count as rarer),
         so only the keys taken are listed."""
         if needed <= 0:
@@ -213,8 +214,13 @@ class FuzzyIndex:
         chars = self._chars.get(length)
         if chars is None:
             chars = self._chars[length] = Counter("".join(texts))
-        taken = sorted(keys, key=lambda key: chars[key[0]] / len(key))[:len(keys) - math.ceil(needed) + 1]
-        lists = [self._holding_key(length, texts, key) for key in taken]
+        rarest = sorted(keys, key=lambda key: chars[key[0]] / len(key))
+        if math.ceil(needed) >= len(keys):  # every key is needed: the texts holding them all
+            holding = set(self._holding_key(length, texts, rarest[0]))
+            for key in rarest[1:]:
+                holding.intersection_update(self._holding_key(length, texts, key))
+            return [texts[position] for position in sorted(holding)]
+        lists = [self._holding_key(length, texts, key) for key in rarest[:len(keys) - math.ceil(needed) + 1]]
         if sum(map(len, lists)) >= len(texts):
             return texts
         return [texts[position] for position in sorted(set().union(*lists))]

@@ -176,8 +176,32 @@ def match_side(base: FactBase, text: str) -> str | None:
         return base.side_words[key]
     if " " in key:
         return None
-    return next((side for known, side in base.side_words.items()
-                 if " " not in known and side_word_distance(key, known)), None)
+    typos: dict[str, str | None] = base.indexes.setdefault("side_typos", {})
+    if key not in typos:
+        if len(typos) >= TYPO_CACHE:
+            typos.clear()
+        near = _side_words_by_length(base)
+        lengths = (len(key) - 1, len(key), len(key) + 1) if len(key) >= 7 else (len(key),)
+        candidates = sorted(entry for length in lengths for entry in near.get(length, ()))
+        typos[key] = next((side for _, known, side in candidates if side_word_distance(key, known)), None)
+    return typos[key]
+
+
+TYPO_CACHE = 4096  # words whose side (or none) a process remembers
+
+
+def _side_words_by_length(base: FactBase) -> dict[int, list[tuple[int, str, str]]]:
+    """The one-word side words by length, each with its place among the side words and its side: only a
+    word of seven letters or more is forgiven a letter more or less (see side_word_distance). Built once
+    per process."""
+    if "side_words_by_length" not in base.indexes:
+        by_length: dict[int, list[tuple[int, str, str]]] = {}
+        for place, (known, side) in enumerate(base.side_words.items()):
+            if " " not in known:
+                by_length.setdefault(len(known), []).append((place, known, side))
+        base.indexes["side_words_by_length"] = by_length
+    found: dict[int, list[tuple[int, str, str]]] = base.indexes["side_words_by_length"]
+    return found
 
 
 def is_side_word(base: FactBase, word: str) -> bool:
@@ -317,13 +341,14 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     the phrase, the other words are in the title, and the title names the institution by one of its
     names. (A side asked for is the caller's to check on each holder.)"""
     spellings_by_rest: dict[tuple[str, ...], set[frozenset[str]]] = {}
-    for body, names in _institution_role_words(base):
+    bodies, by_word = _institution_role_words(base), _institution_names_by_word(base)
+    for place, at in sorted({entry for word in set(words) for entry in by_word.get(word, ())}):
+        body, names = bodies[place]
         if side is not None and body.side != side:
             continue
-        for name in names:
-            rest = tuple(word for word in words if word not in name)
-            if name and set(name) <= set(words) and rest:
-                spellings_by_rest.setdefault(rest, set()).update(frozenset(other) for other in names if other)
+        rest = tuple(word for word in words if word not in names[at])
+        if set(names[at]) <= set(words) and rest:
+            spellings_by_rest.setdefault(rest, set()).update(frozenset(other) for other in names if other)
     found: dict[str, set[str]] = {}
     for rest, spellings in spellings_by_rest.items():  # one pass over the titles per rest of the phrase
         for title, (title_words, people) in _role_index(base).titles.items():
@@ -363,6 +388,20 @@ def _voices_index(base: FactBase) -> dict[str, list[tuple[str, str]]]:
                 index[body.id] = [(ref, voices[ref]) for ref in ranked[:VOICES_PER_INSTITUTION]]
         base.indexes["voices"] = index
     found: dict[str, list[tuple[str, str]]] = base.indexes["voices"]
+    return found
+
+
+def _institution_names_by_word(base: FactBase) -> dict[str, list[tuple[int, int]]]:
+    """Where each institution name stands in :func:`_institution_role_words` (institution, name), by the
+    name's first role word: a phrase names one only when it holds that word. Built once per process."""
+    if "institution_names_by_word" not in base.indexes:
+        by_word: dict[str, list[tuple[int, int]]] = {}
+        for place, (_, names) in enumerate(_institution_role_words(base)):
+            for at, name in enumerate(names):
+                if name:
+                    by_word.setdefault(name[0], []).append((place, at))
+        base.indexes["institution_names_by_word"] = by_word
+    found: dict[str, list[tuple[int, int]]] = base.indexes["institution_names_by_word"]
     return found
 
 
