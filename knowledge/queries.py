@@ -8,7 +8,7 @@ a name with no confident match gives an empty answer with suggestions, never a n
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from os.path import commonprefix
 
@@ -47,6 +47,10 @@ class QuotesAnswer:
     speakers: tuple[SpeakerQuotes, ...]
     suggestions: tuple[str, ...] = ()
     words: str = ""
+    total: int | None = None  # with a page: how many quotes there are in all, counted by the database
+    speaker_total: int | None = None  # with a page: of how many speakers
+    articles: int | None = None  # with a page: in how many articles
+    apart: int = 0  # with a page of quotes lying within the period: how many more only overlap it
 
 
 @dataclass(frozen=True)
@@ -562,13 +566,17 @@ def _side_of(base: FactBase, ref: str) -> str | None:
 
 
 def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
-           side: str | None = None, words: str = "", *, in_setting: bool = True) -> QuotesAnswer:
+           side: str | None = None, words: str = "", *, in_setting: bool = True, page: int | None = None,
+           within: bool = False) -> QuotesAnswer:
     """The quotes of the person (or role holders) ``who`` names, direct ones first.
 
     Optionally only those of a period, and only those about ``words`` (every content word must
     appear, up to a typo, in the quote, its setting or its sentence). With an empty ``who``:
     every quote (of the period, of the people of ``side``, on the words), grouped by speaker.
     ``in_setting`` False matches ``words`` against what was said (and how it was relayed) only.
+    With a ``page`` size, no ``who`` and no ``words``, only the first page of quotes in date order is
+    read (``within``: of those lying within the period) and ``total``, ``speaker_total``,
+    ``articles`` and ``apart`` count them all.
     """
     start, end = (period.start, period.end) if period else (None, None)
     wanted = [word for word in content_words(words) if len(word) > 1]
@@ -587,15 +595,16 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
                   and all(_word_matches(word, _quote_words(quote, setting=True)) for word in wanted)]
         return (*sorted(own, key=_quote_order), *sorted(set_in, key=_quote_order))
 
+    if not who.strip() and not wanted and page is not None:
+        voiced = [body.id for body in base.institutions.values() if body.side == side] if side else []
+        first, counts = base.quote_page(start, end, side, voiced, within=within, limit=page)
+        return replace(_by_speaker(base, who, words, about(first)), total=counts["quotes"],
+                       speaker_total=counts["speakers"], articles=counts["articles"], apart=counts["apart"])
     if not who.strip():
         found = base.quotes(start=start, end=end) if not wanted else _quotes_with_words(
             base, wanted, start, end, in_setting=in_setting)
         candidates = [quote for quote in found if side is None or _side_of(base, quote.speaker) == side]
-        by_speaker: dict[str, list[Quote]] = {}
-        for quote in about(candidates):
-            by_speaker.setdefault(quote.speaker, []).append(quote)
-        return QuotesAnswer(query=who, words=words, speakers=tuple(
-            SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
+        return _by_speaker(base, who, words, about(candidates))
     bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
     if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
@@ -609,6 +618,15 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
+
+
+def _by_speaker(base: FactBase, who: str, words: str, ordered: Iterable[Quote]) -> QuotesAnswer:
+    """Quotes grouped by speaker, speakers in the order of their first quote."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in ordered:
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    return QuotesAnswer(query=who, words=words, speakers=tuple(
+        SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
 
 
 def _quotes_with_words(base: FactBase, wanted: list[str], start: date | None, end: date | None, *,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from bot import core
 from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries, store
 from knowledge.compile import Paths
+from knowledge.dates import parse_period
+from knowledge.models import Person
 from knowledge.names import SUGGEST, FuzzyIndex, rank
 from knowledge.store import FactBase, build, event_words, is_stale
 from knowledge.synth import write_corpus
@@ -118,6 +122,33 @@ def test_threats_and_sources_replies_hold_one_page(synthetic_base: FactBase,
     listed = desk.command("sources", "")
     assert len(listed.sections[0].items) == 3
     assert any(f"of {len(base.sources)} articles" in note for note in listed.notes)
+
+
+def test_a_quotes_listing_reads_one_page_and_the_database_counts_the_rest(synthetic_base: FactBase,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    base = synthetic_base
+    year = max({quote.date.start.year for quote in base.quotes()},
+               key=lambda year: len(base.quotes(start=date(year, 1, 1), end=date(year, 12, 31))))
+    period = parse_period(str(year))
+    everything = queries.quotes(base, "", period)
+    said = [quote for found in everything.speakers for quote in found.quotes]
+    assert len(said) > 4
+    paged = queries.quotes(base, "", period, page=4)
+    assert sorted(quote.id for found in paged.speakers for quote in found.quotes) == sorted(
+        quote.id for quote in base.quotes(start=period.start, end=period.end)[:4])
+    assert (paged.total, paged.speaker_total) == (len(said), len(everything.speakers))
+    assert paged.articles == len({c.article for quote in said for c in quote.sources})
+    assert queries.quotes(base, "", period, page=len(said)) == replace(
+        everything, total=len(said), speaker_total=len(everything.speakers), articles=paged.articles)
+    monkeypatch.setattr(core, "QUOTES_PAGE", 4)
+    reply = Desk(base).command("quotes", str(year))
+    assert reply.item_count == 4
+    assert reply.summary and reply.summary.startswith(f"{len(said)} quotes · {len(everything.speakers)} speaker")
+    assert any(f"Showing the earliest 4 of {len(said)} quotes" in note for note in reply.notes)
+    side = next(person.side for found in everything.speakers if isinstance(person := found.person, Person)
+                and person.side)
+    by_side = queries.quotes(base, "", None, side=side)
+    assert queries.quotes(base, "", None, side=side, page=10_000).speakers == by_side.speakers
 
 
 def test_staleness_is_told_by_stamps_first_and_contents_second(tmp_path: Path) -> None:
