@@ -58,6 +58,7 @@ SOURCES_PAGE = 50  # articles per reply of /sources
 QUOTES_PAGE = 50  # quotes per reply of /quotes <period> or <side>; the database counts the rest
 ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "people"})
 NAMED_IN_TITLE = 5  # names a title lists before "and N more"
+ARTICLES_NAMED = 20  # articles a whois card lists before "and N more"
 
 
 def article_label(article: str) -> str:
@@ -831,8 +832,11 @@ class Desk:
         return Section(heading=self._person_title(body), items=tuple(items))
 
     def _articles_text(self, articles: Iterable[str]) -> str:
-        labels = [f"[{article_label(article)}]" for article in articles]
-        return f"in {', '.join(labels)}" if labels else "in no article"
+        """"in [001], [004]": the first ``ARTICLES_NAMED`` articles, then how many more."""
+        listed = list(articles)
+        labels = [f"[{article_label(article)}]" for article in listed[:ARTICLES_NAMED]]
+        more = f" and {len(listed) - ARTICLES_NAMED} more" if len(listed) > ARTICLES_NAMED else ""
+        return f"in {', '.join(labels)}{more}" if labels else "in no article"
 
     def _person_section(self, profile: queries.PersonProfile) -> Section:
         person = profile.person

@@ -215,11 +215,10 @@ class FuzzyIndex:
         if chars is None:
             chars = self._chars[length] = Counter("".join(texts))
         rarest = sorted(keys, key=lambda key: chars[key[0]] / len(key))
-        if math.ceil(needed) >= len(keys):  # every key is needed: the texts holding them all
-            holding = set(self._holding_key(length, texts, rarest[0]))
-            for key in rarest[1:]:
-                holding.intersection_update(self._holding_key(length, texts, key))
-            return [texts[position] for position in sorted(holding)]
+        if math.ceil(needed) >= len(keys):  # every key is needed: those of the rarest's texts holding them all
+            counts = Counter(key[0] for key in keys)
+            return [text for text in (texts[position] for position in self._holding_key(length, texts, rarest[0]))
+                    if all(text.count(char) >= count for char, count in counts.items())]
         lists = [self._holding_key(length, texts, key) for key in rarest[:len(keys) - math.ceil(needed) + 1]]
         if sum(map(len, lists)) >= len(texts):
             return texts

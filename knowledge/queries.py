@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 from os.path import commonprefix
 
 from rapidfuzz import fuzz
@@ -464,8 +465,8 @@ def _best(matches: list[Match]) -> float:
 def _confident(matches: list[Match]) -> list[Match]:
     if not matches or matches[0].score < CONFIDENT:
         return []
-    return [match for match in matches if match.score >= matches[0].score - AMBIGUITY_MARGIN
-            and match.score >= CONFIDENT]
+    floor = max(matches[0].score - AMBIGUITY_MARGIN, CONFIDENT)
+    return list(takewhile(lambda match: match.score >= floor, matches))  # best first: stop at the first below
 
 
 def _suggestions(matches: list[Match], names: Mapping[str, Person | Group], limit: int = 3) -> tuple[str, ...]:

@@ -207,3 +207,13 @@ def test_a_free_text_search_ranks_a_bounded_number_of_the_matches(fact_base: Fac
     last = {(row[0], int(row[1])) for rowid in matching[-3:] for row in fact_base._db.execute(
         "SELECT article, offset FROM sentences WHERE rowid = ?", (rowid,))}
     assert {(article, offset) for article, _, offset, _ in bounded[:3]} == last
+
+
+def test_a_whois_card_names_its_first_articles_and_counts_the_rest(fact_base: FactBase,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "ARTICLES_NAMED", 1)
+    reply = Desk(fact_base).command("whois", "Jaish al-Adl")
+    line = next(item.text for section in reply.sections for item in section.items if item.lead == "In the base")
+    profile = queries.whois(fact_base, "Jaish al-Adl").groups[0]
+    assert len(profile.articles) > 1
+    assert line.endswith(f"in [{core.article_label(profile.articles[0])}] and {len(profile.articles) - 1} more")
