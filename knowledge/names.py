@@ -182,7 +182,7 @@ class FuzzyIndex:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._by_length = {length: list(group) for length, group in groupby(sorted(set(texts), key=len), key=len)}
-        self._holding: dict[tuple[int, str], list[int]] = {}
+        self._holding: dict[tuple[int, str], frozenset[int]] = {}
         self._chars: dict[int, Counter[str]] = {}
 
     def extract(self, query: str, cutoff: float, limit: int | None = None) -> list[tuple[str, float]]:
@@ -215,20 +215,20 @@ class FuzzyIndex:
         if chars is None:
             chars = self._chars[length] = Counter("".join(texts))
         rarest = sorted(keys, key=lambda key: chars[key[0]] / len(key))
-        if math.ceil(needed) >= len(keys):  # every key is needed: those of the rarest's texts holding them all
-            counts = Counter(key[0] for key in keys)
-            return [text for text in (texts[position] for position in self._holding_key(length, texts, rarest[0]))
-                    if all(text.count(char) >= count for char, count in counts.items())]
-        lists = [self._holding_key(length, texts, key) for key in rarest[:len(keys) - math.ceil(needed) + 1]]
-        if sum(map(len, lists)) >= len(texts):
+        if math.ceil(needed) >= len(keys):  # every key is needed: the texts holding them all
+            holding = self._holding_key(length, texts, rarest[0]).intersection(
+                *(self._holding_key(length, texts, key) for key in rarest[1:]))
+            return [texts[position] for position in sorted(holding)]
+        sets = [self._holding_key(length, texts, key) for key in rarest[:len(keys) - math.ceil(needed) + 1]]
+        if sum(map(len, sets)) >= len(texts):
             return texts
-        return [texts[position] for position in sorted(set().union(*lists))]
+        return [texts[position] for position in sorted(frozenset().union(*sets))]
 
-    def _holding_key(self, length: int, texts: list[str], key: str) -> list[int]:
+    def _holding_key(self, length: int, texts: list[str], key: str) -> frozenset[int]:
         found = self._holding.get((length, key))
         if found is None:
             char, count = key[0], len(key)
-            found = self._holding[(length, key)] = (
+            found = self._holding[(length, key)] = frozenset(
                 [position for position, text in enumerate(texts) if char in text] if count == 1 else
                 [position for position, text in enumerate(texts) if text.count(char) >= count])
         return found

@@ -716,6 +716,7 @@ class _Vocabulary:
         for known in self.ordered:
             self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
         self.spellings = FuzzyIndex(self.ordered)
+        self._typos: dict[tuple[str, float], list[str]] = {}
 
     def closest(self, word: str, cutoff: float, limit: int | None = None) -> list[str]:
         """The words scoring at least ``cutoff`` against ``word`` (rapidfuzz ratio), best first, ties in
@@ -725,12 +726,17 @@ class _Vocabulary:
     def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
         """The words ``word`` matches: itself and those of its stem or, when there are none (a typo is
         forgiven only for a word the vocabulary lacks) and it has ``shortest`` letters, those scoring
-        ``cutoff`` against it."""
+        ``cutoff`` against it (remembered per word)."""
         matched = {word} & self.known
         matched.update(known for known in self.by_prefix.get(word.replace("our", "or")[:4], ())
                        if _same_stem(word, known))
         if len(word) >= shortest and not matched:
-            matched.update(self.closest(word, cutoff))
+            key = (word, cutoff)
+            if key not in self._typos:
+                if len(self._typos) >= TYPO_CACHE:
+                    self._typos.clear()
+                self._typos[key] = self.closest(word, cutoff)
+            matched.update(self._typos[key])
         return matched
 
 
