@@ -180,8 +180,13 @@ class FuzzyIndex:
     others are too few to be the characters needed, cannot reach the cutoff and is not scored.
     """
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    SCORED_WHOLE = 1000  # rapidfuzz scores a bucket this small faster than Python lists which texts to score
+    WARM_UP = 3  # queries a bucket is scored whole for before its keys are listed (a cold start lists none)
+
+    def __init__(self, texts: Iterable[str], *, scored_whole: int = SCORED_WHOLE, warm_up: int = WARM_UP) -> None:
         self._by_length = {length: list(group) for length, group in groupby(sorted(set(texts), key=len), key=len)}
+        self._scored_whole, self._warm_up = scored_whole, warm_up
+        self._uses: dict[int, int] = {}
         self._holding: dict[tuple[int, str], frozenset[int]] = {}
         self._chars: dict[int, Counter[str]] = {}
 
@@ -206,10 +211,13 @@ class FuzzyIndex:
     def _candidates(self, length: int, texts: list[str], keys: list[str], needed: float) -> list[str]:
         """The texts of one length holding one of the query's rarest ``keys``, enough of them that the
         other keys are fewer than ``needed`` (all the texts when that would leave none out; those holding
-        every key when every key is needed). Which keys
-        are rarest is judged by how often their character occurs in the bucket (repeats count as rarer),
-        so only the keys taken are listed."""
-        if needed <= 0:
+        every key when every key is needed). Which keys are rarest is judged by how often their
+        character occurs in the bucket (repeats count as rarer), so only the keys taken are listed. A
+        bucket of fewer than ``scored_whole`` texts, or in its first ``warm_up`` queries, is scored whole."""
+        if needed <= 0 or len(texts) < self._scored_whole:
+            return texts
+        self._uses[length] = uses = self._uses.get(length, 0) + 1
+        if uses <= self._warm_up:
             return texts
         chars = self._chars.get(length)
         if chars is None:

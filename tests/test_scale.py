@@ -42,14 +42,15 @@ def test_the_name_index_ranks_as_a_scan_of_every_alias(fact_base: FactBase) -> N
 
 def test_the_fuzzy_index_finds_what_scoring_every_text_finds(fact_base: FactBase) -> None:
     words = sorted(set(fact_base.event_vocabulary))
-    index = FuzzyIndex(words)
+    indexes = (FuzzyIndex(words), FuzzyIndex(words, scored_whole=0, warm_up=0))
     typed = ["zzqx", "stanbuk", "istanbol", "talkss", "x", "ab", "qqqqqqqqqqqq", "pakistn", "", "araghchi",
              *(word[:2] + "e" + word[3:] for word in words[::7])]
     for text in typed:
         for cutoff, limit in ((70.0, 3), (70.0, None), (85.0, None), (90.0, None), (0.0, 5)):
             scanned = [(known, score) for known, score, _ in
                        process.extract(text, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
-            assert index.extract(text, cutoff, limit) == (scanned if text else []), (text, cutoff)
+            for index in indexes:
+                assert index.extract(text, cutoff, limit) == (scanned if text else []), (text, cutoff)
 
 
 def test_a_typed_word_is_corrected_and_junk_gets_no_suggestion(fact_base: FactBase) -> None:
