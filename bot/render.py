@@ -3,8 +3,10 @@
 This is the only module that knows Block Kit. Every string that reaches Slack is escaped
 (``&``, ``<``, ``>``) and broadcast words are defused, so no text (user input included) can
 ping a channel or a person or forge a link. Blocks are built with ``slack_sdk.models.blocks``,
-whose validators enforce Slack's limits. A long answer is shown a page at a time (the same cut
-on every process, see :func:`paginate`), with buttons whose values carry the query and the page.
+whose validators enforce Slack's limits, except an item's section block, repeated on every page,
+which is written as the JSON those models give (a test compares them). A long answer is shown a
+page at a time (the same cut on every process, see :func:`paginate`), with buttons whose values
+carry the query and the page.
 """
 
 from __future__ import annotations
