@@ -55,8 +55,10 @@ DIRECTORY_WORDS = {**{word: "all" for word in ("all", "everyone", "everybody", "
                    **{word: "groups" for word in ("groups", "organisations", "organizations", "militant groups")},
                    **{word: "sides" for word in ("sides", "countries", "states", "parties")}}
 SOURCES_PAGE = 50  # articles per reply of /sources
+QUOTES_PAGE = 50  # quotes per reply of /quotes <period> or <side>; the database counts the rest
 ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "people"})
 NAMED_IN_TITLE = 5  # names a title lists before "and N more"
+ARTICLES_NAMED = 20  # articles a whois card lists before "and N more"
 
 
 def article_label(article: str) -> str:
@@ -479,7 +481,9 @@ class Desk:
         if normalize(who) in ANYONE:  # "what did anyone say about …": no speaker asked for
             who = ""
         side = sides[0] if len(sides) == 1 else None
-        answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic)
+        within = reading is not None and reading.relation != "in"
+        answer = queries.quotes(self.base, "" if sides else who, period, side=side, words=topic,
+                                page=QUOTES_PAGE if len(sides) <= 1 else None, within=within)
         if len(sides) > 1:
             answer = replace(answer, speakers=tuple(found for found in answer.speakers if found.person.side in sides))
         mentioned = False  # no one of that name is quoted: the quotes that mention it
@@ -488,8 +492,8 @@ class Desk:
             if said.speakers:
                 mentioned = True
                 answer, who, topic = said, "", who
-        apart = 0
-        if reading is not None and reading.relation != "in":
+        apart = answer.apart
+        if reading is not None and within and answer.total is None:
             kept = []
             for found in answer.speakers:
                 inside = tuple(quote for quote in found.quotes if _lies_within(quote.date, reading.span))
@@ -509,18 +513,24 @@ class Desk:
                                  (*notes, f"People with quotes: {self._quoted_people_text()}",
                                   "Try /whois or /sources."))
         sections = tuple(self._speaker_section(found) for found in speakers)
-        total = sum(len(found.quotes) for found in speakers)
+        shown = sum(len(found.quotes) for found in speakers)
+        total = shown if answer.total is None else answer.total
+        if total > shown:
+            notes = (*notes, f"Showing the earliest {shown} of {total} quotes: narrow it with a name, "
+                             "a side, a shorter period or words (e.g. /quotes 2024-01 about talks).")
         by_sides = " and ".join(map(self.side_name, sides))
         title = (f"No quotes by “{topic}” in the base; quotes that mention it{self._scope(reading)}" if mentioned
                  else (f"Quotes of {by_sides}{scope}" if by_sides else f"Quotes{scope}") if not who else
                  f"Quotes of {who}{scope}" if len(speakers) > 1 or speakers[0].matched_role else
                  f"{speakers[0].person.name}{scope}")
+        voices = len(speakers) if answer.speaker_total is None else answer.speaker_total
+        articles = (self._article_count(q.sources for found in speakers for q in found.quotes)
+                    if answer.articles is None else f"{answer.articles} article{'s' if answer.articles != 1 else ''}")
         notes = (*notes, *(f"Also {found.matched_role}{self._held(found)}, with no quotes in the base{scope}: "
                            f"{found.person.name}." for found in silent))
         return Reply(tone="answer", title=title, notes=tuple(notes),
                      summary=f"{total} quote{'s' if total != 1 else ''} · "
-                             f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
-                             f"{self._article_count(q.sources for found in speakers for q in found.quotes)}",
+                             f"{voices} speaker{'s' if voices != 1 else ''} · {articles}",
                      sections=sections, narrow_hint="Narrow it with a period (e.g. /quotes <name> 2024-01).")
 
     def _scope(self, period: Period | None, topic: str = "") -> str:
@@ -822,8 +832,11 @@ class Desk:
         return Section(heading=self._person_title(body), items=tuple(items))
 
     def _articles_text(self, articles: Iterable[str]) -> str:
-        labels = [f"[{article_label(article)}]" for article in articles]
-        return f"in {', '.join(labels)}" if labels else "in no article"
+        """"in [001], [004]": the first ``ARTICLES_NAMED`` articles, then how many more."""
+        listed = list(articles)
+        labels = [f"[{article_label(article)}]" for article in listed[:ARTICLES_NAMED]]
+        more = f" and {len(listed) - ARTICLES_NAMED} more" if len(listed) > ARTICLES_NAMED else ""
+        return f"in {', '.join(labels)}{more}" if labels else "in no article"
 
     def _person_section(self, profile: queries.PersonProfile) -> Section:
         person = profile.person

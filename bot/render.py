@@ -3,8 +3,10 @@
 This is the only module that knows Block Kit. Every string that reaches Slack is escaped
 (``&``, ``<``, ``>``) and broadcast words are defused, so no text (user input included) can
 ping a channel or a person or forge a link. Blocks are built with ``slack_sdk.models.blocks``,
-whose validators enforce Slack's limits. A long answer is shown a page at a time (the same cut
-on every process, see :func:`paginate`), with buttons whose values carry the query and the page.
+whose validators enforce Slack's limits, except an item's section block, repeated on every page,
+which is written as the JSON those models give (a test compares them). A long answer is shown a
+page at a time (the same cut on every process, see :func:`paginate`), with buttons whose values
+carry the query and the page.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from slack_sdk.models.blocks import (
     InputBlock,
     MarkdownTextObject,
     Option,
-    OverflowMenuElement,
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
@@ -227,22 +228,31 @@ def read_fact_value(value: str) -> tuple[str, str, str] | None:
     return verb, kind, fact_id
 
 
-def _fact_menu(fact: str) -> OverflowMenuElement | None:
+def _fact_menu(fact: str) -> dict[str, Any] | None:
     options = []
     for verb, label in FACT_VERBS.items():
         value = fact_value(verb, fact)
         if value is None:
             return None
-        options.append(Option(value=value, text=PlainTextObject(text=label)))
-    return OverflowMenuElement(action_id=FACT_ACTION, options=options)
+        options.append({"text": {"text": label, "type": "plain_text"}, "value": value})
+    return {"action_id": FACT_ACTION, "options": options, "type": "overflow"}
 
 
-def _item_block(item: Item, heading: str | None) -> SectionBlock:
+def _item_block(item: Item, heading: str | None) -> dict[str, Any]:
+    """An item's section block, with its fact menu, as the JSON ``SectionBlock(...).to_dict()`` gives.
+
+    Written out rather than built through slack_sdk's models, whose reflection and validation took
+    half of a page's rendering: a page repeats this block twenty times, and what those validators
+    check is held here already (text clipped to Slack's 3,000 characters, option values to 75).
+    """
     text = _item_mrkdwn(item)
     if heading:
         text = f"{heading}\n{text}"
     menu = _fact_menu(item.fact) if item.fact else None
-    return SectionBlock(text=MarkdownTextObject(text=_clip(text, MAX_SECTION_CHARS), verbatim=True), accessory=menu)
+    block: dict[str, Any] = {"accessory": menu} if menu else {}
+    block["text"] = {"text": _clip(text, MAX_SECTION_CHARS), "type": "mrkdwn", "verbatim": True}
+    block["type"] = "section"
+    return block
 
 
 def _buttons(reply: Reply, page: Page, private: bool) -> ActionsBlock | None:
@@ -259,7 +269,8 @@ def _buttons(reply: Reply, page: Page, private: bool) -> ActionsBlock | None:
     return ActionsBlock(elements=elements) if elements else None
 
 
-def _blocks(reply: Reply, page_number: int = 1, private: bool = False) -> tuple[list[Block], Page, int]:
+def _blocks(reply: Reply, page_number: int = 1,
+            private: bool = False) -> tuple[list[Block | dict[str, Any]], Page, int]:
     """The blocks of one page of the reply, the page, and how many items no button can reach."""
     pages = paginate(reply)
     page = pages[min(max(page_number, 1), len(pages)) - 1]
@@ -267,7 +278,7 @@ def _blocks(reply: Reply, page_number: int = 1, private: bool = False) -> tuple[
     head: list[Block] = [_section(_bold(reply.title))]
     if reply.summary:
         head.append(_context(escape(reply.summary)))
-    body: list[Block] = []
+    body: list[Block | dict[str, Any]] = []
     for position, (index, items) in enumerate(page.parts):
         if position:
             body.append(DividerBlock())
@@ -336,7 +347,7 @@ def to_slack(reply: Reply, page: int = 1, *, private: bool = False) -> dict[str,
     return {
         "response_type": "in_channel" if reply.is_answer and not private else "ephemeral",
         "text": fallback_text(reply, shown),
-        "blocks": [block.to_dict() for block in blocks],
+        "blocks": [block if isinstance(block, dict) else block.to_dict() for block in blocks],
     }
 
 

@@ -132,7 +132,7 @@ ORDERS = {"events": '"end", start, id', "quotes": '"end", start, speaker, id', "
 
 def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> None:
     """Number the facts in the compiler's order, count the quotes of ``speakers`` (None: of everyone),
-    the articles events and threat claims cite, the side naming most threats and the longest event span."""
+    the articles events, quotes and threat claims cite, the side naming most threats and the longest event span."""
     for table, order in ORDERS.items():
         connection.execute(
             f"UPDATE {table} SET position = ranked.number FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1 "
@@ -151,7 +151,7 @@ def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> N
     connection.execute("DELETE FROM meta WHERE key = 'most_threatening_side'")
     connection.execute("INSERT INTO meta SELECT 'most_threatening_side', side FROM threats GROUP BY side "
                        "ORDER BY count(*) DESC, side LIMIT 1")
-    for key, kind in (("event_articles", "event"), ("threat_articles", "threat")):
+    for key, kind in (("event_articles", "event"), ("threat_articles", "threat"), ("quote_articles", "quote")):
         connection.execute("INSERT OR REPLACE INTO meta VALUES (?, (SELECT CAST(count(DISTINCT article) AS TEXT) "
                            "FROM citations WHERE kind = ?))", (key, kind))
 

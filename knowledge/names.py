@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -111,36 +115,30 @@ class NameIndex:
 
     ``candidates`` are ``(ref, name)`` pairs (``normalized``: names already passed through
     :func:`normalize`, as the artefact stores them). ``rank(query)`` gives what
-    ``rank(query, candidates)`` gives, cut at ``floor``: an exact
-    (normalised) name is looked up first; fuzzy scores are computed by rapidfuzz's ``process``
-    functions with a score cutoff, and only over names whose length can reach the cutoff (an
-    edit ratio of ``floor`` needs lengths within a factor of ``200 / floor - 1`` of each other).
+    ``rank(query, candidates)`` gives, cut at ``floor``: an exact (normalised) name is looked up
+    first; fuzzy scores are computed by rapidfuzz over each distinct name, name without spaces and
+    name word once, and only over those a :class:`FuzzyIndex` finds able to reach the cutoff.
     Results are cached per query text (bounded).
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, candidates: Iterable[tuple[str, str]], *, normalized: bool = False) -> None:
-        self.exact: dict[str, list[str]] = defaultdict(list)
-        texts: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
-        refs: tuple[dict[int, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
-        (full_texts, bare_texts, word_texts), (full_refs, bare_refs, word_refs) = texts, refs
-        for ref, name in candidates:
-            known = name if normalized else normalize(name)
-            if not known:
-                continue
-            self.exact[known].append(ref)
-            full_texts[len(known)].append(known)
-            full_refs[len(known)].append(ref)
-            bare = known.replace(" ", "")
-            bare_texts[len(bare)].append(bare)
-            bare_refs[len(bare)].append(ref)
-            for word in known.split():
-                if len(word) >= 3 and word not in TITLE_WORDS:
-                    word_texts[len(word)].append(word)
-                    word_refs[len(word)].append(ref)
-        self._full, self._bare, self._words = (
-            {size: (found[size], named[size]) for size in found} for found, named in zip(texts, refs, strict=True))
+        self.exact: dict[str, list[str]] = {}
+        bare: dict[str, list[str]] = {}
+        words: dict[str, list[str]] = {}
+        with _collector_paused():
+            for ref, name in candidates:
+                known = name if normalized else normalize(name)
+                if known:
+                    self.exact.setdefault(known, []).append(ref)
+            for known, refs in self.exact.items():
+                bare.setdefault(known.replace(" ", ""), []).extend(refs)
+                for word in known.split():
+                    if len(word) >= 3 and word not in TITLE_WORDS:
+                        words.setdefault(word, []).extend(refs)
+            self._forms = {"full": self.exact, "bare": bare, "words": words}
+            self._spellings = {form: FuzzyIndex(texts) for form, texts in self._forms.items()}
         self._cache: dict[tuple[str, float], list[Match]] = {}
 
     def rank(self, query: str, floor: float = SUGGEST) -> list[Match]:
@@ -158,24 +156,109 @@ class NameIndex:
         if not typed:
             return []
         best: dict[str, float] = dict.fromkeys(self.exact.get(typed, ()), 100.0)
-        searches = [(self._full, typed), (self._bare, typed.replace(" ", ""))]
+        searches = [("full", typed), ("bare", typed.replace(" ", ""))]
         if len(typed.split()) == 1 and len(typed) >= 3:
-            searches.append((self._words, typed))
-        for buckets, text in searches:
-            for choices, refs in _reachable(buckets, len(text), floor):
-                for _, score, index in process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=floor,
-                                                       limit=None):
-                    ref = refs[index]
+            searches.append(("words", typed))
+        for form, text in searches:
+            for known, score in self._spellings[form].extract(text, floor):
+                for ref in self._forms[form][known]:
                     if score > best.get(ref, -1.0):
-                        best[ref] = float(score)
+                        best[ref] = score
         return sorted((Match(ref=ref, score=score) for ref, score in best.items()),
                       key=lambda match: (-match.score, match.ref))
 
 
-def _reachable(buckets: dict[int, tuple[list[str], list[str]]], length: int,
-               floor: float) -> list[tuple[list[str], list[str]]]:
-    """The buckets of names long enough and short enough to score ``floor`` against a text of ``length``."""
-    if floor <= 0:
-        return list(buckets.values())
-    factor = 200.0 / floor - 1.0
-    return [bucket for size, bucket in buckets.items() if length / factor - 1 <= size <= length * factor + 1]
+class FuzzyIndex:
+    """Distinct texts indexed for :func:`rapidfuzz.fuzz.ratio` search with a score cutoff, scoring
+    only texts that can reach it.
+
+    A ratio of ``cutoff`` between texts of lengths ``a`` and ``b`` needs a common subsequence of at
+    least ``cutoff * (a + b) / 200`` characters: lengths within a factor of ``200 / cutoff - 1`` and
+    that many characters in common, counted with repeats (a text's second 'a' is the key ``aa``).
+    Texts are bucketed by length, and within a bucket the texts holding each key are listed when a
+    query first asks for that key. A text holding none of the query's rarest keys, taken until the
+    others are too few to be the characters needed, cannot reach the cutoff and is not scored.
+    """
+
+    SCORED_WHOLE = 1000  # rapidfuzz scores a bucket this small faster than Python lists which texts to score
+    WARM_UP = 3  # queries a bucket is scored whole for before its keys are listed (a cold start lists none)
+
+    def __init__(self, texts: Iterable[str], *, scored_whole: int = SCORED_WHOLE, warm_up: int = WARM_UP) -> None:
+        self._by_length = {length: list(group) for length, group in groupby(sorted(set(texts), key=len), key=len)}
+        self._scored_whole, self._warm_up = scored_whole, warm_up
+        self._uses: dict[int, int] = {}
+        self._holding: dict[tuple[int, str], frozenset[int]] = {}
+        self._chars: dict[int, Counter[str]] = {}
+
+    def extract(self, query: str, cutoff: float, limit: int | None = None) -> list[tuple[str, float]]:
+        """``(text, score)`` of the texts scoring at least ``cutoff`` against ``query``, best first, ties by
+        text, at most ``limit``: what ``process.extract(query, sorted(texts), scorer=fuzz.ratio,
+        score_cutoff=cutoff, limit=limit)`` finds."""
+        if not query:
+            return []
+        found: list[tuple[str, float]] = []
+        keys = _keys(query)
+        for length, texts in self._by_length.items():
+            needed = cutoff * (len(query) + length) / 200 - 1e-9  # characters in common a match needs
+            if needed > min(len(query), length):
+                continue
+            candidates = self._candidates(length, texts, keys, needed)
+            found += [(text, float(score)) for text, score, _ in
+                      process.extract(query, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+        found.sort(key=lambda hit: (-hit[1], hit[0]))
+        return found if limit is None else found[:limit]
+
+    def _candidates(self, length: int, texts: list[str], keys: list[str], needed: float) -> list[str]:
+        """The texts of one length holding one of the query's rarest ``keys``, enough of them that the
+        other keys are fewer than ``needed`` (all the texts when that would leave none out; those holding
+        every key when every key is needed). Which keys are rarest is judged by how often their
+        character occurs in the bucket (repeats count as rarer), so only the keys taken are listed. A
+        bucket of fewer than ``scored_whole`` texts, or in its first ``warm_up`` queries, is scored whole."""
+        if needed <= 0 or len(texts) < self._scored_whole:
+            return texts
+        self._uses[length] = uses = self._uses.get(length, 0) + 1
+        if uses <= self._warm_up:
+            return texts
+        chars = self._chars.get(length)
+        if chars is None:
+            chars = self._chars[length] = Counter("".join(texts))
+        rarest = sorted(keys, key=lambda key: chars[key[0]] / len(key))
+        if math.ceil(needed) >= len(keys):  # every key is needed: the texts holding them all
+            holding = self._holding_key(length, texts, rarest[0]).intersection(
+                *(self._holding_key(length, texts, key) for key in rarest[1:]))
+            return [texts[position] for position in sorted(holding)]
+        sets = [self._holding_key(length, texts, key) for key in rarest[:len(keys) - math.ceil(needed) + 1]]
+        if sum(map(len, sets)) >= len(texts):
+            return texts
+        return [texts[position] for position in sorted(frozenset().union(*sets))]
+
+    def _holding_key(self, length: int, texts: list[str], key: str) -> frozenset[int]:
+        found = self._holding.get((length, key))
+        if found is None:
+            char, count = key[0], len(key)
+            found = self._holding[(length, key)] = frozenset(
+                [position for position, text in enumerate(texts) if char in text] if count == 1 else
+                [position for position, text in enumerate(texts) if text.count(char) >= count])
+        return found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build a large index without the cyclic garbage collector walking it every few hundred objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _keys(text: str) -> list[str]:
+    """The characters of ``text`` as keys counted with repeats: 'abba' -> a, b, bb, aa."""
+    seen: dict[str, int] = {}
+    keys = []
+    for char in text:
+        seen[char] = count = seen.get(char, 0) + 1
+        keys.append(char * count)
+    return keys

@@ -51,6 +51,11 @@ class Paths:
 
     def inputs(self) -> list[Path]:
         """Every file the compiled base depends on, in a stable order."""
-        files = [self.sides, self.people, self.institutions, self.groups,
-                 *sorted(self.articles.glob("*.toml")), *sorted(self.seeds.glob("*.txt"))]
-        return [path for path in files if path.exists()]
+        registry = [path for path in (self.sides, self.people, self.institutions, self.groups) if path.exists()]
+        return [*registry, *sorted(self.articles.glob("*.toml"), key=_parts),
+                *sorted(self.seeds.glob("*.txt"), key=_parts)]
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    """The sort key of a path: its parts, the order ``sorted`` gives paths, without comparing Path objects."""
+    return path.parts

@@ -8,11 +8,12 @@ a name with no confident match gives an empty answer with suggestions, never a n
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 from os.path import commonprefix
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.dates import DateError, iso_span
 from knowledge.models import DateSpan, Event, Group, Institution, Person, Quote, Role, Side, Source, Threat, ThreatHow
@@ -20,6 +21,7 @@ from knowledge.names import (
     CONFIDENT,
     STOPWORDS,
     SUGGEST,
+    FuzzyIndex,
     Match,
     content_words,
     side_word_distance,
@@ -46,6 +48,10 @@ class QuotesAnswer:
     speakers: tuple[SpeakerQuotes, ...]
     suggestions: tuple[str, ...] = ()
     words: str = ""
+    total: int | None = None  # with a page: how many quotes there are in all, counted by the database
+    speaker_total: int | None = None  # with a page: of how many speakers
+    articles: int | None = None  # with a page: in how many articles
+    apart: int = 0  # with a page of quotes lying within the period: how many more only overlap it
 
 
 @dataclass(frozen=True)
@@ -175,8 +181,32 @@ def match_side(base: FactBase, text: str) -> str | None:
         return base.side_words[key]
     if " " in key:
         return None
-    return next((side for known, side in base.side_words.items()
-                 if " " not in known and side_word_distance(key, known)), None)
+    typos: dict[str, str | None] = base.indexes.setdefault("side_typos", {})
+    if key not in typos:
+        if len(typos) >= TYPO_CACHE:
+            typos.clear()
+        near = _side_words_by_length(base)
+        lengths = (len(key) - 1, len(key), len(key) + 1) if len(key) >= 7 else (len(key),)
+        candidates = sorted(entry for length in lengths for entry in near.get(length, ()))
+        typos[key] = next((side for _, known, side in candidates if side_word_distance(key, known)), None)
+    return typos[key]
+
+
+TYPO_CACHE = 4096  # words whose side (or none) a process remembers
+
+
+def _side_words_by_length(base: FactBase) -> dict[int, list[tuple[int, str, str]]]:
+    """The one-word side words by length, each with its place among the side words and its side: only a
+    word of seven letters or more is forgiven a letter more or less (see side_word_distance). Built once
+    per process."""
+    if "side_words_by_length" not in base.indexes:
+        by_length: dict[int, list[tuple[int, str, str]]] = {}
+        for place, (known, side) in enumerate(base.side_words.items()):
+            if " " not in known:
+                by_length.setdefault(len(known), []).append((place, known, side))
+        base.indexes["side_words_by_length"] = by_length
+    found: dict[int, list[tuple[int, str, str]]] = base.indexes["side_words_by_length"]
+    return found
 
 
 def is_side_word(base: FactBase, word: str) -> bool:
@@ -316,13 +346,14 @@ def _titles_through_institutions(base: FactBase, side: str | None, words: list[s
     the phrase, the other words are in the title, and the title names the institution by one of its
     names. (A side asked for is the caller's to check on each holder.)"""
     spellings_by_rest: dict[tuple[str, ...], set[frozenset[str]]] = {}
-    for body, names in _institution_role_words(base):
+    bodies, by_word = _institution_role_words(base), _institution_names_by_word(base)
+    for place, at in sorted({entry for word in set(words) for entry in by_word.get(word, ())}):
+        body, names = bodies[place]
         if side is not None and body.side != side:
             continue
-        for name in names:
-            rest = tuple(word for word in words if word not in name)
-            if name and set(name) <= set(words) and rest:
-                spellings_by_rest.setdefault(rest, set()).update(frozenset(other) for other in names if other)
+        rest = tuple(word for word in words if word not in names[at])
+        if set(names[at]) <= set(words) and rest:
+            spellings_by_rest.setdefault(rest, set()).update(frozenset(other) for other in names if other)
     found: dict[str, set[str]] = {}
     for rest, spellings in spellings_by_rest.items():  # one pass over the titles per rest of the phrase
         for title, (title_words, people) in _role_index(base).titles.items():
@@ -362,6 +393,20 @@ def _voices_index(base: FactBase) -> dict[str, list[tuple[str, str]]]:
                 index[body.id] = [(ref, voices[ref]) for ref in ranked[:VOICES_PER_INSTITUTION]]
         base.indexes["voices"] = index
     found: dict[str, list[tuple[str, str]]] = base.indexes["voices"]
+    return found
+
+
+def _institution_names_by_word(base: FactBase) -> dict[str, list[tuple[int, int]]]:
+    """Where each institution name stands in :func:`_institution_role_words` (institution, name), by the
+    name's first role word: a phrase names one only when it holds that word. Built once per process."""
+    if "institution_names_by_word" not in base.indexes:
+        by_word: dict[str, list[tuple[int, int]]] = {}
+        for place, (_, names) in enumerate(_institution_role_words(base)):
+            for at, name in enumerate(names):
+                if name:
+                    by_word.setdefault(name[0], []).append((place, at))
+        base.indexes["institution_names_by_word"] = by_word
+    found: dict[str, list[tuple[int, int]]] = base.indexes["institution_names_by_word"]
     return found
 
 
@@ -420,8 +465,8 @@ def _best(matches: list[Match]) -> float:
 def _confident(matches: list[Match]) -> list[Match]:
     if not matches or matches[0].score < CONFIDENT:
         return []
-    return [match for match in matches if match.score >= matches[0].score - AMBIGUITY_MARGIN
-            and match.score >= CONFIDENT]
+    floor = max(matches[0].score - AMBIGUITY_MARGIN, CONFIDENT)
+    return list(takewhile(lambda match: match.score >= floor, matches))  # best first: stop at the first below
 
 
 def _suggestions(matches: list[Match], names: Mapping[str, Person | Group], limit: int = 3) -> tuple[str, ...]:
@@ -522,13 +567,17 @@ def _side_of(base: FactBase, ref: str) -> str | None:
 
 
 def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
-           side: str | None = None, words: str = "", *, in_setting: bool = True) -> QuotesAnswer:
+           side: str | None = None, words: str = "", *, in_setting: bool = True, page: int | None = None,
+           within: bool = False) -> QuotesAnswer:
     """The quotes of the person (or role holders) ``who`` names, direct ones first.
 
     Optionally only those of a period, and only those about ``words`` (every content word must
     appear, up to a typo, in the quote, its setting or its sentence). With an empty ``who``:
     every quote (of the period, of the people of ``side``, on the words), grouped by speaker.
     ``in_setting`` False matches ``words`` against what was said (and how it was relayed) only.
+    With a ``page`` size, no ``who`` and no ``words``, only the first page of quotes in date order is
+    read (``within``: of those lying within the period) and ``total``, ``speaker_total``,
+    ``articles`` and ``apart`` count them all.
     """
     start, end = (period.start, period.end) if period else (None, None)
     wanted = [word for word in content_words(words) if len(word) > 1]
@@ -547,15 +596,16 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
                   and all(_word_matches(word, _quote_words(quote, setting=True)) for word in wanted)]
         return (*sorted(own, key=_quote_order), *sorted(set_in, key=_quote_order))
 
+    if not who.strip() and not wanted and page is not None:
+        voiced = [body.id for body in base.institutions.values() if body.side == side] if side else []
+        first, counts = base.quote_page(start, end, side, voiced, within=within, limit=page)
+        return replace(_by_speaker(base, who, words, about(first)), total=counts["quotes"],
+                       speaker_total=counts["speakers"], articles=counts["articles"], apart=counts["apart"])
     if not who.strip():
         found = base.quotes(start=start, end=end) if not wanted else _quotes_with_words(
             base, wanted, start, end, in_setting=in_setting)
         candidates = [quote for quote in found if side is None or _side_of(base, quote.speaker) == side]
-        by_speaker: dict[str, list[Quote]] = {}
-        for quote in about(candidates):
-            by_speaker.setdefault(quote.speaker, []).append(quote)
-        return QuotesAnswer(query=who, words=words, speakers=tuple(
-            SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
+        return _by_speaker(base, who, words, about(candidates))
     bodies = match_institutions(base, who)
     people, suggestions = match_people(base, who, period)
     if bodies and not (people and _best(base.person_names.rank(who)) >= CONFIDENT):
@@ -569,6 +619,15 @@ def quotes(base: FactBase, who: str = "", period: DateSpan | None = None,
     return QuotesAnswer(query=who, words=words, speakers=tuple(
         SpeakerQuotes(person, about(base.quotes(person.id, start, end)), role)
         for person, role in people if side is None or person.side == side))
+
+
+def _by_speaker(base: FactBase, who: str, words: str, ordered: Iterable[Quote]) -> QuotesAnswer:
+    """Quotes grouped by speaker, speakers in the order of their first quote."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in ordered:
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    return QuotesAnswer(query=who, words=words, speakers=tuple(
+        SpeakerQuotes(_speaker(base, speaker), tuple(found)) for speaker, found in by_speaker.items()))
 
 
 def _quotes_with_words(base: FactBase, wanted: list[str], start: date | None, end: date | None, *,
@@ -647,7 +706,8 @@ def _word_matches(word: str, known: set[str]) -> bool:
 
 class _Vocabulary:
     """Words indexed for what a typed word matches: itself, a word of the same stem (which shares its
-    first four letters) or a close spelling (rapidfuzz's ``process`` with a score cutoff, in C)."""
+    first four letters) or a close spelling (rapidfuzz ratio with a score cutoff, over only the words
+    a :class:`~knowledge.names.FuzzyIndex` finds able to reach it)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.ordered = tuple(sorted(set(words)))
@@ -655,22 +715,28 @@ class _Vocabulary:
         self.by_prefix: dict[str, list[str]] = {}
         for known in self.ordered:
             self.by_prefix.setdefault(known.replace("our", "or")[:4], []).append(known)
+        self.spellings = FuzzyIndex(self.ordered)
+        self._typos: dict[tuple[str, float], list[str]] = {}
 
     def closest(self, word: str, cutoff: float, limit: int | None = None) -> list[str]:
         """The words scoring at least ``cutoff`` against ``word`` (rapidfuzz ratio), best first, ties in
         vocabulary order."""
-        return [known for known, _, _ in process.extract(word, self.ordered, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                                          limit=limit)]
+        return [known for known, _ in self.spellings.extract(word, cutoff, limit)]
 
     def matches(self, word: str, cutoff: float, shortest: int = 0) -> set[str]:
         """The words ``word`` matches: itself and those of its stem or, when there are none (a typo is
         forgiven only for a word the vocabulary lacks) and it has ``shortest`` letters, those scoring
-        ``cutoff`` against it."""
+        ``cutoff`` against it (remembered per word)."""
         matched = {word} & self.known
         matched.update(known for known in self.by_prefix.get(word.replace("our", "or")[:4], ())
                        if _same_stem(word, known))
         if len(word) >= shortest and not matched:
-            matched.update(self.closest(word, cutoff))
+            key = (word, cutoff)
+            if key not in self._typos:
+                if len(self._typos) >= TYPO_CACHE:
+                    self._typos.clear()
+                self._typos[key] = self.closest(word, cutoff)
+            matched.update(self._typos[key])
         return matched
 
 

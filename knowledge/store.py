@@ -25,7 +25,7 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 RANKED_SENTENCES = 500  # the matches of a free-text search ranked by BM25 (the last ones built)
@@ -61,6 +61,7 @@ CREATE INDEX events_by_date ON events (start, "end");
 CREATE INDEX event_actors_by_ref ON event_actors (ref);
 CREATE INDEX quotes_by_speaker ON quotes (speaker, position);
 CREATE INDEX quotes_by_date ON quotes (start, "end");
+CREATE INDEX quotes_by_position ON quotes (position);
 CREATE INDEX threats_by_side ON threats (side, position);
 CREATE INDEX threats_by_group ON threats (grp);
 CREATE INDEX threats_by_state ON threats (state);
@@ -405,6 +406,37 @@ class FactBase(Artefact):
                                  'AND "end" >= ? AND start <= ?',
                                  (json.dumps(sorted(set(ids))), _low(start), _high(end))).fetchall()
         return [Quote.model_validate_json(body) for _, body in sorted(found)]
+
+    def quote_page(self, start: date | None, end: date | None, side: str | None = None, bodies: Iterable[str] = (),
+                   *, within: bool = False, limit: int) -> tuple[list[Quote], dict[str, int]]:
+        """The first ``limit`` quotes overlapping ``start``..``end`` (``within``: lying within it) in date order,
+        of everyone or (``side``) of that side's people and the institutions ``bodies``; with, counted by the
+        database, how many there are ("quotes"), of how many "speakers", in how many "articles", and how many
+        more only overlap the period ("apart", with ``within``)."""
+        where, parameters = ['"end" >= ? AND start <= ?'], [_low(start), _high(end)]
+        if side is not None:
+            where.append("speaker IN (SELECT id FROM side_people WHERE side = ? UNION SELECT value FROM json_each(?))")
+            parameters += [side, json.dumps(sorted(set(bodies)))]
+        overlapping = " AND ".join(where)
+        if within:
+            where.append('start >= ? AND "end" <= ?')
+            parameters += [_low(start), _high(end)]
+        condition = " AND ".join(where)
+        page = self._records(Quote, f"SELECT body FROM quotes WHERE {condition} ORDER BY position LIMIT ?",
+                             (*parameters, limit))
+        total, speakers = self._db.execute(f"SELECT count(*), count(DISTINCT speaker) FROM quotes WHERE {condition}",
+                                           parameters).fetchone()
+        if start is None and end is None and side is None:
+            articles = int(self._meta("quote_articles"))
+        else:
+            articles = self._db.execute(
+                "SELECT count(DISTINCT json_extract(cited.value, '$.article')) FROM quotes, "
+                f"json_each(quotes.body, '$.sources') AS cited WHERE {condition}", parameters).fetchone()[0]
+        apart = 0
+        if within:
+            apart = int(self._db.execute(f"SELECT count(*) FROM quotes WHERE {overlapping}",
+                                         parameters[:-2]).fetchone()[0]) - int(total)
+        return page, {"quotes": int(total), "speakers": int(speakers), "articles": int(articles), "apart": apart}
 
     def quote_counts(self) -> dict[str, int]:
         """How many quotes each speaker has (counted by the database)."""

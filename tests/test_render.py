@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from slack_sdk.models.blocks import MarkdownTextObject, Option, OverflowMenuElement, PlainTextObject, SectionBlock
 from slack_text import texts
 
-from bot.render import MAX_BLOCKS, MAX_FALLBACK_CHARS, MAX_SECTION_CHARS, escape, to_slack
+from bot.render import (
+    MAX_BLOCKS,
+    MAX_FALLBACK_CHARS,
+    MAX_SECTION_CHARS,
+    _item_block,
+    _item_mrkdwn,
+    escape,
+    fact_value,
+    to_slack,
+)
 from bot.replies import Item, Reply, Section, SourceRef
 
 HOSTILE = "<!channel> <@U123> <http://evil.example|click> & <!here> @channel @here <#C1>"
@@ -118,3 +128,22 @@ def test_fallback_text_is_always_set() -> None:
 
 def test_escape_drops_terminal_control_characters_but_keeps_line_breaks() -> None:
     assert escape("a\x00b\x1b[31mc\x07\nd\te\x7f") == "ab[31mc\nd\te"
+
+
+def test_an_item_block_is_the_json_slack_sdks_models_give() -> None:
+    cited = (SourceRef("001", "Dawn", "1 Jan 2024"), SourceRef("002", None, "2 Jan 2024"))
+    items = [Item(text="Talks <held> & @channel", date="1 Jan 2024", details=("Doha",), sources=cited, fact="event:e1"),
+             Item(text="x" * 5000, quoted=True, lead="Reported", fact="quote:q1"),
+             Item(text="no fact, no sources"), Item(text="a fact id too long for a menu", fact="threat:" + "t" * 80)]
+    for item in items:
+        for heading in (None, "*Heading*"):
+            text = f"{heading}\n{_item_mrkdwn(item)}" if heading else _item_mrkdwn(item)
+            values = [fact_value(verb, item.fact) for verb in ("evidence", "report")] if item.fact else []
+            menu = OverflowMenuElement(action_id="factdesk_fact", options=[
+                Option(value=value, text=PlainTextObject(text=label))
+                for value, label in zip(values, ("Show evidence", "Report a problem"), strict=True)]) if (
+                values and None not in values) else None
+            expected = SectionBlock(text=MarkdownTextObject(text=text[:MAX_SECTION_CHARS - 1].rstrip() + "…"
+                                                            if len(text) > MAX_SECTION_CHARS else text,
+                                                            verbatim=True), accessory=menu).to_dict()
+            assert json.dumps(_item_block(item, heading)) == json.dumps(expected)

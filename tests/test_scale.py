@@ -5,15 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot import core
 from bot.core import TIMELINE_PAGE, Desk
 from knowledge import queries, store
 from knowledge.compile import Paths
-from knowledge.names import SUGGEST, rank
+from knowledge.dates import parse_period
+from knowledge.models import Person
+from knowledge.names import SUGGEST, FuzzyIndex, rank
 from knowledge.store import FactBase, build, event_words, is_stale
 from knowledge.synth import write_corpus
 
@@ -33,6 +38,32 @@ def test_the_name_index_ranks_as_a_scan_of_every_alias(fact_base: FactBase) -> N
                   "the pakistani interior minister", "raeesi", "imran", "x", "shehbaz sharif"):
         scanned = [match for match in rank(typed, candidates) if match.score >= SUGGEST]
         assert fact_base.person_names.rank(typed) == scanned, typed
+
+
+def test_the_fuzzy_index_finds_what_scoring_every_text_finds(fact_base: FactBase) -> None:
+    words = sorted(set(fact_base.event_vocabulary))
+    indexes = (FuzzyIndex(words), FuzzyIndex(words, scored_whole=0, warm_up=0))
+    typed = ["zzqx", "stanbuk", "istanbol", "talkss", "x", "ab", "qqqqqqqqqqqq", "pakistn", "", "araghchi",
+             *(word[:2] + "e" + word[3:] for word in words[::7])]
+    for text in typed:
+        for cutoff, limit in ((70.0, 3), (70.0, None), (85.0, None), (90.0, None), (0.0, 5)):
+            scanned = [(known, score) for known, score, _ in
+                       process.extract(text, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
+            for index in indexes:
+                assert index.extract(text, cutoff, limit) == (scanned if text else []), (text, cutoff)
+
+
+def test_a_typed_word_is_corrected_and_junk_gets_no_suggestion(fact_base: FactBase) -> None:
+    desk = Desk(fact_base)
+    corrected = desk.command("timeline", "istanbol talks")
+    assert corrected.is_answer and any("Istanbul" in item.text for section in corrected.sections
+                                       for item in section.items)
+    near = desk.command("timeline", "stanbuk")
+    assert not near.is_answer and "Did you mean: istanbul?" in near.notes
+    junk = desk.command("timeline", "zzqx border")
+    assert not junk.is_answer and not any(note.startswith("Did you mean") for note in junk.notes)
+    assert queries.whois(fact_base, "zzqx").suggestions == ()
+    assert [profile.person.name for profile in queries.whois(fact_base, "araghchy").people] == ["Abbas Araghchi"]
 
 
 def test_the_event_word_index_holds_each_events_words(fact_base: FactBase) -> None:
@@ -94,6 +125,33 @@ def test_threats_and_sources_replies_hold_one_page(synthetic_base: FactBase,
     assert any(f"of {len(base.sources)} articles" in note for note in listed.notes)
 
 
+def test_a_quotes_listing_reads_one_page_and_the_database_counts_the_rest(synthetic_base: FactBase,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    base = synthetic_base
+    year = max({quote.date.start.year for quote in base.quotes()},
+               key=lambda year: len(base.quotes(start=date(year, 1, 1), end=date(year, 12, 31))))
+    period = parse_period(str(year))
+    everything = queries.quotes(base, "", period)
+    said = [quote for found in everything.speakers for quote in found.quotes]
+    assert len(said) > 4
+    paged = queries.quotes(base, "", period, page=4)
+    assert sorted(quote.id for found in paged.speakers for quote in found.quotes) == sorted(
+        quote.id for quote in base.quotes(start=period.start, end=period.end)[:4])
+    assert (paged.total, paged.speaker_total) == (len(said), len(everything.speakers))
+    assert paged.articles == len({c.article for quote in said for c in quote.sources})
+    assert queries.quotes(base, "", period, page=len(said)) == replace(
+        everything, total=len(said), speaker_total=len(everything.speakers), articles=paged.articles)
+    monkeypatch.setattr(core, "QUOTES_PAGE", 4)
+    reply = Desk(base).command("quotes", str(year))
+    assert reply.item_count == 4
+    assert reply.summary and reply.summary.startswith(f"{len(said)} quotes · {len(everything.speakers)} speaker")
+    assert any(f"Showing the earliest 4 of {len(said)} quotes" in note for note in reply.notes)
+    side = next(person.side for found in everything.speakers if isinstance(person := found.person, Person)
+                and person.side)
+    by_side = queries.quotes(base, "", None, side=side)
+    assert queries.quotes(base, "", None, side=side, page=10_000).speakers == by_side.speakers
+
+
 def test_staleness_is_told_by_stamps_first_and_contents_second(tmp_path: Path) -> None:
     write_corpus(tmp_path, 1)
     paths = Paths(tmp_path)
@@ -150,3 +208,13 @@ def test_a_free_text_search_ranks_a_bounded_number_of_the_matches(fact_base: Fac
     last = {(row[0], int(row[1])) for rowid in matching[-3:] for row in fact_base._db.execute(
         "SELECT article, offset FROM sentences WHERE rowid = ?", (rowid,))}
     assert {(article, offset) for article, _, offset, _ in bounded[:3]} == last
+
+
+def test_a_whois_card_names_its_first_articles_and_counts_the_rest(fact_base: FactBase,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "ARTICLES_NAMED", 1)
+    reply = Desk(fact_base).command("whois", "Jaish al-Adl")
+    line = next(item.text for section in reply.sections for item in section.items if item.lead == "In the base")
+    profile = queries.whois(fact_base, "Jaish al-Adl").groups[0]
+    assert len(profile.articles) > 1
+    assert line.endswith(f"in [{core.article_label(profile.articles[0])}] and {len(profile.articles) - 1} more")
