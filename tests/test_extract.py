@@ -207,6 +207,12 @@ def test_a_straight_quotation_left_open_is_not_continued_by_a_curly_one() -> Non
     assert ("direct", "rabia-noor", "That’s right") in found
 
 
+def test_a_quotation_standing_alone_continues_the_named_speaker_not_an_unnamed_source() -> None:
+    text = ("“The road is open,” Senator Hina Baig said, while officials said the bridge was closed.\n\n"
+            "“We will rebuild it.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig", "hina-baig"]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

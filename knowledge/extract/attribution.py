@@ -404,6 +404,8 @@ class Attributor:
         """Remember who spoke or was the subject, for pronouns and continuations that follow; after
         words no one could be found to have said, the next standalone quotation continues no one."""
         spoken = [speaker for speaker in speakers if speaker]
+        named = [speaker for speaker in spoken if self.cast.figures[speaker].institution != UNNAMED]
+        spoken = [*[s for s in spoken if s not in named], *named]
         if spoken:
             self.last_speaker = spoken[-1]
             self._note_subject(spoken[-1])
