@@ -213,6 +213,16 @@ def test_a_quotation_standing_alone_continues_the_named_speaker_not_an_unnamed_s
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig", "hina-baig"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Hina Baig beat Senator Omar Farooq, who said he intended to get “recharged and take a day off.”",
+     "omar-farooq"),
+    ("Senator Omar Farooq and the mayor will meet next week, Senator Hina Baig said, adding, “They need to talk.”",
+     "hina-baig"),
+])
+def test_a_relative_who_and_a_participle_after_said_keep_their_speaker(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
 def test_role_reference_takes_the_person_last_named_with_that_role_and_side() -> None:
     text = ("Iranian Foreign Minister Reza Tavakoli met Pakistani Foreign Minister Bilal Aslam in Tehran.\n"
             "“Our border must be calm,” the top Iranian diplomat said.\n"

@@ -55,6 +55,7 @@ AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
+_WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
 _APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+(?!(?:and|but|or)\b)[^,«»;]{{1,120}}?){{2,4}},"
                           rf"{AUXILIARY}\s+")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
@@ -271,6 +272,9 @@ class Attributor:
         lawyer, said"; "X, who ..., said"), a prepositional phrase ("officials in the city said")
         or an auxiliary may stand between; a lone comma only after an apposed name ("the
         chairman, X, said")."""
+        who = _WHO_BEFORE.search(self.masked, sentence_start, offset)
+        if who and (named := next((r for r in referents if r.end == who.start() and r.kind == "name"), None)):
+            return named
         for referent in reversed(referents):
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if gap and (not gap["lone"] or referent.kind == "name" and
@@ -359,10 +363,22 @@ class Attributor:
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
             if adjacent:
                 return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
+            if verb["participle"] and (said := self.speaker_of_verb_before(referents, verbs[:-1], context)):
+                return self.attribution_of(said, 0.85, f"“X said, {verb.group()} …”")
             subject = self.main_subject(context, referents)
             if subject:
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
         return None
+
+    def speaker_of_verb_before(self, referents: list[Referent], verbs: list[re.Match[str]],
+                               context: Span) -> Referent | None:
+        """Who the last finite speech verb before a participle has as its speaker ("Spicer said,
+        adding …"; "“…,” said X, adding …"): its subject, or the referent right after it."""
+        finite = next((v for v in reversed(verbs) if v["finite"]), None)
+        if finite is None:
+            return None
+        return self.subject_before(referents, finite.start(), context.start) or \
+            self.referent_at(referents, finite.end() + 1)
 
     def quote(self, quotation: Quotation, sentences: list[Sentence]) -> FoundQuote:
         """Attribute one quotation; call in reading order, so pronouns find the last subject."""
