@@ -56,8 +56,7 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
 _WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
-_APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+(?!(?:and|but|or)\b)[^,«»;]{{1,120}}?){{2,4}},"
-                          rf"{AUXILIARY}\s+")
+APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
@@ -290,7 +289,7 @@ class Attributor:
         first = next((r for r in referents if r.start >= after), None)
         if first is None or first is inner or first.kind != "name" or first.end > inner.start:
             return None
-        return first if _APPOSITIONS.fullmatch(self.masked, first.end, offset) else None
+        return first if APPOSITIONS.fullmatch(self.masked, first.end, offset) else None
 
     def _named_at(self, referents: list[Referent], offset: int) -> Referent | None:
         referent = self.referent_at(referents, offset, loose=True)

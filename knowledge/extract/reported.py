@@ -26,7 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.attribution import _NOT_LABELS, APPOSITION, AUXILIARY, PARTICIPLES, Attribution, Attributor
+from knowledge.extract.attribution import (
+    _NOT_LABELS,
+    APPOSITION,
+    APPOSITIONS,
+    AUXILIARY,
+    PARTICIPLES,
+    Attribution,
+    Attributor,
+)
 from knowledge.extract.reading import Sentence, Span
 from knowledge.extract.sources import (
     ACTS,
@@ -143,7 +151,6 @@ _IN_VIEW = re.compile(r"(?:^|,\s+)(?i:in)\s+(?:(?P<owner>his|her|their|its)|[^,�
                       r"(?:view|opinion|words|estimation|telling|judgment|judgement|assessment)\s*,\s+")
 _AS_SAID = re.compile(r"(?:^|(?<=,)\s+|(?<=\s—)\s+)(?i:as|like)\s+[^,«]{0,60}$")
 _AS_SAID_TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*,\s+")
-_APPOSITIONS = re.compile(rf"(?:,\s+[^,«»;]{{1,100}}?){{1,3}},(?:{AUXILIARY})\s+$")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,«;]{1,120},\s*$")
 _FIRST_PERSON = re.compile(rf"(?:^|(?<=,)\s+|\b(?i:and|but|that|because|so)\s+)(?P<who>I|[Ww]e)(?:{AUXILIARY})\s*$")
 _IN_DOCUMENT = re.compile(
@@ -335,20 +342,19 @@ class _Reader:
     def relative_head(self, offset: int) -> Referent | None:
         """The source of a cue at ``offset`` that a relative clause parts from it ("Executives for
         the firm, which made a profit, say …")."""
-        relative = _RELATIVE.search(self.masked, self.span.start, offset)
-        if relative is None:
-            return None
-        return next((r for r in self.referents if r.end == relative.start() and r.figure), None) or \
-            self.phrase_before(relative.start())
+        return self.head_before(_RELATIVE.search(self.masked, self.span.start, offset))
 
     def apposed_head(self, offset: int) -> Referent | None:
         """The source of a cue at ``offset`` that several appositions part from it ("Jo Farr, 27,
         a student at the college, said …"; "the mayor herself, as well as her staff, has said …")."""
-        apposed = _APPOSITIONS.search(self.masked, self.span.start, offset)
-        if apposed is None:
+        return self.head_before(APPOSITIONS.search(self.masked, self.span.start, offset))
+
+    def head_before(self, parted: re.Match[str] | None) -> Referent | None:
+        """The referent (or described phrase) ending where the words ``parted`` from its cue begin."""
+        if parted is None:
             return None
-        return next((r for r in self.referents if r.end == apposed.start() and r.figure), None) or \
-            self.phrase_before(apposed.start())
+        return next((r for r in self.referents if r.end == parted.start() and r.figure), None) or \
+            self.phrase_before(parted.start())
 
     def writer(self, offset: int) -> Referent | None:
         """"I" or "we" opening the clause of a cue at ``offset``: the writer of the article."""
