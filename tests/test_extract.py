@@ -184,9 +184,9 @@ def test_a_quotation_ending_a_sentence_of_its_own_keeps_that_sentences_speaker()
 
 
 def test_a_colon_sentence_introduces_the_subject_of_its_verb() -> None:
-    text = ("That is, when the moderators mocked him, Senator Hina Baig called them on it:\n\n"
+    text = ("The questions angered Senator Hina Baig, and Senator Rabia Noor wrote:\n\n"
             "“The questions show why people do not trust the media.”")
-    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["hina-baig"]
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["rabia-noor"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

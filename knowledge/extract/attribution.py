@@ -171,7 +171,6 @@ class Attributor:
         self.cast = cast
         self.masked = masked(text, quotations)
         self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
-        self.last_subject: str | None = None
         self.subjects: list[str] = []
         self.genders = _genders(self.masked, cast)
         self.last_institution: str | None = None
@@ -259,7 +258,7 @@ class Attributor:
 
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
-        ``loose``, any three words of description ("said 9/11 widow X")."""
+        ``loose``, any four words of description ("said retired Air Force general X")."""
         gap = r"(?:[\w/.’'-]+\s+){0,4}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
             if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
@@ -393,8 +392,8 @@ class Attributor:
             return None
         referents = self.referents(before.span)
         verbs = list(_ANY_VERB.finditer(self.masked, before.span.start, before.span.end))
-        subject = (verbs and self.subject_before(referents, verbs[-1].start(), before.span.start)) or \
-            self.main_subject(before.span, referents)
+        said = self.subject_before(referents, verbs[-1].start(), before.span.start) if verbs else None
+        subject = said or self.main_subject(before.span, referents)
         return self.attribution_of(subject, 0.8, "introduced by the sentence before (“X wrote:”)") \
             if subject and subject.figure else None
 
@@ -418,9 +417,8 @@ class Attributor:
     def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
         """Remember who spoke or was the subject, for pronouns and continuations that follow; after
         words no one could be found to have said, the next standalone quotation continues no one."""
-        spoken = [speaker for speaker in speakers if speaker]
-        named = [speaker for speaker in spoken if self.cast.figures[speaker].institution != UNNAMED]
-        spoken = [*[s for s in spoken if s not in named], *named]
+        spoken = sorted((speaker for speaker in speakers if speaker),
+                        key=lambda speaker: self.cast.figures[speaker].institution != UNNAMED)
         if spoken:
             self.last_speaker = spoken[-1]
             self._note_subject(spoken[-1])
@@ -462,7 +460,6 @@ class Attributor:
             if self.cast.figures[figure].institution == UNNAMED:
                 self.last_group = figure
         else:
-            self.last_subject = figure
             self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
 
     def _antecedents(self, span: Span, found: list[Referent], offset: int) -> list[str]:

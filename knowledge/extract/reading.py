@@ -192,10 +192,16 @@ _ABBREVIATIONS = {
     "approx", "est", "dept", "govt", "maj.-gen", "lt.-gen", "rev", "hon", "fr", "sens", "reps", "supt", "cmdr",
     "cpl", "pvt", "messrs", "mt", "ft",
 } | set(MONTHS)
-_SAID_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|asked|asks|told|tells|wrote|writes|"
-                         r"adds|[a-z]+ed)\b")
-_SAID_AFTER_STATEMENT = re.compile(r"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){1,5}(?:said|says|told|tells|wrote|writes|"
-                                   r"added|adds|asked|asks)\b")
+_SAID = "said|says|asked|asks|told|tells|wrote|writes|added|adds"
+
+
+def _named_then(verbs: str) -> re.Pattern[str]:
+    """A speaker of up to five capitalised words (or a determiner) and then one of ``verbs``."""
+    return re.compile(rf"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){{1,5}}(?:{verbs})\b")
+
+
+_SAID_AFTER = _named_then(_SAID + "|[a-z]+ed")  # after “…?” or “…!”: any past tense ("Trump asked", "the man yelled")
+_SAID_AFTER_STATEMENT = _named_then(_SAID)
 _BOUNDARY = re.compile(r"[.?!…]+(?:''|[”’\"')\]])*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
@@ -212,10 +218,9 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
                 continue
             if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
-            opened_sentence = any(q.marks.end == paragraph.start + end and q.marks.start <= paragraph.start + start
-                                  for q in quotations)
-            if opened_sentence and re.search(r"\.(?:''|[”’\"'])+$", match.group()) and \
-                    _SAID_AFTER_STATEMENT.match(body, end):
+            if re.search(r"\.(?:''|[”’\"'])+$", match.group()) and _SAID_AFTER_STATEMENT.match(body, end) and any(
+                    q.marks.start <= paragraph.start + start and q.marks.end == paragraph.start + end
+                    for q in quotations):
                 continue
             word = re.search(r"([\w.\-]+)$", body[start : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
