@@ -634,3 +634,44 @@ def test_a_sentence_ending_with_a_colon_introduces_the_next_paragraphs_speaker()
             "Senator Omar Vint wrote:\n\n"
             "“The numbers do not add up.”")
     assert [who for _, who, _ in speakers(text)] == ["dana-reyes", "omar-vint"]
+
+
+def test_a_title_with_its_complement_before_a_comma_introduces_a_person() -> None:
+    text = ("Pakistan's special envoy for Afghanistan, Rashid Qamar, met the foreign minister on Monday.\n"
+            "“We want the crossings to reopen,” Qamar told reporters.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.speaker for p in proposals.quotes] == ["rashid-qamar"]
+    person = proposals.people[0].entry
+    assert (person.side, [role.title for role in person.roles]) == ("Pakistan", ["special envoy for Afghanistan"])
+
+
+def test_a_first_name_used_alone_is_the_person_and_becomes_the_alias() -> None:
+    text = ("Chinese Foreign Minister Chen Hao, who hosted talks last month, urged restraint.\n"
+            "Chen said Beijing was ready to “play a constructive role”.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert {p.entry.speaker for p in proposals.quotes} == {"chen-hao"}
+    assert [p.entry.aliases for p in proposals.people] == [["Chen Hao", "Chen"]]
+
+
+def test_an_abbreviation_in_brackets_names_its_group_wherever_it_is_used() -> None:
+    text = ("Troops killed 12 fighters of the Jaish al-Nasr (JAN) on Monday.\n"
+            "The JAN, which Islamabad says operates from across the border, denied losing fighters.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert not proposals.people
+    assert [(g.entry.name, g.entry.aliases) for g in proposals.groups] == [
+        ("Jaish al-Nasr", ["Jaish al-Nasr", "JAN"])]
+    assert {t.entry.group for t in proposals.threats} == {"jaish-al-nasr"}
+
+
+def test_an_agency_quoting_someone_as_saying_that_is_not_the_speaker() -> None:
+    found = speakers("The state news agency quoted Interior Minister Omar Farooq as saying that security "
+                     "forces had killed 12 militants.")
+    assert found == [("reported", "omar-farooq", "security forces had killed 12 militants")]
+
+
+def test_a_wire_dateline_with_a_year_dates_the_article_and_stays_out_of_the_words() -> None:
+    proposals = propose("KABUL, March 3, 2026 (Reuters) — The two envoys held talks in Kabul on Tuesday, "
+                        "officials said, as the crossing stayed closed.", EMPTY)
+    assert proposals.published.day == date(2026, 3, 3) and proposals.published.certain
+    assert [p.entry.text for p in proposals.quotes] == ["The two envoys held talks in Kabul on Tuesday"]
+    assert proposals.events[0].entry.summary.startswith("The two envoys held talks")

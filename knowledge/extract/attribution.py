@@ -105,7 +105,8 @@ _LEADING_PHRASE = re.compile(
     r"Ahead\s+of\b|Instead\s+of\b|Thanks\s+to\b|Hours\b|Days\b|Weeks\b|Months\b|Years\b|Minutes\b)[^,]{0,160},\s*"
 )
 
-_DATELINE = re.compile(r"[A-Z][A-Z.’' -]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)*(?:\s+\([^()]{1,20}\))?\s+[—–-]{1,2}\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z.’' -]+(?:,\s+(?:[A-Z][\w.]*(?:\s+\d{1,2})?|(?:19|20)\d{2}))*(?:\s+\([^()]{1,20}\))?"
+                       r"\s+[—–-]{1,2}\s+")
 _CLAUSE_SUBJECT = re.compile(r"(?:When|While|As|Although|Though|Because|If|Since|Once|After|Before|Until)\s+"
                              r"(?:(?:the|[A-Z][\w.’'-]*)\s+)*")
 
@@ -147,11 +148,16 @@ def masked(text: str, quotations: list[Quotation]) -> str:
     return "".join(characters)
 
 
+def after_dateline(text: str, start: int = 0) -> int:
+    """Where the words at ``start`` begin after a wire dateline ("WASHINGTON, Dec. 8 (UPI) — ")."""
+    dateline = _DATELINE.match(text, start)
+    return dateline.end() if dateline else start
+
+
 def _opening(sentence: str) -> int:
     """How many characters open ``sentence`` before its subject: a wire dateline ("WASHINGTON,
     Dec. 8 (UPI) — ") and a leading adverbial phrase ("In response to …, ")."""
-    dateline = _DATELINE.match(sentence)
-    start = dateline.end() if dateline else 0
+    start = after_dateline(sentence)
     lead = _LEADING_PHRASE.match(sentence[start:])
     return start + (lead.end() if lead else 0)
 
@@ -340,10 +346,8 @@ class Attributor:
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
-        for match in _QUOTED_AS.finditer(self.masked, context.start, context.end):
-            referent = self.referent_at(referents, match.end())
-            if referent and _AS_SAYING.match(self.masked, referent.end):
-                return self.attribution_of(referent, 0.95, "“quoted X as saying”")
+        if quoted := self.quoted_as_saying(referents, context.start, context.end):
+            return self.attribution_of(quoted, 0.95, "“quoted X as saying”")
         for referent in referents:
             if _WAS_QUOTED.match(self.masked, referent.end):
                 return self.attribution_of(referent, 0.95, "“X was quoted as saying”")
@@ -364,8 +368,16 @@ class Attributor:
             if verb["participle"] and (said := self.speaker_of_verb_before(referents, verbs[:-1], context)):
                 return self.attribution_of(said, 0.85, f"“X said, {verb.group()} …”")
             subject = self.main_subject(context, referents)
-            if subject:
+            if subject and subject.end <= verb.start():
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
+        return None
+
+    def quoted_as_saying(self, referents: list[Referent], start: int, end: int) -> Referent | None:
+        """The X of "… quoted X as saying" within ``start``..``end``: the one quoted, not who quotes."""
+        for match in _QUOTED_AS.finditer(self.masked, start, end):
+            referent = self.referent_at(referents, match.end())
+            if referent and _AS_SAYING.match(self.masked, referent.end):
+                return referent
         return None
 
     def speaker_of_verb_before(self, referents: list[Referent], verbs: list[re.Match[str]],

@@ -99,6 +99,7 @@ class Figure:
     known: bool = False
     side_implied: bool = False
     institution: str | None = None
+    called: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Cast:
     mentions: list[Mention]
     new_groups: dict[str, str]
     group_kinds: dict[str, str] = field(default_factory=dict)
+    abbreviations: dict[str, list[str]] = field(default_factory=dict)
     world: World = field(default_factory=lambda: EMPTY_WORLD)
 
     def people_before(self, offset: int) -> list[Figure]:
@@ -151,7 +153,8 @@ _TITLE_HEADS = (
     r"|nominee|candidate|senator|governor|leader|chairman|director|mayor)"
 )
 _TITLE = re.compile(
-    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}(?:\s*,)?\s+$"
+    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}"
+    r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?(?:\s*,)?\s+$"
 )
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
@@ -368,6 +371,9 @@ _PERSONAL_APPOSITION = re.compile(
     r"correspondent|journalist|writer|coordinator|deputy|vice)\b)")
 
 
+_CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
+    protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
+    dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
 _FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept)\b")
@@ -388,7 +394,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
     if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
-            and not (single and text[start:end].lower() in SOURCE_HEADS):
+            and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper())):
         return True
     if single:
         return False
@@ -419,6 +425,27 @@ def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: f
             ref = unique[re.sub(r"[’']s$", "", match.group())]
             mentions.append(Mention(match.start(), end, figure=ref))
             taken.append((match.start(), end))
+
+
+_ABBREVIATION = re.compile(r"[ \t]*\((?P<short>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+
+
+def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, int]],
+                   figures: dict[str, Figure]) -> dict[str, list[str]]:
+    """An abbreviation in brackets after a group or institution ("Tehreek-e-Taliban Pakistan (TTP)")
+    names it wherever the article uses it; each one's abbreviations, by group or institution id."""
+    found: dict[str, list[str]] = {}
+    for mention in list(mentions):
+        match = _ABBREVIATION.match(text, mention.end)
+        ref = mention.group or (mention.figure if mention.figure and figures[mention.figure].institution else None)
+        if match is None or ref is None or match["short"] in found.get(ref, []):
+            continue
+        found.setdefault(ref, []).append(match["short"])
+        for use in re.finditer(rf"(?<![\w-]){re.escape(match['short'])}(?![\w-])", text):
+            if _free(taken, use.start(), use.end()):
+                mentions.append(Mention(use.start(), use.end(), figure=mention.figure, group=mention.group))
+                taken.append((use.start(), use.end()))
+    return found
 
 
 def find_cast(text: str, directory: Directory) -> Cast:
@@ -468,7 +495,9 @@ def find_cast(text: str, directory: Directory) -> Cast:
         mentions.append(Mention(start, match.end(), group=ref))
         taken.append((start, match.end()))
 
+    abbreviations = _abbreviations(text, mentions, taken, figures)
     surnames: dict[str, str] = {}
+    first_names: dict[str, set[str]] = {}
     runs = _name_runs(text, lowercase_words, not_names)
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
@@ -478,8 +507,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
             continue
         title = _title_before(text, start)
         single = " " not in name
-        if single and name in surnames:
-            ref = surnames[name]
+        if single and (name in surnames or len(first_names.get(name, ())) == 1):
+            ref = surnames.get(name) or next(iter(first_names[name]))
         elif name not in persons and not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
@@ -487,7 +516,11 @@ def find_cast(text: str, directory: Directory) -> Cast:
             if ref not in figures:
                 figures[ref] = Figure(ref, name, None, [])
             surnames.setdefault(name.split()[-1], ref)
+            if not single:
+                first_names.setdefault(name.split()[0], set()).add(ref)
         figure = figures[ref]
+        if single and name not in figure.called:
+            figure.called.append(name)
         if title and title not in figure.titles:
             figure.titles.append(title)
         if figure.side is None and not figure.known:
@@ -497,7 +530,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
-    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups}, world)
+    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups}, world=world,
+                abbreviations=abbreviations)
     for mention in mentions:
         unsided = figures[mention.figure] if mention.figure else None
         if unsided and unsided.side is None and not unsided.known:

@@ -436,7 +436,8 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
             continue
         if figure.institution:
             body = InstitutionEntry(id=figure.id, name=figure.name, side=figure.side or "unknown",
-                                    kind=figure.institution, aliases=[figure.name],
+                                    kind=figure.institution,
+                                    aliases=[figure.name, *cast.abbreviations.get(figure.id, ())],
                                     note=None if figure.side else "side not stated: check")
             result.institutions.append(Proposal(body, 0.6 if figure.side else 0.5,
                                                 "new name, not in institutions.toml"))
@@ -445,7 +446,7 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
         entry = PersonEntry(
             id=figure.id, name=figure.name, side=figure.side or "other",
             roles=[RoleEntry(title=title) for title in dict.fromkeys(titles)],
-            aliases=list(dict.fromkeys([figure.name, figure.name.split()[-1]])),
+            aliases=list(dict.fromkeys([figure.name, *(figure.called or figure.name.split()[-1:])])),
             note="side inferred from the article, not stated by a title: check" if figure.side_implied
             else None if figure.side else "side not stated by a title: check",
         )
@@ -457,5 +458,5 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
         if ref in used_groups:
             kind = "militant group" if cast.world.side_of(name) is None or MILITANT_NAME.match(name) \
                 else "organisation"
-            group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name])
+            group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name, *cast.abbreviations.get(ref, ())])
             result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))

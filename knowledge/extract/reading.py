@@ -260,11 +260,19 @@ def find_dateline(text: str) -> tuple[date, str] | None:
             continue
         line = head[head.rfind("\n", 0, match.start()) + 1 : match.end()]
         return found, line.strip()
+    for wire in WIRE_DATELINE.finditer(head):
+        month = MONTHS.get(wire["month"].lower())
+        if wire["year"] and month is not None:
+            try:
+                return date(int(wire["year"]), month, int(wire["day"])), wire["line"]
+            except ValueError:
+                continue
     return None
 
 
 WIRE_DATELINE = re.compile(
-    r"^(?P<line>[A-Z][A-Z .'’-]+,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^)\n]{1,40}\))\s*[—–-]+\s*",
+    r"^(?P<line>[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<day>\d{1,2})(?:,\s+(?P<year>(?:19|20)\d{2}))?\s*(?:\([^)\n]{1,40}\))?)\s*[—–-]+\s*",
     re.MULTILINE)
 
 
@@ -274,7 +282,7 @@ def find_wire_dateline(text: str) -> tuple[int, int, str] | None:
     head = "\n".join(text.splitlines()[:12])
     for match in WIRE_DATELINE.finditer(head):
         month = MONTHS.get(match["month"].lower())
-        if month is not None and 1 <= int(match["day"]) <= 31:
+        if month is not None and 1 <= int(match["day"]) <= 31 and not match["year"]:
             return month, int(match["day"]), match["line"]
     return None
 

@@ -34,6 +34,7 @@ from knowledge.extract.attribution import (
     PARTICIPLES,
     Attribution,
     Attributor,
+    after_dateline,
 )
 from knowledge.extract.reading import Sentence, Span
 from knowledge.extract.sources import (
@@ -245,6 +246,7 @@ class _Reader:
         opening = start
         while start < end and self.masked[start] in " ,:":
             start += 1
+        start = after_dateline(self.masked, start)
         if _NOT_A_CLAUSE.match(self.masked, start) and not introduced or (
                 "," in self.masked[opening:start] and _AFTER_COMMA.match(self.masked, start)):
             return None
@@ -619,17 +621,21 @@ class _Reader:
         return Referent(at, at + len(word), figure, "pronoun") if figure else None
 
     def participles(self) -> None:
-        """``…, saying (that) Y``: the speaker of the sentence's quotation, else its subject, says Y."""
+        """``…, saying (that) Y``: the speaker of the sentence's quotation, else its subject, says Y;
+        ``… quoted X as saying (that) Y``: X says Y."""
         for match in _PARTICIPLE.finditer(self.masked, self.span.start, self.span.end):
             before = [r for r in self.referents if r.end <= match.start()]
-            subject = self.attributor.main_subject(Span(self.span.start, match.start()), before)
+            quoted = self.attributor.quoted_as_saying(before, self.span.start, match.end())
+            subject = quoted or self.attributor.main_subject(Span(self.span.start, match.start()), before)
             if self.quoted and (subject is None or subject.figure != self.quoted):
                 source = Referent(match.start(), match.start(), self.quoted, "name")
             elif subject is not None:
                 source = subject
             else:
                 continue
-            self.add(match.end(), self.span.end, source, 0.8, f"“…, {match.group().strip(', ')}” with its subject")
+            how = "“quoted X as saying …”" if quoted and source is quoted else \
+                f"“…, {match.group().strip(', ')}” with its subject"
+            self.add(match.end(), self.span.end, source, 0.8, how)
 
 
 def statements_in(attributor: Attributor, sentence: Sentence, quoted: str | None = None,
