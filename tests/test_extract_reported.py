@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from knowledge.extract.reading import find_quotations, paragraph_spans
 
 PUBLISHED = date(2024, 3, 6)
 EMPTY = Directory()
+WORLD = Path(__file__).parent.parent / "knowledge"
 
 
 def reported(text: str) -> list[tuple[str, str]]:
@@ -561,3 +563,17 @@ def test_narration_ending_in_the_polls_without_a_result_is_no_statement() -> Non
 def test_a_participle_does_not_open_an_unnamed_source() -> None:
     assert "unnamed-adding-both-sides" not in {speaker for speaker, _ in reported(
         "The talks ended on Monday, adding both sides agreed to continue them in the spring.")}
+
+
+def test_what_stands_before_x_said_is_all_x_said_and_a_nested_cue_stops_at_it() -> None:
+    found = reported("Envoy Dana Reyes met Governor Sam Ortiz and discussed trade and security, "
+                     "the ministry said in a statement.")
+    assert ("unnamed-ministry", "Envoy Dana Reyes met Governor Sam Ortiz and discussed trade and security") in found
+    assert ("dana-reyes", "trade and security") in found
+
+
+def test_an_indefinite_official_is_an_unnamed_source_not_the_official_named_before() -> None:
+    text = ("Pakistani Interior Minister Omar Farooq visited the crossing on Monday.\n"
+            "The pipeline also came up, according to a Pakistani official who spoke on condition of anonymity.")
+    speakers = [p.entry.speaker for p in propose(text, Directory.load(WORLD), PUBLISHED).quotes]
+    assert speakers == ["unnamed-pakistani-official"]

@@ -70,6 +70,7 @@ _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:\w+\s+)?$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
                       r"council|guards|corps|police|administration|foundation|party|newspaper|paper|outlet|network)\b")
 _NON_PERSON = re.compile(
@@ -223,7 +224,8 @@ class Attributor:
             start, end = span.start + match.start(), span.start + match.end()
             determined = not re.match(r"(?i)[a-z]+\s", match.group()) or match.group().split()[0].lower() in {
                 "the", "his", "her"}
-            if any(s < end and start < e for s, e in taken) or not (determined or match["side"]):
+            if any(s < end and start < e for s, e in taken) or not (determined or match["side"]) or \
+                    _INDEFINITE.search(window, 0, match.start()):
                 continue
             if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue

@@ -172,7 +172,8 @@ _NOT_NAMES = frozenset(
     energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
-    rabbi imam bishop cardinal pastor sir dame lord lady""".split()  # noqa: SIM905
+    rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
+    commander adviser advisor director chief admiral colonel captain sergeant""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(

@@ -95,8 +95,9 @@ _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|
                            r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
 _CLAUSE_TAIL = re.compile(
-    rf",\s+(?:{PARTICIPLES})\b|,?\s+(?:and|but)\s+(?:also\s+)?(?:{CUES}|{WEAK_CUES})\s+|\s+—\s+|;|,\s+(?:according\s+to|"
-    rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b"
+    rf",\s+(?:{PARTICIPLES})\b|(?P<joined>,?\s+(?:and|but)\s+(?:also\s+)?(?:{CUES}|{WEAK_CUES})\s+)|\s+—\s+|;|,\s+(?:according\s+to|"
+    rf"(?:he|she|they|it)\s+(?:said|says|added|told))\b|,\s+(?!(?:which|who|that|what|as|when|where|while|if|and|but)\b)(?:[\w’'-]+\s+){{1,5}}?"
+    r"(?:said|says|added)(?:\s+(?:in|on|at|to)\s+[^,;«]{0,40})?[.!?]?\s*$"
 )
 
 
@@ -224,10 +225,11 @@ class _Reader:
         self.connective = _OPENER.match(self.masked, self.span.start) is not None
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
-            introduced: bool = False, short: bool = False) -> None:
+            introduced: bool = False, short: bool = False, whole: bool = False) -> None:
         """Propose the clause at ``start``..``end`` as said by ``source``, unless it is no clause or
-        another statement of the sentence already holds it; ``short`` lets two words be one."""
-        clause = self.clause(start, end, introduced, short)
+        another statement of the sentence already holds it; ``short`` lets two words be one, and
+        ``whole`` keeps what is joined by "and" (the words before "…, X said" are all X's)."""
+        clause = self.clause(start, end, introduced, short, whole)
         if clause is None or source.figure is None or any(s == clause.start for s, _ in self.covered):
             return
         attribution = self.attributor.attribution_of(source, confidence, how)
@@ -239,7 +241,8 @@ class _Reader:
         self.covered.append((clause.start, clause.end))
         self.last_source = source
 
-    def clause(self, start: int, end: int, introduced: bool = False, short: bool = False) -> Span | None:
+    def clause(self, start: int, end: int, introduced: bool = False, short: bool = False,
+               whole: bool = False) -> Span | None:
         """The words ``start``..``end`` as a clause: cut at the next clause break, trimmed, at least
         three words (two when ``short``, but not a bare adjunct), not mostly a quotation; unless
         ``introduced`` (by "that", or a verb taking "to"), not opening with a preposition or conjunction."""
@@ -250,7 +253,8 @@ class _Reader:
         if _NOT_A_CLAUSE.match(self.masked, start) and not introduced or (
                 "," in self.masked[opening:start] and _AFTER_COMMA.match(self.masked, start)):
             return None
-        tail = _CLAUSE_TAIL.search(self.masked, start + 1, end)
+        tail = next((found for found in _CLAUSE_TAIL.finditer(self.masked, start + 1, end)
+                     if not (whole and found["joined"])), None)
         stop = tail.start() if tail else end
         while stop > start and self.masked[stop - 1] in " .,;:!?":
             stop -= 1
@@ -421,7 +425,7 @@ class _Reader:
         tail = (_TOLD_TAIL if telling else _TAIL).match(self.masked, end, self.span.end)
         if comma and tail and comma > self.span.start + 8 and not self.quotation_ends(comma) and \
                 not _LEADING.match(self.masked, self.span.start, comma + 1):
-            self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”", self.connective)
+            self.add(self.span.start, comma, source, 0.85, f"“…, X {word}”", self.connective, whole=True)
             return
         inside = _PARENTHETICAL.match(self.masked, end, self.span.end)
         if comma and inside and not cue["weak"]:
