@@ -675,3 +675,34 @@ def test_a_wire_dateline_with_a_year_dates_the_article_and_stays_out_of_the_word
     assert proposals.published.day == date(2026, 3, 3) and proposals.published.certain
     assert [p.entry.text for p in proposals.quotes] == ["The two envoys held talks in Kabul on Tuesday"]
     assert proposals.events[0].entry.summary.startswith("The two envoys held talks")
+
+
+def test_a_group_opening_the_sentence_is_its_subject_not_a_description_inside_it() -> None:
+    text = ("Jaish al-Nasr, which two governments list as a terrorist organisation, said on Telegram that its "
+            "fighters had “retreated safely”.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert not proposals.quotes
+    assert [e.text for e in proposals.exclusions] == ["retreated safely"]
+
+
+def test_a_spokeswoman_after_officials_of_two_sides_gets_no_side() -> None:
+    text = ("Iranian Interior Minister Karim Nouri spoke on Monday.\n"
+            "Pakistan's Foreign Office said it was in contact with Iranian authorities.\n"
+            "Spokeswoman Sara Hameed said the border was calm.")
+    people = {p.entry.name: p.entry.side for p in propose(text, WORLD, PUBLISHED).people}
+    assert people["Sara Hameed"] == "other"
+
+
+def test_a_community_word_can_end_a_titled_name() -> None:
+    text = "Spokeswoman Sara Hameed Baloch said the border was calm."
+    assert [p.entry.name for p in propose(text, WORLD, PUBLISHED).people] == ["Sara Hameed Baloch"]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Minister Karim Nouri is due to visit Doha next week, state media reported.", "next week"),
+    ("Minister Karim Nouri will visit Doha next Monday.", "next Monday"),
+])
+def test_a_visit_ahead_is_dated_by_its_own_phrase_not_the_publication_day(text: str, phrase: str) -> None:
+    events = propose(text, EMPTY, PUBLISHED).events
+    assert [e.entry.date_phrase for e in events] == [phrase]
+    assert resolve(phrase, PUBLISHED).start > PUBLISHED

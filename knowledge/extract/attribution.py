@@ -260,9 +260,15 @@ class Attributor:
         return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
-        """The subject of the sentence: its first referent after any leading adverbial phrase."""
+        """The subject of the sentence: its first referent after any leading adverbial phrase; none
+        when a group opens it ("Jaish al-Adl, which … lists as a terrorist organisation, said")."""
         after = sentence.start + _opening(self.masked[sentence.start : sentence.end])
-        return next((r for r in referents if r.start >= after), None) or next(iter(referents), None)
+        first = next((r for r in referents if r.start >= after), None)
+        group = next((m for m in self.cast.mentions if m.group and after <= m.start < sentence.end), None)
+        if group and (first is None or group.start < first.start) and \
+                re.fullmatch(r"(?:[Tt]he\s+)?", self.masked[after : group.start]):
+            return None
+        return first or next(iter(referents), None)
 
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,

@@ -123,12 +123,13 @@ class Cast:
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
     world: World = field(default_factory=lambda: EMPTY_WORLD)
 
-    def people_before(self, offset: int) -> list[Figure]:
-        """People mentioned before ``offset``, most recent first, each once."""
+    def people_before(self, offset: int, institutions: bool = False) -> list[Figure]:
+        """People (and with ``institutions`` institutions too) mentioned before ``offset``, most
+        recent first, each once."""
         seen: dict[str, Figure] = {}
         for mention in reversed(self.mentions):
             if mention.end <= offset and mention.figure and mention.figure not in seen \
-                    and not self.figures[mention.figure].institution:
+                    and (institutions or not self.figures[mention.figure].institution):
                 seen[mention.figure] = self.figures[mention.figure]
         return list(seen.values())
 
@@ -193,7 +194,7 @@ _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[e
 def implied_side(titles: list[str], text: str, named_before: list[Figure], world: World) -> str | None:
     """The side of a person whose title names none: an institution of one side ("Foreign Office"
     spokesperson, when the article speaks of Pakistan), or, for a deputy, spokesperson or official,
-    the one side of every person with a side named before them."""
+    the one side of every person and institution with a side named before them."""
     words = " ".join(titles)
     side = world.institution_side(words, text)
     if side:
@@ -288,6 +289,17 @@ def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) 
     return runs
 
 
+def _with_surname_from(places: frozenset[str], text: str, start: int, name: str) -> tuple[int, str]:
+    """A name of two words or more that a place or community word ends ("Mumtaz Zahra Baloch"),
+    when the whole is titled or speaks; the run as found otherwise."""
+    after = re.match(r"[ \t]+([A-Z][^\W\d_]+)(?![\w’'-]|[ \t]+[A-Z])", text[start + len(name) :])
+    if " " not in name or after is None or after[1].lower() not in places:
+        return start, name
+    whole = f"{name} {after[1]}"
+    end = start + len(name) + after.end()
+    return (start, whole) if _title_before(text, start) or SPEECH_VERB_AFTER_NAME.match(text, end) else (start, name)
+
+
 def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
     first, last = words[0], words[-1]
     return offset + first[0], " ".join(word for _, word in words) if len(words) == 1 else \
@@ -301,7 +313,7 @@ INSTITUTION_HEADS = (
     "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network"
 )
 _NEW_INSTITUTION = re.compile(
-    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*\s+){{0,4}}(?:{INSTITUTION_HEADS})"
+    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*(?<![a-z]{{3}}\.)[ \t]+){{0,4}}(?:{INSTITUTION_HEADS})"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
     r"(?![\w-])"
 )
@@ -342,7 +354,7 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
             continue
         found.append((match.start(key), match.end(key), ""))
-    for start, end, ref in sorted(found):
+    for start, end, ref in sorted(found, key=lambda place: (not place[2], place[0])):
         if not _free(taken, start, end):
             continue
         if not ref:
@@ -499,7 +511,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
     abbreviations = _abbreviations(text, mentions, taken, figures)
     surnames: dict[str, str] = {}
     first_names: dict[str, set[str]] = {}
-    runs = _name_runs(text, lowercase_words, not_names)
+    runs = [_with_surname_from(world.not_names - _NOT_NAMES, text, start, name)
+            for start, name in _name_runs(text, lowercase_words, not_names)]
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
@@ -536,6 +549,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     for mention in mentions:
         unsided = figures[mention.figure] if mention.figure else None
         if unsided and unsided.side is None and not unsided.known:
-            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start), world)
+            unsided.side = implied_side(unsided.titles, text, cast.people_before(mention.start, institutions=True),
+                                        world)
             unsided.side_implied = unsided.side is not None
     return cast

@@ -366,7 +366,8 @@ class _Timeline:
             dated.append((carried or None, period, 0.5, f"carries on the narrative of “{period}”"))
             self.period = (period, sentence.paragraph)
         elif second is None and sentence.paragraph in self.body[:2] and reports_past(outside) \
-                and not re.search(r"«|\b(?:will|would|could|should|may|might)\b", outside):
+                and not re.search(r"«|\b(?:will|would|could|should|may|might|(?:is|are)\s+(?:due|set|expected|"
+                                  r"scheduled|slated)\s+to)\b", outside):
             dated.append((None, None, 0.4, "undated in the lead: taken as the publication day"))
         if second is not None and (not dated or second.span != (first.span if first else None)) and not (
                 dated and second.span.precision == "day" and second.span in self.days):
