@@ -706,3 +706,45 @@ def test_a_visit_ahead_is_dated_by_its_own_phrase_not_the_publication_day(text: 
     events = propose(text, EMPTY, PUBLISHED).events
     assert [e.entry.date_phrase for e in events] == [phrase]
     assert resolve(phrase, PUBLISHED).start > PUBLISHED
+
+
+def test_an_acronym_that_speaks_is_the_institution_the_article_spells_out() -> None:
+    text = ("The army's media wing, the Inter-Services Public Relations (ISPR), said the raid targeted "
+            "“hideouts”.\nThe ISPR said 16 militants were killed.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert {p.entry.speaker for p in proposals.quotes} == {"inter-services-public-relations"}
+    assert not proposals.people
+    assert [(i.entry.name, i.entry.aliases) for i in proposals.institutions] == [
+        ("Inter-Services Public Relations", ["Inter-Services Public Relations", "ISPR"])]
+
+
+def test_what_a_place_called_is_not_the_sentence_subjects_words() -> None:
+    text = ("Interior Minister Omar Farooq on Thursday rejected the allegations a day after jets struck what "
+            "Islamabad called “terrorist hideouts” in the province.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.kind for p in proposals.quotes] == ["reported"]
+    assert [e.text for e in proposals.exclusions] == ["terrorist hideouts"]
+
+
+def test_a_spokesman_in_apposition_holds_the_role_a_later_reference_names() -> None:
+    text = ("Hamid Rahimi, the chief spokesman of the Islamic Emirate, said the strikes killed civilians.\n"
+            "The Afghan spokesman also accused Islamabad of hiding its failures.")
+    proposals = propose(text, WORLD, PUBLISHED)
+    assert [p.entry.name for p in proposals.people] == ["Hamid Rahimi"]
+    assert [r.title for r in proposals.people[0].entry.roles] == ["chief spokesman of the Islamic Emirate"]
+    assert {p.entry.speaker for p in proposals.quotes} == {"hamid-rahimi"}
+
+
+def test_a_description_opening_a_sentence_gives_way_to_the_name_in_apposition() -> None:
+    text = "The campaign’s media wing, the Reform Council, said it was “confident”."
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
+        "reform-council"]
+
+
+def test_a_source_word_before_a_name_is_not_part_of_it_and_an_apposition_is_not_the_statement() -> None:
+    text = ("Analyst Rafiq Omar said the cycle was likely to continue. According to Omar, a senior fellow at "
+            "the Lowy Institute, neither side has an incentive to back down.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.name for p in proposals.people] == ["Rafiq Omar"]
+    assert ("rafiq-omar", "neither side has an incentive to back down") in [
+        (p.entry.speaker, p.entry.text) for p in proposals.quotes]

@@ -59,7 +59,8 @@ _WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
-_BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?P<lone>,)){AUXILIARY}\s+$")
+_BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
+                          rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
@@ -70,6 +71,7 @@ _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:\w+\s+)?$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
                       r"council|guards|corps|police|administration|foundation|party|newspaper|paper|outlet|network)\b")
@@ -193,7 +195,9 @@ class Attributor:
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
-            candidates = [figure for figure in candidates if figure.side == side]
+            candidates = [figure for figure in candidates if figure.side == side] or [
+                figure for figure in candidates if figure.side is None and _role_matches(figure, role)
+                and figure.titles]
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
@@ -268,6 +272,11 @@ class Attributor:
         if group and (first is None or group.start < first.start) and \
                 re.fullmatch(r"(?:[Tt]he\s+)?", self.masked[after : group.start]):
             return None
+        if first is not None and first.kind == "description":
+            apposed = next((r for r in referents if r.start > first.start), None)
+            if apposed and apposed.kind == "name" and \
+                    re.fullmatch(r"(?:\s+\w+)?,\s+(?:the\s+)?", self.masked[first.end : apposed.start]):
+                return apposed
         return first or next(iter(referents), None)
 
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
@@ -290,7 +299,7 @@ class Attributor:
         for referent in reversed(referents):
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if gap and (not gap["lone"] or referent.kind == "name" and
-                        re.search(r",\s*$", self.masked[sentence_start : referent.start])):
+                        re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start : referent.start])):
                 return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
 
@@ -375,6 +384,8 @@ class Attributor:
                 return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             if verb["participle"] and (said := self.speaker_of_verb_before(referents, verbs[:-1], context)):
                 return self.attribution_of(said, 0.85, f"“X said, {verb.group()} …”")
+            if verb["finite"] and _UNKNOWN_SUBJECT.search(self.masked, context.start, verb.start()):
+                return None
             subject = self.main_subject(context, referents)
             if subject and subject.end <= verb.start():
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")

@@ -155,7 +155,7 @@ _TITLE_HEADS = (
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}"
-    r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?(?:\s*,)?\s+$"
+    r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}\s*,|(?:\s*,)?)\s+$"
 )
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
@@ -289,6 +289,24 @@ def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) 
     return runs
 
 
+def _acronym_institution(text: str, acronym: str, figures: dict[str, Figure], abbreviations: dict[str, list[str]],
+                         mentions: list[Mention], taken: list[tuple[int, int]]) -> str:
+    """The institution an acronym that speaks stands for ("the ISPR said"): named by the words the
+    article spells it out with ("Inter-Services Public Relations (ISPR)"), which then name it too,
+    else by the acronym."""
+    spelled = re.search(rf"((?:[A-Z][\w’'-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)?){{1,6}})\({re.escape(acronym)}\)", text)
+    name = spelled[1].strip() if spelled else acronym
+    ref = slug(name)
+    if ref not in figures:
+        figures[ref] = Figure(ref, name, None, [], institution=institution_kind(name))
+        if spelled:
+            abbreviations.setdefault(ref, []).append(acronym)
+            if _free(taken, spelled.start(), spelled.start() + len(name)):
+                mentions.append(Mention(spelled.start(), spelled.start() + len(name), figure=ref))
+                taken.append((spelled.start(), spelled.start() + len(name)))
+    return ref
+
+
 def _with_surname_from(places: frozenset[str], text: str, start: int, name: str) -> tuple[int, str]:
     """A name of two words or more that a place or community word ends ("Mumtaz Zahra Baloch"),
     when the whole is titled or speaks; the run as found otherwise."""
@@ -384,6 +402,11 @@ _PERSONAL_APPOSITION = re.compile(
     r"correspondent|journalist|writer|coordinator|deputy|vice)\b)")
 
 
+_APPOSED_TITLE = re.compile(
+    r",\s+(?:the\s+|an?\s+)?(?P<title>(?:[\w’'-]+\s+){0,4}?(?:chief|spokesperson|spokesman|spokeswoman|envoy|"
+    r"ambassador|minister|president|secretary|adviser|advisor|commander|governor|senator|leader|chairman|director|"
+    r"mayor)(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[^,.;«»“”\n]{1,50}?)?)\s*[,.]")
+_OPEN_APPOSITION = re.compile(r",\s+(?:the|an?)\s+[^,.;:!?«»“”\n]*$")
 _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
@@ -402,7 +425,9 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if re.search(r"\bthe\s+$", text[max(0, start - 4) : start]):
         return False
-    if SPEECH_VERB_AFTER_NAME.match(text, end):
+    said = SPEECH_VERB_AFTER_NAME.match(text, end)
+    if said and not (single and said.group().startswith(",") and _OPEN_APPOSITION.search(text, max(0, start - 120),
+                                                                                           start)):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
@@ -471,7 +496,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
 
     world = directory.world
-    not_names = _NOT_NAMES | world.not_names
+    not_names = _NOT_NAMES | world.not_names | SOURCE_HEADS
     _institution_mentions(text, directory, taken, figures, mentions, not_names)
     people_names = _known_names(directory.people, not_names)
     group_names = _known_names(directory.groups, not_names)
@@ -523,6 +548,10 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and (name in surnames or len(first_names.get(name, ())) == 1):
             ref = surnames.get(name) or next(iter(first_names[name]))
+        elif single and name.isupper() and len(name) > 1:
+            if not SPEECH_VERB_AFTER_NAME.match(text, end):
+                continue
+            ref = _acronym_institution(text, name, figures, abbreviations, mentions, taken)
         elif name not in persons and not _looks_like_person(text, start, end, single, title, world):
             continue
         else:
@@ -535,10 +564,12 @@ def find_cast(text: str, directory: Directory) -> Cast:
         figure = figures[ref]
         if single and name not in figure.called:
             figure.called.append(name)
-        if title and title not in figure.titles:
-            figure.titles.append(title)
-        if figure.side is None and not figure.known:
-            figure.side = world.side_of(title or "")
+        apposed = _APPOSED_TITLE.match(text, end)
+        for held in (title, apposed["title"] if apposed else None):
+            if held and held not in figure.titles:
+                figure.titles.append(held)
+            if figure.side is None and not figure.known:
+                figure.side = world.side_of(held or "")
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
     mentions.sort(key=lambda mention: mention.start)

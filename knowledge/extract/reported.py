@@ -83,6 +83,7 @@ _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie
                        r"research|figures|numbers|estimates|records|statistics)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PARTICIPLE_VERBS = SPEECH + ACTS
+_APPOSED_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,«»]{1,120}?,\s+")
 _SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,|[.!?]*\s*$))")
 _PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
                             r"according|compared)\b)")
@@ -513,7 +514,8 @@ class _Reader:
                 phrase = self.attributor.text[start:end]
                 source = Referent(start, end, self.attributor.unnamed_source(
                     re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)), "description")
-            comma = re.match(r"[^,«]{0,60}?,\s+", self.masked[source.end : self.span.end])
+            rest = self.masked[source.end : self.span.end]
+            comma = _APPOSED_AFTER.match(rest) or re.match(r"[^,«]{0,60}?,\s+", rest)
             if comma and opening:
                 self.add(source.end + comma.end(), self.span.end, source, 0.8, "“according to X, …”",
                          re.search(r"\w", before) is not None)
