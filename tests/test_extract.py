@@ -727,12 +727,13 @@ def test_what_a_place_called_is_not_the_sentence_subjects_words() -> None:
 
 
 def test_a_spokesman_in_apposition_holds_the_role_a_later_reference_names() -> None:
-    text = ("Hamid Rahimi, the chief spokesman of the Islamic Emirate, said the strikes killed civilians.\n"
+    text = ("Afghanistan's Taliban government on Thursday rejected the allegations.\n"
+            "Hamid Rahimi, the chief spokesman of the Islamic Emirate, said the strikes killed civilians.\n"
             "The Afghan spokesman also accused Islamabad of hiding its failures.")
     proposals = propose(text, WORLD, PUBLISHED)
     assert [p.entry.name for p in proposals.people] == ["Hamid Rahimi"]
     assert [r.title for r in proposals.people[0].entry.roles] == ["chief spokesman of the Islamic Emirate"]
-    assert {p.entry.speaker for p in proposals.quotes} == {"hamid-rahimi"}
+    assert {p.entry.speaker for p in proposals.quotes} == {"taliban", "hamid-rahimi"}
 
 
 def test_a_description_opening_a_sentence_gives_way_to_the_name_in_apposition() -> None:
@@ -748,3 +749,34 @@ def test_a_source_word_before_a_name_is_not_part_of_it_and_an_apposition_is_not_
     assert [p.entry.name for p in proposals.people] == ["Rafiq Omar"]
     assert ("rafiq-omar", "neither side has an incentive to back down") in [
         (p.entry.speaker, p.entry.text) for p in proposals.quotes]
+
+
+def test_another_sides_spokesman_and_his_pronoun_are_not_the_spokesman_named_before() -> None:
+    text = ("Provincial government spokesman Shahid Rana said the attack was “cowardly”.\n"
+            "Iran's foreign ministry spokesman also condemned the attack. "
+            "“Iran stands with the people of Pakistan,” he wrote on X.")
+    quotes = {p.entry.text: p.entry.speaker for p in propose(text, WORLD, PUBLISHED).quotes}
+    assert quotes["cowardly"] == "shahid-rana"
+    assert quotes["Iran stands with the people of Pakistan"] == "unnamed-iran-foreign-ministry-spokesman"
+
+
+def test_a_place_in_an_apposition_is_not_a_speaker_and_a_community_surname_is_kept() -> None:
+    text = ("“The bomber blended in with passengers,” Rafiq Baloch, deputy commissioner of Quetta, told reporters. "
+            "He said the toll could rise.")
+    proposals = propose(text, WORLD, PUBLISHED)
+    assert [p.entry.name for p in proposals.people] == ["Rafiq Baloch"]
+    assert {p.entry.speaker for p in proposals.quotes} == {"rafiq-baloch"}
+
+
+def test_a_group_with_adjectives_opening_the_sentence_is_its_subject() -> None:
+    text = ("The banned Jaish al-Nasr (JAN) claimed responsibility in a statement sent to journalists, saying its "
+            "fighters had targeted “an army unit”.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert not proposals.quotes and [e.text for e in proposals.exclusions] == ["an army unit"]
+
+
+def test_quoted_him_as_saying_is_the_person_him_stands_for() -> None:
+    text = ("Prime Minister Omar Farooq condemned the bombing. In a statement, his office quoted him as saying: "
+            "“The terrorists behind this act will pay a heavy price.”")
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
+        "omar-farooq"]

@@ -71,6 +71,9 @@ _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
+                         r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman)$")
+_HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
 _UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:\w+\s+)?$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
@@ -87,7 +90,8 @@ _ROLE_WORDS = (
 )
 _ROLE = (
     r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
-    r"(?:(?P<side>(?-i:{sides}))\s+)?(?P<role>" + _ROLE_WORDS + r")\b(?!\s+(?-i:[A-Z]))"
+    r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
+    r")\b(?!\s+(?-i:[A-Z]))"
 )
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
@@ -195,9 +199,7 @@ class Attributor:
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
-            candidates = [figure for figure in candidates if figure.side == side] or [
-                figure for figure in candidates if figure.side is None and _role_matches(figure, role)
-                and figure.titles]
+            candidates = [figure for figure in candidates if figure.side == side]
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
@@ -270,7 +272,7 @@ class Attributor:
         first = next((r for r in referents if r.start >= after), None)
         group = next((m for m in self.cast.mentions if m.group and after <= m.start < sentence.end), None)
         if group and (first is None or group.start < first.start) and \
-                re.fullmatch(r"(?:[Tt]he\s+)?", self.masked[after : group.start]):
+                re.fullmatch(r"(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}", self.masked[after : group.start]):
             return None
         if first is not None and first.kind == "description":
             apposed = next((r for r in referents if r.start > first.start), None)
@@ -397,6 +399,9 @@ class Attributor:
             referent = self.referent_at(referents, match.end())
             if referent and _AS_SAYING.match(self.masked, referent.end):
                 return referent
+            objective = _HIM_AS_SAYING.match(self.masked, match.end())
+            if objective and (figure := self.pronoun_subject("he" if objective[1] == "him" else "she", match.end())):
+                return Referent(match.end(), match.end() + len(objective[1]), figure, "pronoun")
         return None
 
     def speaker_of_verb_before(self, referents: list[Referent], verbs: list[re.Match[str]],
@@ -486,6 +491,8 @@ class Attributor:
         return ref
 
     def _note_subject(self, figure: str) -> None:
+        if self.cast.figures[figure].institution and self._one_person(figure):
+            self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
         if self.cast.figures[figure].institution:
             self.last_institution = figure
             if self.cast.figures[figure].institution == UNNAMED:
@@ -510,7 +517,12 @@ class Attributor:
         candidates = [*(named_before or ()), *reversed(self.subjects),
                       *(f.id for f in self.cast.people_before(offset))]
         return next((figure for figure in candidates
-                     if self.genders.get(figure) != other and not self.cast.figures[figure].institution), None)
+                     if self.genders.get(figure) != other and self._one_person(figure)), None)
+
+    def _one_person(self, ref: str) -> bool:
+        """A person, or an unnamed source that is one ("a foreign ministry spokesman")."""
+        figure = self.cast.figures[ref]
+        return not figure.institution or figure.institution == UNNAMED and bool(_ONE_PERSON.search(figure.name))
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")

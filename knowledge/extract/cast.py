@@ -307,15 +307,15 @@ def _acronym_institution(text: str, acronym: str, figures: dict[str, Figure], ab
     return ref
 
 
-def _with_surname_from(places: frozenset[str], text: str, start: int, name: str) -> tuple[int, str]:
-    """A name of two words or more that a place or community word ends ("Mumtaz Zahra Baloch"),
-    when the whole is titled or speaks; the run as found otherwise."""
+def _with_surname_from(places: frozenset[str], world: World, text: str, start: int, name: str) -> tuple[int, str]:
+    """A name that a place or community word ends ("Mumtaz Zahra Baloch"), when the whole is
+    titled or reads as a person's name; the run as found otherwise."""
     after = re.match(r"[ \t]+([A-Z][^\W\d_]+)(?![\w’'-]|[ \t]+[A-Z])", text[start + len(name) :])
-    if " " not in name or after is None or after[1].lower() not in places:
+    if after is None or after[1].lower() not in places:
         return start, name
-    whole = f"{name} {after[1]}"
-    end = start + len(name) + after.end()
-    return (start, whole) if _title_before(text, start) or SPEECH_VERB_AFTER_NAME.match(text, end) else (start, name)
+    whole, end = f"{name} {after[1]}", start + len(name) + after.end()
+    title = _title_before(text, start)
+    return (start, whole) if title or _looks_like_person(text, start, end, False, title, world) else (start, name)
 
 
 def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
@@ -406,7 +406,7 @@ _APPOSED_TITLE = re.compile(
     r",\s+(?:the\s+|an?\s+)?(?P<title>(?:[\w’'-]+\s+){0,4}?(?:chief|spokesperson|spokesman|spokeswoman|envoy|"
     r"ambassador|minister|president|secretary|adviser|advisor|commander|governor|senator|leader|chairman|director|"
     r"mayor)(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[^,.;«»“”\n]{1,50}?)?)\s*[,.]")
-_OPEN_APPOSITION = re.compile(r",\s+(?:the|an?)\s+[^,.;:!?«»“”\n]*$")
+_OPEN_APPOSITION = re.compile(r",\s+(?:the|an?|[a-z][\w-]*)\s+[^,.;:!?«»“”\n]*$")
 _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
@@ -536,7 +536,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     abbreviations = _abbreviations(text, mentions, taken, figures)
     surnames: dict[str, str] = {}
     first_names: dict[str, set[str]] = {}
-    runs = [_with_surname_from(world.not_names - _NOT_NAMES, text, start, name)
+    runs = [_with_surname_from(world.not_names - _NOT_NAMES, world, text, start, name)
             for start, name in _name_runs(text, lowercase_words, not_names)]
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
