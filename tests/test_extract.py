@@ -780,3 +780,10 @@ def test_quoted_him_as_saying_is_the_person_him_stands_for() -> None:
             "“The terrorists behind this act will pay a heavy price.”")
     assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
         "omar-farooq"]
+
+
+def test_a_year_less_wire_dateline_does_not_date_the_lead_in_place_of_its_own_phrase() -> None:
+    text = ("ISLAMABAD, April 12 (Reuters) — Foreign Minister Karim Nouri said on Saturday that talks would go on, "
+            "hours after the offer.")
+    events = propose(text, EMPTY, date(2025, 4, 12)).events
+    assert [e.entry.date_phrase for e in events] == ["on Saturday"]

@@ -577,3 +577,8 @@ def test_an_indefinite_official_is_an_unnamed_source_not_the_official_named_befo
             "The pipeline also came up, according to a Pakistani official who spoke on condition of anonymity.")
     speakers = [p.entry.speaker for p in propose(text, Directory.load(WORLD), PUBLISHED).quotes]
     assert speakers == ["unnamed-pakistani-official"]
+
+
+def test_not_saying_whether_is_no_statement() -> None:
+    found = reported("Governor Dana Reyes spoke on Monday. She did not say whether the bridge would reopen.")
+    assert found == []

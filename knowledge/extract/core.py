@@ -175,8 +175,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                              basis=when.basis)
     result = Proposals(source, when)
     dateline = find_dateline(text)
-    dateline_at = text.find(dateline[1]) if dateline else -1
-    in_dateline = Span(dateline_at, dateline_at + len(dateline[1])) if dateline else Span(0, 0)
+    written = dateline[1] if dateline else (wire[2] if (wire := find_wire_dateline(text)) else None)
+    dateline_at = text.find(written) if written else -1
+    in_dateline = Span(dateline_at, dateline_at + len(written)) if written else Span(0, 0)
     if not when.certain:
         result.notices.append(f"publication date {when.basis}")
 

@@ -83,6 +83,8 @@ _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie
                        r"research|figures|numbers|estimates|records|statistics)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PARTICIPLE_VERBS = SPEECH + ACTS
+_NEGATED = re.compile(r"\b(?:not|n[’']t|never|declined\s+to|refused\s+to)\s+$")
+_OPEN_QUESTION = re.compile(r"(?:\s+\w+){0,2}?\s+(?:whether|if|how|what|when|why|who|where)\b")
 _APPOSED_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,«»]{1,120}?,\s+")
 _SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,|[.!?]*\s*$))")
 _PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
@@ -390,7 +392,8 @@ class _Reader:
         start, end = cue.start(), cue.end()
         if (word in THIRD_PERSON or word in BASES) and _NOUN_USE.match(self.masked, end):
             return
-        if self.passive(start, end, word):
+        if self.passive(start, end, word) or _NEGATED.search(self.masked, self.span.start, start) and \
+                _OPEN_QUESTION.match(self.masked, end):
             return
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
