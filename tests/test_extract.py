@@ -787,3 +787,14 @@ def test_a_year_less_wire_dateline_does_not_date_the_lead_in_place_of_its_own_ph
             "hours after the offer.")
     events = propose(text, EMPTY, date(2025, 4, 12)).events
     assert [e.entry.date_phrase for e in events] == ["on Saturday"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Wu issued a statement saying the bill “has no place in our democracy”.",
+    "Senator Jane Wu sent an email to her supporters saying, “We won the county.”",
+    "Senator Jane Wu answered the question on Facebook writing, “Yes, I will.”",
+    "Senator Jane Wu knocked Senator Tom Park on trade and called him a “moderate”.",
+])
+def test_a_statement_an_email_or_an_addressee_before_a_participle_is_not_its_speaker(text: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
+        "jane-wu"]

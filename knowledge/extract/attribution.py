@@ -58,7 +58,7 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
 _WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
-                       r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?)?")
+                       r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?(?<!\sand)(?<!\sbut))?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
@@ -74,6 +74,9 @@ _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|repor
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
                          r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman)$")
 _HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
+_CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|message|note|post|tweet|video|ad|"
+                      r"advertisement|filing|report)s?|\bto\s+(?:\w+\s+){0,2}\w+|\b(?:on|via)\s+(?:Facebook|Twitter|X|"
+                      r"Instagram|Telegram|social\s+media))$")
 _UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:\w+\s+)?$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
@@ -382,6 +385,10 @@ class Attributor:
                 return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
             adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
+            if adjacent and verb["participle"] and _CARRIER.search(self.masked, context.start, before[-1].end):
+                subject = self.main_subject(Span(context.start, before[-1].start), before[:-1])
+                return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)") \
+                    if subject else None
             if adjacent:
                 return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             if verb["participle"] and (said := self.speaker_of_verb_before(referents, verbs[:-1], context)):
