@@ -798,3 +798,35 @@ def test_a_year_less_wire_dateline_does_not_date_the_lead_in_place_of_its_own_ph
 def test_a_statement_an_email_or_an_addressee_before_a_participle_is_not_its_speaker(text: str) -> None:
     assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
         "jane-wu"]
+
+
+def test_a_role_no_one_named_holds_is_left_unnamed_not_given_to_anyone_of_the_side() -> None:
+    text = ("Pakistan's Deputy Prime Minister Omar Farooq arrived in New York on Monday.\n"
+            "Pakistan's envoy to the United Nations accused India of “state-sponsored terrorism”.")
+    proposals = propose(text, WORLD, PUBLISHED)
+    assert not proposals.quotes and [e.text for e in proposals.exclusions] == ["state-sponsored terrorism"]
+
+
+def test_an_unnamed_official_and_the_official_are_not_the_secretary_named_in_between() -> None:
+    text = ("A US State Department official said Washington was urging “maximum restraint”. The official, who "
+            "was not authorised to speak publicly, said Secretary of State Mark Reuben had called both sides.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert "mark-reuben" not in {p.entry.speaker for p in proposals.quotes}
+    assert {p.entry.speaker for p in proposals.quotes} <= {"unnamed-us-state-department-official", "unnamed-official"}
+    assert [p.entry.name for p in proposals.people] in ([], ["Mark Reuben"])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Indian diplomat Petal Sharma called the remarks “absurd theatrics”.", "petal-sharma"),
+    ("“We are not seeking war,” Secretary of State Mark Reuben told reporters.", "mark-reuben"),
+])
+def test_lowercase_and_of_titles_before_a_name(text: str, speaker: str) -> None:
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
+        speaker]
+
+
+def test_a_show_named_before_its_speaker_is_still_a_title() -> None:
+    text = "Speaking on NBC's “Meet the Press,” a State Department official said the talks would go on."
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.kind for p in proposals.quotes] == ["reported"]
+    assert proposals.exclusions[0].reason.startswith("a title in quotation marks")

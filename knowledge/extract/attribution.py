@@ -78,7 +78,7 @@ _CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|messa
                       r"advertisement|filing|report)s?|\bto\s+(?:\w+\s+){0,2}\w+|\b(?:on|via)\s+(?:Facebook|Twitter|X|"
                       r"Instagram|Telegram|social\s+media))$")
 _UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
-_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:\w+\s+)?$")
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w.’'-]+\s+){0,3}$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
                       r"council|guards|corps|police|administration|foundation|party|newspaper|paper|outlet|network)\b")
 _NON_PERSON = re.compile(
@@ -103,7 +103,12 @@ _ROLE_MEANS = {
     "army chief": ("army chief", "gen", "general", "chief of army"),
     "general": ("gen", "general", "army chief"),
     "deputy minister": ("deputy minister",),
-    "official": (),
+    "official": ("official",),
+    "envoy": ("envoy", "ambassador"),
+    "ambassador": ("ambassador", "envoy"),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "spokesperson": ("spokes",),
     "counterpart": (),
     "leader": (),
 }
@@ -206,7 +211,7 @@ class Attributor:
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
-        chosen = fitting or ([] if role in {"president", "prime minister"} else candidates)
+        chosen = fitting
         return chosen[0].id if chosen else None
 
     def generic_institution(self, head: str, offset: int) -> str | None:

@@ -145,13 +145,14 @@ class Cast:
 
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
-    r"|Secretary(?:[-\s]General)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
+    r"|Secretary(?:[-\s]General|\s+of\s+State)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady"
     r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander"
-    r"|nominee|candidate|senator|governor|leader|chairman|director|mayor)"
+    r"|nominee|candidate|senator|governor|leader|chairman|director|mayor|diplomat|official|analyst|lawmaker|activist"
+    r"|lawyer)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}"
@@ -174,7 +175,7 @@ _NOT_NAMES = frozenset(
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
-    commander adviser advisor director chief admiral colonel captain sergeant""".split()  # noqa: SIM905
+    commander adviser advisor director chief admiral colonel captain sergeant state""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
