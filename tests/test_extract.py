@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.dates import DateError, resolve
-from knowledge.evaluate import evaluate, own_cases
+from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.render import article_toml
 from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, PeopleFile, PersonEntry
@@ -327,6 +327,13 @@ def test_evidence_is_verbatim() -> None:
     for quote in proposals.quotes:
         assert quote.entry.text in quote.entry.evidence
     assert ArticleFile.model_validate(tomllib.loads(article_toml(proposals, "torkham_talks.txt")))
+
+
+def test_the_shipped_seeds_keep_every_direct_speaker_the_curators_gave() -> None:
+    root = Path(__file__).parent.parent
+    total, _ = evaluate(seed_cases(root), Directory.load(root / "knowledge"))
+    assert total.direct.recall >= 0.9, total.direct.misses
+    assert total.direct.accuracy >= 0.95, total.direct.misses
 
 
 def test_our_own_articles_meet_the_targets() -> None:

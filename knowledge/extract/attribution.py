@@ -103,7 +103,7 @@ _ROLE_MEANS = {
     "army chief": ("army chief", "gen", "general", "chief of army"),
     "general": ("gen", "general", "army chief"),
     "deputy minister": ("deputy minister",),
-    "official": ("official",),
+    "official": (),
     "envoy": ("envoy", "ambassador"),
     "ambassador": ("ambassador", "envoy"),
     "spokesman": ("spokes",),
@@ -208,6 +208,8 @@ class Attributor:
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
         if side:
             candidates = [figure for figure in candidates if figure.side == side]
+        if not side and role == "official":
+            return None
         fitting = [figure for figure in candidates if _role_matches(figure, role)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
