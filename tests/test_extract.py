@@ -837,3 +837,12 @@ def test_a_show_named_before_its_speaker_is_still_a_title() -> None:
     proposals = propose(text, EMPTY, PUBLISHED)
     assert [p.entry.kind for p in proposals.quotes] == ["reported"]
     assert proposals.exclusions[0].reason.startswith("a title in quotation marks")
+
+
+def test_a_new_institution_named_again_by_its_last_words_is_the_same_one() -> None:
+    text = ("Iran's Revolutionary Guards said on Monday they had foiled an attack near the border.\n"
+            "“The attackers were armed,” the Guards said in a statement. It added that two members were wounded.")
+    proposals = propose(text, WORLD, PUBLISHED)
+    assert {p.entry.speaker for p in proposals.quotes} == {"revolutionary-guards"}
+    assert [(i.entry.name, i.entry.side, i.entry.aliases) for i in proposals.institutions] == [
+        ("Revolutionary Guards", "Iran", ["Revolutionary Guards", "Guards"])]

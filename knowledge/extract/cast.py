@@ -373,16 +373,21 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
             continue
         found.append((match.start(key), match.end(key), ""))
+    new: list[str] = []
     for start, end, ref in sorted(found, key=lambda place: (not place[2], place[0])):
         if not _free(taken, start, end):
             continue
         if not ref:
-            name = text[start:end]
-            ref = slug(name)
+            written = text[start:end]
+            name = re.sub(rf"^(?:{directory.world.side_pattern})[’']s\s+", "", written)
+            ref = next((earlier for earlier in new if figures[earlier].name.endswith(" " + name)), slug(name))
             if ref in figures and not figures[ref].institution:
                 continue
-            figures.setdefault(ref, Figure(ref, name, directory.world.side_of(name), [],
-                                           institution=institution_kind(name)))
+            figure = figures.setdefault(ref, Figure(ref, name, directory.world.side_of(written), [],
+                                                    institution=institution_kind(name)))
+            if name != figure.name and name not in figure.called:
+                figure.called.append(name)
+            new.append(ref)
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
 

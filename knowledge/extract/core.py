@@ -443,7 +443,8 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
         if figure.institution:
             body = InstitutionEntry(id=figure.id, name=figure.name, side=figure.side or "unknown",
                                     kind=figure.institution,
-                                    aliases=[figure.name, *cast.abbreviations.get(figure.id, ())],
+                                    aliases=list(dict.fromkeys([figure.name, *figure.called,
+                                                                *cast.abbreviations.get(figure.id, ())])),
                                     note=None if figure.side else "side not stated: check")
             result.institutions.append(Proposal(body, 0.6 if figure.side else 0.5,
                                                 "new name, not in institutions.toml"))
