@@ -25,13 +25,14 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 RANKED_SENTENCES = 500  # the matches of a free-text search ranked by BM25 (the last ones built)
 ROOT_ENV = "FACTDESK_ROOT"
+SENTENCE_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
-SCHEMA = """
+SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (article TEXT PRIMARY KEY, published TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE sides (id TEXT PRIMARY KEY, body TEXT NOT NULL);
@@ -72,7 +73,8 @@ CREATE INDEX events_by_end ON events ("end" DESC, position);
 CREATE INDEX threats_by_position ON threats (position);
 CREATE TABLE side_people (side TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (side, id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
-                                           tokenize = 'porter unicode61 remove_diacritics 2');
+                                           tokenize = '{SENTENCE_TOKENIZER}');
+CREATE TABLE sentence_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 Record = TypeVar("Record", bound=BaseModel)
@@ -105,6 +107,27 @@ def event_words(event: Event, records: dict[str, Named]) -> set[str]:
         elif record is not None:
             words |= set(tokens(" ".join((record.name, *record.aliases))))
     return {word for word in words if word not in STOPWORDS}
+
+
+def fts5_integers(record: bytes) -> list[int]:
+    """The integers of an FTS5 record such as a ``sentences_docsize`` size (one per column, 0 for an
+    UNINDEXED one) or the totals row of ``sentences_data``: SQLite varints, 7 bits a byte with the high
+    bit set on all but the last, a ninth byte giving 8."""
+    values: list[int] = []
+    position = 0
+    while position < len(record):
+        value = 0
+        for index in range(9):
+            byte = record[position]
+            position += 1
+            if index == 8:
+                value = value << 8 | byte
+                break
+            value = value << 7 | byte & 0x7F
+            if byte < 0x80:
+                break
+        values.append(value)
+    return values
 
 
 def default_db_path(paths: Paths) -> Path:
