@@ -133,8 +133,8 @@ ORDERS = {"events": '"end", start, id', "quotes": '"end", start, speaker, id', "
 
 def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> None:
     """Number the facts in the compiler's order, count the quotes of ``speakers`` (None: of everyone),
-    the articles events, quotes and threat claims cite, the side naming most threats, the longest event span
-    and the sentences each term is in."""
+    the articles events, quotes and threat claims cite, the side naming most threats, the longest event span,
+    and merge and count the sentence index."""
     for table, order in ORDERS.items():
         connection.execute(
             f"UPDATE {table} SET position = ranked.number FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1 "
@@ -156,12 +156,15 @@ def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> N
     for key, kind in (("event_articles", "event"), ("threat_articles", "threat"), ("quote_articles", "quote")):
         connection.execute("INSERT OR REPLACE INTO meta VALUES (?, (SELECT CAST(count(DISTINCT article) AS TEXT) "
                            "FROM citations WHERE kind = ?))", (key, kind))
-    _count_sentence_terms(connection)
+    _finish_sentences(connection)
 
 
-def _count_sentence_terms(connection: sqlite3.Connection) -> None:
-    """Write how many sentences hold each FTS5 term (``sentence_terms``, from an ``fts5vocab`` table) and,
-    in ``meta``, FTS5's own sentence count and token total: what BM25 needs, so that no search counts them."""
+def _finish_sentences(connection: sqlite3.Connection) -> None:
+    """Merge the sentence index into one segment (FTS5's 'optimize': a search walks one doclist per term,
+    not one per segment) and write how many sentences hold each FTS5 term (``sentence_terms``, from an
+    ``fts5vocab`` table) and, in ``meta``, FTS5's own sentence count and token total: what BM25 needs, so
+    that no search counts them."""
+    connection.execute("INSERT INTO sentences (sentences) VALUES ('optimize')")
     connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentence_vocabulary "
                        "USING fts5vocab (main, sentences, 'row')")
     connection.execute("DELETE FROM sentence_terms")
