@@ -718,9 +718,10 @@ class FactBase(Artefact):
 
     def _sentence_docs(self, word: str) -> int:
         """How many sentences hold ``word`` (of a word of several terms, its rarest term), as the build counted."""
-        counts = [int(row[0]) if row else 0 for term in self._phrase_terms.terms(word)
-                  for row in [self._db.execute("SELECT docs FROM sentence_terms WHERE term = ?", (term,)).fetchone()]]
-        return min(counts, default=0)
+        terms = list(self._phrase_terms.terms(word))
+        counted = dict(self._db.execute(f"SELECT term, docs FROM sentence_terms WHERE term IN ({_marks(terms)})",
+                                        terms))
+        return min((int(counted.get(term, 0)) for term in terms), default=0)
 
     @cached_property
     def _phrase_terms(self) -> PhraseTerms:

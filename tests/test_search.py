@@ -96,7 +96,8 @@ def test_a_word_is_counted_by_its_stem(base: FactBase) -> None:
     assert terms.terms("borders") == terms.terms("border") == ("border",)
     assert terms.terms("flooded") == terms.terms("floods") == ("flood",)
     assert base._sentence_docs("flooded") == base._sentence_docs("floods") == 2
-    assert base._sentence_docs("zzqx") == 0
+    assert base._sentence_docs("zzqx") == base._sentence_docs("__") == 0
+    assert base.sentences("__ spices") == base.sentences("spices") != []  # '__' has no term: it matches nothing
 
 
 def test_a_word_of_several_terms_counts_as_its_rarest(base: FactBase) -> None:
