@@ -38,6 +38,7 @@ from knowledge.store import (
     Named,
     default_db_path,
     event_words,
+    fts5_integers,
     input_hash,
     input_stamp,
     named_records,
@@ -132,7 +133,8 @@ ORDERS = {"events": '"end", start, id', "quotes": '"end", start, speaker, id', "
 
 def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> None:
     """Number the facts in the compiler's order, count the quotes of ``speakers`` (None: of everyone),
-    the articles events, quotes and threat claims cite, the side naming most threats and the longest event span."""
+    the articles events, quotes and threat claims cite, the side naming most threats, the longest event span,
+    and merge and count the sentence index."""
     for table, order in ORDERS.items():
         connection.execute(
             f"UPDATE {table} SET position = ranked.number FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1 "
@@ -154,6 +156,23 @@ def _finish(connection: sqlite3.Connection, speakers: Iterable[str] | None) -> N
     for key, kind in (("event_articles", "event"), ("threat_articles", "threat"), ("quote_articles", "quote")):
         connection.execute("INSERT OR REPLACE INTO meta VALUES (?, (SELECT CAST(count(DISTINCT article) AS TEXT) "
                            "FROM citations WHERE kind = ?))", (key, kind))
+    _finish_sentences(connection)
+
+
+def _finish_sentences(connection: sqlite3.Connection) -> None:
+    """Merge the sentence index into one segment (FTS5's 'optimize': a search walks one doclist per term,
+    not one per segment) and write how many sentences hold each FTS5 term (``sentence_terms``, from an
+    ``fts5vocab`` table) and, in ``meta``, FTS5's own sentence count and token total: what BM25 needs, so
+    that no search counts them."""
+    connection.execute("INSERT INTO sentences (sentences) VALUES ('optimize')")
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentence_vocabulary "
+                       "USING fts5vocab (main, sentences, 'row')")
+    connection.execute("DELETE FROM sentence_terms")
+    connection.execute("INSERT INTO sentence_terms SELECT term, doc FROM temp.sentence_vocabulary")
+    totals = connection.execute("SELECT block FROM sentences_data WHERE id = 1").fetchone()
+    count, *tokens = fts5_integers(totals[0]) if totals else [0]
+    connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+        ("sentence_count", str(count)), ("sentence_tokens", str(sum(tokens)))])
 
 
 def _stamp(connection: sqlite3.Connection, inputs: str, stamp: str, registry: str, code: str) -> None:

@@ -3,15 +3,19 @@
 ``build(paths, target)`` compiles and writes the database atomically (a failed compile leaves
 any previous file untouched). It records a hash of its inputs, so ``FactBase.open()`` rebuilds
 it when it is missing or stale. Facts are stored as JSON beside indexed columns; an FTS5 table
-over the articles' sentences answers free-text questions by BM25 rank.
+over the articles' sentences answers free-text questions, ranked by BM25 over the document
+frequencies the build counts (``sentence_terms``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import math
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from functools import cached_property
@@ -25,13 +29,15 @@ from knowledge.models import Event, FactBaseData, Group, Institution, Person, Qu
 from knowledge.names import STOPWORDS, NameIndex, content_words, normalize, tokens
 from knowledge.paths import Paths
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 CODE_FILES = ("models.py", "compile.py", "dates.py", "names.py", "store.py", "builder.py", "paths.py")
 DB_ENV = "FACTDESK_DB"
 RANKED_SENTENCES = 500  # the matches of a free-text search ranked by BM25 (the last ones built)
 ROOT_ENV = "FACTDESK_ROOT"
+SENTENCE_TOKENIZER = "porter unicode61 remove_diacritics 2"
+BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25() constants
 
-SCHEMA = """
+SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (article TEXT PRIMARY KEY, published TEXT NOT NULL, body TEXT NOT NULL);
 CREATE TABLE sides (id TEXT PRIMARY KEY, body TEXT NOT NULL);
@@ -72,7 +78,8 @@ CREATE INDEX events_by_end ON events ("end" DESC, position);
 CREATE INDEX threats_by_position ON threats (position);
 CREATE TABLE side_people (side TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (side, id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE sentences USING fts5 (sentence, article UNINDEXED, offset UNINDEXED,
-                                           tokenize = 'porter unicode61 remove_diacritics 2');
+                                           tokenize = '{SENTENCE_TOKENIZER}');
+CREATE TABLE sentence_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 Record = TypeVar("Record", bound=BaseModel)
@@ -105,6 +112,82 @@ def event_words(event: Event, records: dict[str, Named]) -> set[str]:
         elif record is not None:
             words |= set(tokens(" ".join((record.name, *record.aliases))))
     return {word for word in words if word not in STOPWORDS}
+
+
+def fts5_integers(record: bytes) -> list[int]:
+    """The integers of an FTS5 record such as a ``sentences_docsize`` size (one per column, 0 for an
+    UNINDEXED one) or the totals row of ``sentences_data``: SQLite varints, 7 bits a byte with the high
+    bit set on all but the last, a ninth byte giving 8."""
+    values: list[int] = []
+    position = 0
+    while position < len(record):
+        value = 0
+        for index in range(9):
+            byte = record[position]
+            position += 1
+            if index == 8:
+                value = value << 8 | byte
+                break
+            value = value << 7 | byte & 0x7F
+            if byte < 0x80:
+                break
+        values.append(value)
+    return values
+
+
+def _token_count(size: bytes) -> int:
+    """The tokens of a sentence, from its ``sentences_docsize`` record (a varint below 128 is its byte)."""
+    return sum(size) if size.isascii() else sum(fts5_integers(size))
+
+
+def term_idf(sentences: int, docs: int) -> float:
+    """FTS5's inverse document frequency of a term ``docs`` of ``sentences`` sentences hold:
+    log((N - n + 0.5) / (n + 0.5)), and 1e-6 where that is not positive (a term most sentences hold)."""
+    idf = math.log((sentences - docs + 0.5) / (docs + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+def bm25(idfs: Iterable[float], length: int, average_length: float) -> float:
+    """The BM25 score (k1 1.2, b 0.75) of a sentence of ``length`` tokens holding, once each, the query
+    terms of ``idfs``: FTS5's ``bm25()`` with every term frequency 1 (a sentence rarely repeats a word),
+    summed in the same order, so that equal counts give FTS5's score to the bit."""
+    saturation = 1.0 * (BM25_K1 + 1.0) / (1.0 + BM25_K1 * (1 - BM25_B + BM25_B * length / average_length))
+    score = 0.0
+    for idf in idfs:
+        score += idf * saturation
+    return score
+
+
+class PhraseTerms:
+    """The FTS5 terms a word tokenizes to under the sentences' tokenizer (its porter stems, diacritics
+    removed; 'foo_bar' is two): inserted into an in-memory FTS5 table of this process, read back through
+    an ``fts5vocab`` table and rolled back. Cached per word (bounded); safe across threads."""
+
+    CACHE_SIZE = 1 << 14
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._db.executescript(f"CREATE VIRTUAL TABLE phrase USING fts5 (text, tokenize = '{SENTENCE_TOKENIZER}');"
+                               "CREATE VIRTUAL TABLE phrase_terms USING fts5vocab (phrase, 'instance');")
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, word: str) -> tuple[str, ...]:
+        """The distinct terms of ``word``, in the order they stand."""
+        found = self._cache.get(word)
+        if found is None:
+            with self._lock:
+                self._db.execute("BEGIN")
+                try:
+                    self._db.execute("INSERT INTO phrase VALUES (?)", (word,))
+                    found = tuple(dict.fromkeys(term for (term,) in self._db.execute(
+                        "SELECT term FROM phrase_terms ORDER BY offset")))
+                finally:
+                    self._db.execute("ROLLBACK")
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[word] = found
+        return found
 
 
 def default_db_path(paths: Paths) -> Path:
@@ -567,34 +650,88 @@ class FactBase(Artefact):
         """Article sentences matching the words of ``text``, best first: (article, sentence, offset, score).
 
         Sentences holding every word come first, then those holding all but one, then any (each level
-        ranked by BM25 over the words it asks for); a level is searched only while fewer than ``limit``
-        were found, so a common word's sentences are ranked only when the rarer words found too few.
-        Of a level's matches, the last ``RANKED_SENTENCES`` in the artefact's order are ranked: words
-        thousands of sentences hold rank nothing apart, and ranking them all grows with the base.
+        ranked by BM25 over the words it asks for, see :meth:`_ranked_sentences`); a level is searched only
+        while fewer than ``limit`` were found, so a common word's sentences are ranked only when the rarer
+        words found too few. Of a level's matches, the last ``RANKED_SENTENCES`` in the artefact's order are
+        ranked: words thousands of sentences hold rank nothing apart, and ranking them all grows with the base.
         """
-        words = dict.fromkeys(word for word in content_words(text) if len(word) > 1)
-        terms = [f'"{normalize(word)}"' for word in words]
-        levels = [[" AND ".join(terms)]] if len(terms) > 1 else []
-        if len(terms) > 2:
-            levels.append([" AND ".join(terms[:skipped] + terms[skipped + 1:]) for skipped in range(len(terms))])
-        levels.append([" OR ".join(terms)] if terms else [])
+        words = list(dict.fromkeys(normalize(word) for word in content_words(text) if len(word) > 1))
+        levels = [([words], True)] if len(words) > 1 else []
+        if len(words) > 2:
+            levels.append(([words[:skipped] + words[skipped + 1:] for skipped in range(len(words))], True))
+        levels.append(([words] if words else [], False))
         found: dict[tuple[str, int], tuple[str, str, int, float]] = {}
-        for level in levels:
+        for queries, every in levels:
             if len(found) >= limit:
                 break
             hits: dict[tuple[str, int], tuple[str, str, int, float]] = {}
-            for query in level:
-                last = self._db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ? ORDER BY rowid DESC "
-                                        "LIMIT 1 OFFSET ?", (query, RANKED_SENTENCES - 1)).fetchone()
-                for article, sentence, offset, rank in self._db.execute(
-                        "SELECT article, sentence, offset, bm25(sentences) AS rank FROM sentences "
-                        "WHERE sentences MATCH ? AND rowid >= ? ORDER BY rank, article, offset LIMIT ?",
-                        (query, last[0] if last else 0, limit)):
-                    key = (article, int(offset))
-                    if key not in found and (key not in hits or -float(rank) > hits[key][3]):
-                        hits[key] = (article, sentence, int(offset), -float(rank))
+            for query in queries:
+                for hit in self._ranked_sentences(query, every=every, limit=limit):
+                    key = (hit[0], hit[2])
+                    if key not in found and (key not in hits or hit[3] > hits[key][3]):
+                        hits[key] = hit
             found.update(sorted(hits.items(), key=lambda hit: (-hit[1][3], hit[0])))
         return list(found.values())[:limit]
+
+    def _ranked_sentences(self, words: list[str], *, every: bool, limit: int) -> list[tuple[str, str, int, float]]:
+        """The best ``limit`` of the last ``RANKED_SENTENCES`` sentences holding every one of ``words``
+        (``every``), else any, as (article, sentence, offset, score), ties by article and offset.
+
+        The score is :func:`bm25` (FTS5's, each term counted once) from the document frequencies the build
+        counted (``sentence_terms``; of a word of several terms, its rarest) and each sentence's token
+        count in FTS5's ``sentences_docsize``, so no request counts a term's sentences; which words a
+        sentence holds is asked of FTS5 per word, from the lowest ranked rowid on, when not ``every``. Only
+        the sentences that make the first ``limit`` are read, from ``sentences_content``, best score first
+        and each score's by article and offset (the shadow tables' formats are those of the FTS5
+        documentation's appendix B).
+        """
+        phrases = [f'"{word}"' for word in words]
+        sizes = self._db.execute(
+            "SELECT sentences.rowid, sz FROM sentences JOIN sentences_docsize ON id = sentences.rowid "
+            "WHERE sentences MATCH ? ORDER BY sentences.rowid DESC LIMIT ?",
+            ((" AND " if every else " OR ").join(phrases), RANKED_SENTENCES)).fetchall()
+        if not sizes:
+            return []
+        held = {rowid: tuple(range(len(words))) if every or len(words) == 1 else () for rowid, _ in sizes}
+        if not every and len(words) > 1:
+            for index, phrase in enumerate(phrases):
+                for (rowid,) in self._db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ? AND rowid >= ?",
+                                                 (phrase, sizes[-1][0])):
+                    held[rowid] += (index,)
+        sentence_count, average_length = self._sentence_totals
+        idfs = [term_idf(sentence_count, self._sentence_docs(word)) for word in words]
+        scored: dict[tuple[tuple[int, ...], int], float] = {}
+        by_score: dict[float, list[int]] = {}
+        for rowid, size in sizes:
+            shape = (held[rowid], _token_count(size))
+            if shape not in scored:
+                scored[shape] = bm25([idfs[index] for index in shape[0]], shape[1], average_length)
+            by_score.setdefault(scored[shape], []).append(rowid)
+        ranked: list[tuple[str, str, int, float]] = []
+        for score in heapq.nlargest(limit, by_score):
+            ranked += [(article, sentence, int(offset), score) for sentence, article, offset in self._db.execute(
+                "SELECT c0, c1, c2 FROM sentences_content WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY c1, c2 LIMIT ?", (json.dumps(by_score[score]), limit - len(ranked)))]
+            if len(ranked) >= limit:
+                break
+        return ranked
+
+    def _sentence_docs(self, word: str) -> int:
+        """How many sentences hold ``word`` (of a word of several terms, its rarest term), as the build counted."""
+        terms = list(self._phrase_terms.terms(word))
+        counted = dict(self._db.execute(f"SELECT term, docs FROM sentence_terms WHERE term IN ({_marks(terms)})",
+                                        terms))
+        return min((int(counted.get(term, 0)) for term in terms), default=0)
+
+    @cached_property
+    def _phrase_terms(self) -> PhraseTerms:
+        return PhraseTerms()
+
+    @cached_property
+    def _sentence_totals(self) -> tuple[int, float]:
+        """How many sentences the base indexes and their average token count, as FTS5 computes it."""
+        count, tokens = int(self._meta("sentence_count")), int(self._meta("sentence_tokens"))
+        return count, tokens / count if count else 0.0
 
     def export(self) -> dict[str, Any]:
         """The whole base as the JSON shape of design.md section 3."""

@@ -55,8 +55,23 @@ def _problems(paths: Paths, target: Path, full: bool) -> tuple[Problem, ...]:
     return failure.value.problems
 
 
+def _sentence_counts(target: Path) -> tuple[list[tuple[str, int]], list[tuple[str, str]], int]:
+    """What a free-text search ranks by: each term's sentence count and the sentence totals in ``meta``;
+    and how many segments FTS5's index has."""
+    connection = sqlite3.connect(target)
+    try:
+        return (connection.execute("SELECT term, docs FROM sentence_terms ORDER BY term").fetchall(),
+                connection.execute("SELECT key, value FROM meta WHERE key LIKE 'sentence%' ORDER BY key").fetchall(),
+                connection.execute("SELECT count(DISTINCT segid) FROM sentences_idx").fetchone()[0])
+    finally:
+        connection.close()
+
+
 def _assert_as_full(paths: Paths, target: Path) -> None:
     full = build(paths, paths.root / "full" / "base.sqlite", full=True)
+    terms, totals, segments = _sentence_counts(full)
+    assert terms and [key for key, _ in totals] == ["sentence_count", "sentence_tokens"] and segments == 1
+    assert _sentence_counts(target) == (terms, totals, segments)
     assert _content(target) == _content(full)
     assert _served(target) == _served(full) == _export(paths)
 
