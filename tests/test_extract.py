@@ -846,3 +846,12 @@ def test_a_new_institution_named_again_by_its_last_words_is_the_same_one() -> No
     assert {p.entry.speaker for p in proposals.quotes} == {"revolutionary-guards"}
     assert [(i.entry.name, i.entry.side, i.entry.aliases) for i in proposals.institutions] == [
         ("Revolutionary Guards", "Iran", ["Revolutionary Guards", "Guards"])]
+
+
+def test_a_pronoun_in_a_leading_phrase_is_the_main_clauses_subject() -> None:
+    text = ("Governor Tom Park spoke on Monday.\n"
+            "When she arrived, Senator Jane Wu said, “We are ready.” "
+            "In her assessment of the governor, Wu said the state was “not prepared”.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert {p.entry.speaker for p in proposals.quotes} == {"jane-wu"}
+    assert not [p.entry.text for p in proposals.quotes if "Wu said" in p.entry.text]

@@ -250,8 +250,10 @@ class Attributor:
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
             offset = span.start + match.start()
-            found.append(Referent(offset, span.start + match.end(), self.pronoun_subject(
-                match.group().lower(), offset, self._antecedents(span, found, offset)), "pronoun"))
+            pronoun = match.group().lower()
+            found.append(Referent(offset, span.start + match.end(), self.cataphor(span, found, offset, pronoun) or
+                                  self.pronoun_subject(pronoun, offset, self._antecedents(span, found, offset)),
+                                  "pronoun"))
         for match in _IT.finditer(window):
             if self.last_institution:
                 found.append(Referent(span.start + match.start(), span.start + match.end(), self.last_institution,
@@ -278,7 +280,7 @@ class Attributor:
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase; none
         when a group opens it ("Jaish al-Adl, which … lists as a terrorist organisation, said")."""
-        after = sentence.start + _opening(self.masked[sentence.start : sentence.end])
+        after = self.subject_start(sentence)
         first = next((r for r in referents if r.start >= after), None)
         group = next((m for m in self.cast.mentions if m.group and after <= m.start < sentence.end), None)
         if group and (first is None or group.start < first.start) and \
@@ -514,11 +516,29 @@ class Attributor:
         else:
             self.subjects = [*(s for s in self.subjects if s != figure), figure][-6:]
 
+    def subject_start(self, sentence: Span) -> int:
+        """Where the subject of ``sentence`` may begin: after its dateline and any leading phrase."""
+        return sentence.start + _opening(self.masked[sentence.start : sentence.end])
+
+    def cataphor(self, span: Span, found: list[Referent], offset: int, pronoun: str) -> str | None:
+        """The person a pronoun inside a sentence's leading phrase stands for when the main clause
+        names them first ("In his assessment …, Calderon said"; "When she arrived, Clinton said")."""
+        lead_end = self.subject_start(span)
+        if offset >= lead_end:
+            return None
+        subject = next((r for r in found if r.start >= lead_end), None)
+        other = "f" if pronoun == "he" else "m"
+        if subject is None or subject.kind != "name" or subject.figure is None or \
+                self.genders.get(subject.figure) == other or not self._one_person(subject.figure) or \
+                not re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+)*", self.masked[lead_end : subject.start]):
+            return None
+        return subject.figure
+
     def _antecedents(self, span: Span, found: list[Referent], offset: int) -> list[str]:
         """The people named in ``span`` before a pronoun at ``offset`` that it may stand for: not
         those inside a leading prepositional phrase ("Asked about X, he said"), but the subject of
         a leading clause ("When X returned, he said")."""
-        lead_end = span.start + _opening(self.masked[span.start : span.end])
+        lead_end = self.subject_start(span)
         return [r.figure for r in found if r.kind == "name" and r.figure and r.end <= offset and (
             r.start >= lead_end or _CLAUSE_SUBJECT.fullmatch(self.masked, span.start, r.start))]
 

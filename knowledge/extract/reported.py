@@ -588,7 +588,9 @@ class _Reader:
                 governed = re.match(rf"\s+{preposition}\s+", self.masked[after : self.span.end])
                 if governed:
                     start = after + governed.end() - (3 if preposition == "to" else 0)
-                    self.add(start, self.span.end, source, 0.75, f"“X’s {noun} {preposition} …”", True)
+                    lead_end = self.attributor.subject_start(self.span)
+                    self.add(start, lead_end if start < lead_end else self.span.end, source, 0.75,
+                             f"“X’s {noun} {preposition} …”", True)
                     break
         at = self.span.start
         for view in _IN_VIEW.finditer(self.masked[at : self.span.end]):
@@ -625,7 +627,8 @@ class _Reader:
         "their" or "its" refers to."""
         if word in {"’s", "'s"}:
             return next((r for r in reversed(self.referents) if r.end == at and r.figure), None)
-        figure = self.attributor.pronoun_subject(_OWNERS[word], at) if word in _OWNERS else \
+        figure = (self.attributor.cataphor(self.span, self.referents, at, _OWNERS[word]) or
+                  self.attributor.pronoun_subject(_OWNERS[word], at)) if word in _OWNERS else \
             self.attributor.last_group if word == "their" else self.attributor.last_institution
         return Referent(at, at + len(word), figure, "pronoun") if figure else None
 
