@@ -582,3 +582,7 @@ def test_an_indefinite_official_is_an_unnamed_source_not_the_official_named_befo
 def test_not_saying_whether_is_no_statement() -> None:
     found = reported("Governor Dana Reyes spoke on Monday. She did not say whether the bridge would reopen.")
     assert found == []
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    assert reported("Governor Dana Reyes touched on the candidate and his views — particularly on trade.") == []
