@@ -13,6 +13,7 @@ import pytest
 from knowledge.dates import DateError, resolve
 from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
+from knowledge.extract.cast import find_cast
 from knowledge.extract.render import article_toml
 from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, PeopleFile, PersonEntry
 
@@ -855,3 +856,8 @@ def test_a_pronoun_in_a_leading_phrase_is_the_main_clauses_subject() -> None:
     proposals = propose(text, EMPTY, PUBLISHED)
     assert {p.entry.speaker for p in proposals.quotes} == {"jane-wu"}
     assert not [p.entry.text for p in proposals.quotes if "Wu said" in p.entry.text]
+
+
+def test_an_adjective_after_said_after_meeting_with_is_no_person() -> None:
+    text = "“We want calm,” Senator Jane Wu said after meeting with Russian President Ivan Petrov."
+    assert [text[m.start : m.end] for m in find_cast(text, EMPTY).mentions] == ["Jane Wu", "Ivan Petrov"]

@@ -392,7 +392,8 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:\s+[\w/.’'-]+){{0,3}}|―)\s*$")
+_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:\s+(?!(?:after|before|with|during|while|"
+                         rf"when|meeting)\b)[\w/.’'-]+){{0,3}}|―)\s*$")
 _AFFILIATION = re.compile(
     rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
     rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b"
