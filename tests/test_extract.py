@@ -861,3 +861,12 @@ def test_a_pronoun_in_a_leading_phrase_is_the_main_clauses_subject() -> None:
 def test_an_adjective_after_said_after_meeting_with_is_no_person() -> None:
     text = "“We want calm,” Senator Jane Wu said after meeting with Russian President Ivan Petrov."
     assert [text[m.start : m.end] for m in find_cast(text, EMPTY).mentions] == ["Jane Wu", "Ivan Petrov"]
+
+
+def test_in_a_title_cased_headline_capitalised_quoted_words_are_speech_but_a_show_is_a_title() -> None:
+    text = ("Reyes: Governor’s Plan ‘Is Dead On Arrival.’\n\n"
+            "Sunday on Fox News channel’s “Sunday Morning Futures,” Senator Dana Reyes said the plan would fail.")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [(p.entry.kind, p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
+        ("direct", "dana-reyes", "Is Dead On Arrival.")]
+    assert [e.text for e in proposals.exclusions] == ["Sunday Morning Futures"]

@@ -214,7 +214,8 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                     _add_quote(result, ids, cast, evidence, piece, "direct", said, None, 1)
                 continue
             opening = found.quotation.marks.start
-            unspoken = _not_speech(quote_text, attribution, text[max(0, opening - 60) : opening])
+            unspoken = _not_speech(quote_text, attribution, text[max(0, opening - 60) : opening],
+                                   found.heading or _title_cased(found.evidence.text(text), quote_text))
             if attribution.figure is None or (found.heading and found.standalone) or unspoken:
                 reason = unspoken or ("no speaker found" if attribution.figure is None
                                       else "a heading with no attribution")
@@ -253,19 +254,28 @@ _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|
 
 
 _SAID_RIGHT_AFTER = "speaker named after the quotation"
-_NAMES_A_TITLE = re.compile(r"(?:\b(?:on|in|to|from|of)\s+(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*[’']s?|"
+_NAMES_A_TITLE = re.compile(r"(?:\b(?:on|in|to|from|of)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
                             r"titled|entitled|called))\s+$")
 
 
-def _not_speech(words: str, attribution: Attribution, before: str = "") -> str | None:
+def _title_cased(sentence: str, quoted: str) -> bool:
+    """True for a headline written in title case ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’"):
+    every word of four letters or more outside the quotation capitalised, and at least three of them."""
+    long = [word for word in re.findall(r"[A-Za-z][\w’'-]{3,}", sentence.replace(quoted, " "))]
+    return len(long) >= 3 and all(word[0].isupper() for word in long)
+
+
+def _not_speech(words: str, attribution: Attribution, before: str = "", heading: bool = False) -> str | None:
     """Why quoted words are not speech: a title ("Face the Nation") not followed by its speaker
     ("“Nusra is Al Qaeda,” Kerry said" is speech) or named as a show, book or film by the words
-    before it ("on NBC's “Meet the Press”"), or a term in scare quotes with no speech verb near it."""
+    before it ("on NBC's “Meet the Press”"), though in a headline every word is capitalised; or a
+    term in scare quotes with no speech verb near it."""
     count = len(words.split())
     capitals = sum(1 for word in words.split() if word[:1].isupper())
+    named_title = _NAMES_A_TITLE.search(before) is not None
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
-            and (not attribution.why.startswith(_SAID_RIGHT_AFTER) or _NAMES_A_TITLE.search(before)):
+            and (named_title or not heading and not attribution.why.startswith(_SAID_RIGHT_AFTER)):
         return "a title in quotation marks (a show, a book, a name): not speech"
     if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
         return "a term in quotation marks with no speech verb (scare quotes)"
