@@ -870,3 +870,9 @@ def test_in_a_title_cased_headline_capitalised_quoted_words_are_speech_but_a_sho
     assert [(p.entry.kind, p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
         ("direct", "dana-reyes", "Is Dead On Arrival.")]
     assert [e.text for e in proposals.exclusions] == ["Sunday Morning Futures"]
+
+
+def test_as_an_outlet_reported_names_the_outlet_without_the_as() -> None:
+    text = "The senator held a rally. As Politico reported, “if the primary were held tonight, he would win.”"
+    assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
+        "politico"]

@@ -37,7 +37,8 @@ SPEECH_VERBS = (
     r"declares|explains|concludes|continues|promises|assures|assured|mocked|mocks|lamented|laments|proclaimed|"
     r"proclaims|cracked|snapped|retorted|boasted|boasts|bragged|scoffed|sang|sings|whispered|exclaimed|cried|"
     r"chided|scolded|blasted|slammed|thanked|accused|accuses|charged|wondered|recounted|elaborated|interjected|"
-    r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement"
+    r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement|put\s+it|puts\s+it|beamed|gushed|"
+    r"sighed|laughed|marvel(?:l)?ed|fumed|groaned|teased|huffed|bristled|raged|enthused"
 )
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"

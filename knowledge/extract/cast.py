@@ -370,9 +370,11 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
     for match in _OUTLET.finditer(text):
         key = "name" if match["name"] else "after"
         name = match[key]
+        if name.split()[0] in {"As", "And", "But", "So"} and " " in name:
+            name = name.split(" ", 1)[1]
         if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
             continue
-        found.append((match.start(key), match.end(key), ""))
+        found.append((match.end(key) - len(name), match.end(key), ""))
     new: list[str] = []
     for start, end, ref in sorted(found, key=lambda place: (not place[2], place[0])):
         if not _free(taken, start, end):
