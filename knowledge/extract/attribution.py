@@ -528,9 +528,8 @@ class Attributor:
         if offset >= lead_end:
             return None
         subject = next((r for r in found if r.start >= lead_end), None)
-        other = "f" if pronoun == "he" else "m"
         if subject is None or subject.kind != "name" or subject.figure is None or \
-                self.genders.get(subject.figure) == other or not self._one_person(subject.figure) or \
+                not self._may_be(pronoun, subject.figure) or \
                 not re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+)*", self.masked[lead_end : subject.start]):
             return None
         return subject.figure
@@ -548,11 +547,14 @@ class Attributor:
         sentence (``named_before``), else the last subject, else the last person named, each only
         when its pronouns, where the article shows them, are not the other ones; no one when every
         such person is of the other pronoun."""
-        other = "f" if pronoun == "he" else "m"
         candidates = [*(named_before or ()), *reversed(self.subjects),
                       *(f.id for f in self.cast.people_before(offset))]
-        return next((figure for figure in candidates
-                     if self.genders.get(figure) != other and self._one_person(figure)), None)
+        return next((figure for figure in candidates if self._may_be(pronoun, figure)), None)
+
+    def _may_be(self, pronoun: str, ref: str) -> bool:
+        """True when "he" or "she" may stand for ``ref``: one person, whose pronouns, where the article
+        shows them, are not the other ones."""
+        return self.genders.get(ref) != ("f" if pronoun == "he" else "m") and self._one_person(ref)
 
     def _one_person(self, ref: str) -> bool:
         """A person, or an unnamed source that is one ("a foreign ministry spokesman")."""

@@ -143,6 +143,8 @@ class Cast:
         return list(seen.values())
 
 
+_HELD_TITLES = (r"chief|spokesperson|spokesman|spokeswoman|envoy|ambassador|minister|president|secretary|adviser|"
+                 r"advisor|commander|governor|senator|leader|chairman|director|mayor")
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General|\s+of\s+State)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
@@ -150,9 +152,7 @@ _TITLE_HEADS = (
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady"
-    r"|chief|counterpart|spokesperson|spokesman|envoy|ambassador|minister|president|secretary|adviser|commander"
-    r"|nominee|candidate|senator|governor|leader|chairman|director|mayor|diplomat|official|analyst|lawmaker|activist"
-    r"|lawyer)"
+    r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}"
@@ -412,9 +412,8 @@ _PERSONAL_APPOSITION = re.compile(
 
 
 _APPOSED_TITLE = re.compile(
-    r",\s+(?:the\s+|an?\s+)?(?P<title>(?:[\w’'-]+\s+){0,4}?(?:chief|spokesperson|spokesman|spokeswoman|envoy|"
-    r"ambassador|minister|president|secretary|adviser|advisor|commander|governor|senator|leader|chairman|director|"
-    r"mayor)(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[^,.;«»“”\n]{1,50}?)?)\s*[,.]")
+    rf",\s+(?:the\s+|an?\s+)?(?P<title>(?:[\w’'-]+\s+){{0,4}}?(?:{_HELD_TITLES})"
+    r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[^,.;«»“”\n]{1,50}?)?)\s*[,.]")
 _OPEN_APPOSITION = re.compile(r",\s+(?:the|an?|[a-z][\w-]*)\s+[^,.;:!?«»“”\n]*$")
 _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
