@@ -876,3 +876,11 @@ def test_as_an_outlet_reported_names_the_outlet_without_the_as() -> None:
     text = "The senator held a rally. As Politico reported, “if the primary were held tonight, he would win.”"
     assert [p.entry.speaker for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"] == [
         "politico"]
+
+
+def test_she_after_one_unnamed_protester_or_soldier_is_that_person_not_a_senator_named_before() -> None:
+    protester = ("Senator Jane Wu spoke at the rally.\n"
+                 "A protester outside the court held a sign. “We will be back,” she said.")
+    assert [who for _, who, _ in speakers(protester)] == ["unnamed-protester"]
+    soldier = "Senator Jane Wu spoke.\n“We will be back,” a soldier said. “We never left,” he added."
+    assert [who for _, who, _ in speakers(soldier)] == ["unnamed-soldier", "unnamed-soldier"]

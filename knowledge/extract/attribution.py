@@ -73,7 +73,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
-                         r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman)$")
+                         r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman|teenager|mother|father|"
+                         r"wife|husband|son|daughter|girl|boy|protester|demonstrator|attendee|participant|employee|"
+                         r"worker|soldier|delegate|supporter)$")
+_NAMING_DESCRIPTION = re.compile(r"(?:\s+\w+)?,\s+(?:the\s+)?|\s+(?:named|called|identified\s+as)\s+")
 _HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
 _CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|message|note|post|tweet|video|ad|"
                       r"advertisement|filing|report)s?|\bto\s+(?:\w+\s+){0,2}\w+|\b(?:on|via)\s+(?:Facebook|Twitter|X|"
@@ -290,7 +293,7 @@ class Attributor:
         if first is not None and first.kind == "description":
             apposed = next((r for r in referents if r.start > first.start), None)
             if apposed and apposed.kind == "name" and \
-                    re.fullmatch(r"(?:\s+\w+)?,\s+(?:the\s+)?", self.masked[first.end : apposed.start]):
+                    _NAMING_DESCRIPTION.fullmatch(self.masked[first.end : apposed.start]):
                 return apposed
         return first or next(iter(referents), None)
 

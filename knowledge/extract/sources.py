@@ -117,6 +117,8 @@ SOURCE_HEADS = frozenset("""
     parents citizens companies firms banks groups agencies organizations organisations parties campaigns outlets
     media networks suit lawsuits filings records files disclosures tallies tweet tweets post posts blog
     consultant consultants aide adviser insider observer owner owners founder founders veteran veterans
+    man woman teenager mother father wife husband son daughter girl boy protester demonstrator attendee
+    participant employee worker officer soldier delegate supporter
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
