@@ -884,3 +884,8 @@ def test_she_after_one_unnamed_protester_or_soldier_is_that_person_not_a_senator
     assert [who for _, who, _ in speakers(protester)] == ["unnamed-protester"]
     soldier = "Senator Jane Wu spoke.\n“We will be back,” a soldier said. “We never left,” he added."
     assert [who for _, who, _ in speakers(soldier)] == ["unnamed-soldier", "unnamed-soldier"]
+
+
+def test_a_name_after_a_preposition_does_not_take_the_next_sentences_she_as_its_pronoun() -> None:
+    text = "Tom Park spoke first.\nJane Wu has emphasized her ties to Tom Park. She was warm.\n“We are close,” he said."
+    assert [who for _, who, _ in speakers(text)] == ["tom-park"]

@@ -566,6 +566,9 @@ class Attributor:
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
+_NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
+                             r"and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
+_MODIFIER = re.compile(r"[’']s?\s")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
@@ -574,7 +577,8 @@ _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
 def _genders(text: str, cast: Cast) -> dict[str, str]:
     """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
     (outside quotations, in ``text`` as :func:`masked` gives it) in the same sentence or open the
-    next one, and Mr./Mrs./Ms. before their names."""
+    next one, and Mr./Mrs./Ms. before their names. A mention after a preposition or a conjunction
+    ("her ties to Obama. She …") or inside a quotation tells nothing."""
     counts: dict[str, list[int]] = {}
     mentions = [m for m in cast.mentions if m.figure and not cast.figures[m.figure].institution]
     for index, mention in enumerate(mentions):
@@ -582,8 +586,10 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         stop = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         line = text[mention.end : min(stop, mention.end + 240)].split("\n", 1)[0]
         end = _SENTENCE_END.search(line)
-        window = line[: end.start() + 1] if end else line
-        if end and (opening := _OPENING_PRONOUN.match(line, end.end())):
+        told = not _NOT_A_SUBJECT.search(text, max(0, mention.start - 40), mention.start) and \
+            text[mention.start : mention.end].strip("x")
+        window = "" if not told else line[: end.start() + 1] if end else line
+        if window and end and (opening := _OPENING_PRONOUN.match(line, end.end())):
             window += " " + opening.group()
         tally = counts.setdefault(mention.figure, [0, 0])
         honorific = text[max(0, mention.start - 6) : mention.start]
