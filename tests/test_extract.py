@@ -889,3 +889,15 @@ def test_she_after_one_unnamed_protester_or_soldier_is_that_person_not_a_senator
 def test_a_name_after_a_preposition_does_not_take_the_next_sentences_she_as_its_pronoun() -> None:
     text = "Tom Park spoke first.\nJane Wu has emphasized her ties to Tom Park. She was warm.\n“We are close,” he said."
     assert [who for _, who, _ in speakers(text)] == ["tom-park"]
+
+
+def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
+    text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
+            "“Night Court,” she said, “although I have no time!”")
+    assert [who for _, who, _ in speakers(text)] == ["jane-wu", "jane-wu"]
+
+
+def test_a_name_after_under_or_into_does_not_take_the_sentences_he_as_its_pronoun() -> None:
+    text = ("Senator Jane Wu questioned Tom Park. “You should resign,” Wu told Park, after he admitted under "
+            "Wu’s grilling he had not been held accountable.\n“It is gutless,” she said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu", "jane-wu"]

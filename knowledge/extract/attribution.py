@@ -567,8 +567,7 @@ class Attributor:
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
-                             r"and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
-_MODIFIER = re.compile(r"[’']s?\s")
+                             r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")

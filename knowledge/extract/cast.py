@@ -151,11 +151,11 @@ _TITLE_HEADS = (
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
-    r"|Pastor|Sir|Dame|Lord|Lady"
+    r"|Pastor|Sir|Dame|Lord|Lady|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
     r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer)"
 )
 _TITLE = re.compile(
-    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+\s+){{0,5}}?{_TITLE_HEADS}"
+    rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"
     r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}\s*,|(?:\s*,)?)\s+$"
 )
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
@@ -175,7 +175,7 @@ _NOT_NAMES = frozenset(
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
-    commander adviser advisor director chief admiral colonel captain sergeant state""".split()  # noqa: SIM905
+    commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
@@ -394,8 +394,8 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:\s+(?!(?:after|before|with|during|while|"
-                         rf"when|meeting)\b)[\w/.’'-]+){{0,3}}|―)\s*$")
+_AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:[^\S\n]+(?!(?:after|before|with|during|while|"
+                         rf"when|meeting)\b)(?:(?:[A-Z][a-z]{{0,3}}\.)+|[\w/’'-]+)){{0,3}}|―)[^\S\n]*$")
 _AFFILIATION = re.compile(
     rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
     rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b"
