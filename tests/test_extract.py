@@ -901,3 +901,21 @@ def test_a_name_after_under_or_into_does_not_take_the_sentences_he_as_its_pronou
     text = ("Senator Jane Wu questioned Tom Park. “You should resign,” Wu told Park, after he admitted under "
             "Wu’s grilling he had not been held accountable.\n“It is gutless,” she said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu", "jane-wu"]
+
+
+def test_a_few_days_later_and_the_most_are_not_sources() -> None:
+    later = ("Tom Park spoke on Monday.\n\n"
+             "But a few days later, Park reversed himself, telling reporters that “it is over.”")
+    assert {who for _, who, _ in speakers(later)} == {"tom-park"}
+    superlative = "Tom Park spoke.\n\nThen came the most obvious change of all: “It is about time,” she exhorted."
+    assert "unnamed-most" not in {who for _, who, _ in speakers(superlative)}
+
+
+def test_a_representative_of_an_outlet_with_a_digit_in_its_name_is_the_source() -> None:
+    text = "“Tom Park is on indefinite leave,” a NY1 representative said in a statement."
+    assert speakers(text) == [("direct", "unnamed-ny1-representative", "Tom Park is on indefinite leave")]
+
+
+def test_a_name_opening_a_sentence_before_spoke_or_told_is_a_person() -> None:
+    text = "Tom Park won on Tuesday. Jane Wu spoke later. “We have work to do,” she told a cheering crowd."
+    assert speakers(text) == [("direct", "jane-wu", "We have work to do")]

@@ -420,7 +420,9 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
 _FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
-                           r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept)\b")
+                           r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
+                           r"thought|saw|found|felt|knew|held|led|brought|stood|sat|fell|rose|drew|grew|heard|"
+                           r"paid|sought|taught|wore|broke|chose|struck|fought|hid|shook|built|meant|read)\b")
 
 
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:

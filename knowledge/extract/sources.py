@@ -29,7 +29,7 @@ SPEECH = """
     say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
     predict assert contend counter concede declare announce confirm maintain promise
     pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
-    express
+    express exhort
     remark mention testify speculate worry caution charge point_out call_for call_on urge demand propose
     criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
     ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
@@ -123,6 +123,7 @@ SOURCE_HEADS = frozenset("""
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
 _WORD = re.compile(r"[\w’'-]+")
+_TIME_NOUN = re.compile(r"\s+(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|moments)\b")
 DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
 _NOT_MODIFIERS = frozenset(
@@ -146,7 +147,8 @@ def _description_start(window: str, head: int) -> int:
         bare = word.group(1).lower()
         if bare in DETERMINERS or bare.endswith(("’s", "'s")):
             return word.start(1)
-        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or not re.fullmatch(r"[a-z][a-z-]*", bare):
+        if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or \
+                not re.fullmatch(r"[a-z][a-z0-9-]*", bare):
             break
         start = word.start(1)
     return start
@@ -175,6 +177,9 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
         head = span.start + match.start()
         if any(r.figure and r.kind != "thing" and (r.start <= head < r.end or _titles(window, end, r, span))
                for r in taken):
+            continue
+        if match.group().lower() in _QUANTIFIERS and (_TIME_NOUN.match(window, match.end()) or re.search(
+                r"(?i)\bthe\s+$", window[: match.start()])):
             continue
         words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : end - span.start], flags=re.IGNORECASE)
         if window[first : match.end()].lower() == match.group().lower() and (
