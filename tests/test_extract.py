@@ -919,3 +919,10 @@ def test_a_representative_of_an_outlet_with_a_digit_in_its_name_is_the_source() 
 def test_a_name_opening_a_sentence_before_spoke_or_told_is_a_person() -> None:
     text = "Tom Park won on Tuesday. Jane Wu spoke later. “We have work to do,” she told a cheering crowd."
     assert speakers(text) == [("direct", "jane-wu", "We have work to do")]
+
+
+def test_y_said_x_director_of_z_is_reported_and_x_is_whom_the_next_he_stands_for() -> None:
+    text = ("Dan Cole won the runoff.\n\nHis campaign appears to be taking the same tack, said Tom Park, director "
+            "of the Acme Project.\n\n“They are clever,” he said.")
+    assert speakers(text) == [("reported", "tom-park", "His campaign appears to be taking the same tack"),
+                              ("direct", "tom-park", "They are clever")]

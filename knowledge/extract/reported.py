@@ -91,7 +91,8 @@ _SOURCE_WORDS = re.compile(r"(?:[\w.’'/&-]+\s+){0,7}?[\w.’'/&-]*\w(?=\s*(?:,
 _PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|who|whose|as|when|while|if|because|"
                             r"according|compared)\b)")
 _CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
-_APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z])[^«;]*$")
+_APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z]|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for|with|to|"
+                      r"in)\b)[^«;]*$")
 _PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:" + "|".join(
     form for form in inflected(_PARTICIPLE_VERBS) if form.split("\\")[0].endswith("ing")) + r")(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
