@@ -926,3 +926,22 @@ def test_y_said_x_director_of_z_is_reported_and_x_is_whom_the_next_he_stands_for
             "of the Acme Project.\n\n“They are clever,” he said.")
     assert speakers(text) == [("reported", "tom-park", "His campaign appears to be taking the same tack"),
                               ("direct", "tom-park", "They are clever")]
+
+
+def test_a_place_named_where_things_happen_is_no_person_when_it_opens_a_sentence() -> None:
+    text = ("Jane Wu campaigned in Norland on Monday.\n\nNorland is a swing state. "
+            "“We will win it,” she said.")
+    cast = find_cast(text, EMPTY)
+    assert [figure.name for figure in cast.figures.values()] == ["Jane Wu"]
+    assert speakers(text) == [("direct", "jane-wu", "We will win it")]
+
+
+def test_a_sentence_opening_like_is_not_part_of_a_name() -> None:
+    cast = find_cast("Like Tom Park, the campaign has found its target.", EMPTY)
+    assert [figure.name for figure in cast.figures.values()] == ["Tom Park"]
+
+
+def test_the_place_before_a_role_must_be_in_the_holders_title() -> None:
+    text = ("Jeb Bush, the former Norland governor, spoke.\n\n"
+            "Later, the Southland governor told reporters, “It starts to pay off.”")
+    assert speakers(text) == [("direct", "unnamed-southland-governor", "It starts to pay off.")]

@@ -20,6 +20,7 @@ source, see :mod:`knowledge.extract.sources`). A quoted interview transcript giv
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, slug
@@ -100,6 +101,7 @@ _ROLE = (
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
     r")\b(?!\s+(?-i:[A-Z]))"
 )
+_ROLE_PLACE = re.compile(r"(?<=\b[Tt]he\s)(?:[A-Z][\w.’'-]*\s+)+$")
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
     "top diplomat": ("foreign minister",),
@@ -205,8 +207,9 @@ class Attributor:
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
 
-    def resolve_role(self, role: str, side_words: str | None, offset: int) -> str | None:
-        """The person most recently named, before ``offset``, who fits a role and a side."""
+    def resolve_role(self, role: str, side_words: str | None, offset: int, place: Sequence[str] = ()) -> str | None:
+        """The person most recently named, before ``offset``, who fits a role and a side, and whose
+        name or titles have the words of a ``place`` before the role ("the New Jersey governor")."""
         side = self.cast.world.side_of(side_words or "")
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
@@ -214,7 +217,8 @@ class Attributor:
             candidates = [figure for figure in candidates if figure.side == side]
         if not side and role == "official":
             return None
-        fitting = [figure for figure in candidates if _role_matches(figure, role)]
+        fitting = [figure for figure in candidates if _role_matches(figure, role) and
+                   all(word in " ".join([figure.name, *figure.titles]) for word in place)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
         chosen = fitting
@@ -249,7 +253,8 @@ class Attributor:
                 continue
             if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue
-            figure = self.resolve_role(match["role"], match["side"], start)
+            place = None if match["side"] else _ROLE_PLACE.search(window, 0, match.start())
+            figure = self.resolve_role(match["role"], match["side"], start, place.group().split() if place else ())
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):

@@ -162,6 +162,7 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
+    like unlike despite amid among against since until through throughout into onto upon via than nor
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
@@ -454,6 +455,18 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
+_IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|outside|inside)\s+(?:the\s+)?$")
+_ATTRIBUTIVE = re.compile(r"[’']s\b|[^\S\n]+(?!(?:on|at|and|or|to|for|with|from|by|in|of|last|this|next|since|during|"
+                          r"before|after|where|when|is|was|has|had|are|were|that|which|who|as|but)\b)[a-z]")
+
+
+def _placed(name: str, placed: set[str], text: str, start: int) -> bool:
+    """True when ``name``, untitled here and saying nothing, is elsewhere in the article a place
+    something happens in ("in Florida"), so that "Florida is a swing state" makes no person."""
+    return name in placed and not _title_before(text, start) and not SPEECH_VERB_AFTER_NAME.match(
+        text, start + len(name))
+
+
 def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: frozenset[str],
                         taken: list[tuple[int, int]], figures: dict[str, Figure], mentions: list[Mention]) -> None:
     """A title before a known person's first name ("PM Imran") names that person, when no other
@@ -548,8 +561,11 @@ def find_cast(text: str, directory: Directory) -> Cast:
     first_names: dict[str, set[str]] = {}
     runs = [_with_surname_from(world.not_names - _NOT_NAMES, world, text, start, name)
             for start, name in _name_runs(text, lowercase_words, not_names)]
+    placed = {name for start, name in runs if _IN_A_PLACE.search(text, max(0, start - 12), start)
+              and not _ATTRIBUTIVE.match(text, start + len(name))}
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
-               and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)}
+               and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)
+               and not _placed(name, placed, text, start)}
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -562,7 +578,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
             if not SPEECH_VERB_AFTER_NAME.match(text, end):
                 continue
             ref = _acronym_institution(text, name, figures, abbreviations, mentions, taken)
-        elif name not in persons and not _looks_like_person(text, start, end, single, title, world):
+        elif name not in persons and (not _looks_like_person(text, start, end, single, title, world) or
+                                      _placed(name, placed, text, start)):
             continue
         else:
             ref = slug(name)
