@@ -945,3 +945,18 @@ def test_the_place_before_a_role_must_be_in_the_holders_title() -> None:
     text = ("Jeb Bush, the former Norland governor, spoke.\n\n"
             "Later, the Southland governor told reporters, “It starts to pay off.”")
     assert speakers(text) == [("direct", "unnamed-southland-governor", "It starts to pay off.")]
+
+
+def test_x_has_said_after_a_quotation_names_x() -> None:
+    text = "“She has the best friends,” Tom Park has said while stumping for his wife."
+    assert speakers(text) == [("direct", "tom-park", "She has the best friends")]
+
+
+def test_an_occupation_stands_for_an_unnamed_speaker() -> None:
+    text = "“He is a great gentleman,” the real estate developer said of Mr. Park, who golfs."
+    assert speakers(text) == [("direct", "unnamed-real-estate-developer", "He is a great gentleman")]
+
+
+def test_a_lowercase_title_before_a_name_makes_a_person_who_calls_something_a_phrase() -> None:
+    text = "The strategy led to what aide Tom Park called “the beginning of a new era” in his book."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park"]

@@ -47,7 +47,8 @@ PARTICIPLES = (
     r"expressing|regretting|offering|pointing\s+out|reaffirming|reiterating|lauding|welcoming"
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
-_ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement))*"
+_ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement|has|had|have|"\
+    r"once|would|will|often|previously|recently))*"
 AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
              r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"

@@ -152,7 +152,8 @@ _TITLE_HEADS = (
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
-    r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer)"
+    r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
+    r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"
@@ -187,7 +188,8 @@ _GROUP = re.compile(
 )
 SAYING = "|".join(form for form in inflected(SPEECH + " describe stress emphasize emphasise")
                   if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES)
-SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+)?(?:{SAYING})\b")
+SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\s+|has\s+|had\s+|would\s+)?"
+                                    rf"(?:{SAYING})\b")
 
 
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
