@@ -960,3 +960,15 @@ def test_an_occupation_stands_for_an_unnamed_speaker() -> None:
 def test_a_lowercase_title_before_a_name_makes_a_person_who_calls_something_a_phrase() -> None:
     text = "The strategy led to what aide Tom Park called “the beginning of a new era” in his book."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park"]
+
+
+def test_the_by_agent_of_was_asked_is_who_asks_the_quoted_question() -> None:
+    text = ("Tom Park was asked by host Dan Cole, who backs Park but has dismissed the story, "
+            "“Are you tired of hearing about it?”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dan-cole"]
+
+
+def test_a_plural_description_is_not_the_subject_of_a_singular_verb() -> None:
+    text = ("Tom Park spoke.\n\nPark’s fundraising email to his supporters notes that Jane Wu "
+            "“is a civil rights attorney who fought for fair wages.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park"]

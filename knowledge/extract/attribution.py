@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
-from knowledge.extract.sources import Referent, described
+from knowledge.extract.sources import THIRD_PERSON, Referent, described
 
 SPEECH_VERBS = (
     r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
@@ -72,6 +72,9 @@ _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|pressed|questioned|challenged|urged|warned)"
+                       r"\s+by\s+")
+_ANSWERED = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|and\s+(?:he|she|they))\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
@@ -320,12 +323,21 @@ class Attributor:
         who = _WHO_BEFORE.search(self.masked, sentence_start, offset)
         if who and (named := next((r for r in referents if r.end == who.start() and r.kind == "name"), None)):
             return named
+        verb = re.match(r"\w+", self.masked[offset:])
         for referent in reversed(referents):
+            if verb and not self._agrees(referent, verb.group()):
+                continue
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if gap and (not gap["lone"] or referent.kind == "name" and
                         re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start : referent.start])):
                 return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
+
+    def _agrees(self, referent: Referent, verb: str) -> bool:
+        """False when a plural description ("his supporters") stands before a singular verb
+        ("notes"), so cannot be its subject."""
+        return not (referent.kind == "description" and verb in THIRD_PERSON and
+                    re.search(r"[^siu’']s$", self.text[referent.start : referent.end]) is not None)
 
     def _apposed_to(self, referents: list[Referent], inner: Referent, offset: int,
                     sentence_start: int) -> Referent | None:
@@ -392,6 +404,10 @@ class Attributor:
         for referent in referents:
             if _WAS_QUOTED.match(self.masked, referent.end):
                 return self.attribution_of(referent, 0.95, "“X was quoted as saying”")
+        for match in _ASKED_BY.finditer(self.masked, context.start, start):
+            referent = self.referent_at(referents, match.end(), loose=True)
+            if referent and referent.kind != "thing" and not _ANSWERED.search(self.masked, referent.end, start):
+                return self.attribution_of(referent, 0.85, "“Y was asked by X, “…””: X asks")
         for match in _ACCORDING.finditer(self.masked, context.start, context.end):
             referent = self.referent_at(referents, match.end())
             if referent and referent.kind != "thing":
@@ -403,7 +419,8 @@ class Attributor:
             if subject and verb["finite"]:
                 return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
-            adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip()
+            adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip() and \
+                self._agrees(before[-1], verb.group())
             if adjacent and verb["participle"] and _CARRIER.search(self.masked, context.start, before[-1].end):
                 subject = self.main_subject(Span(context.start, before[-1].start), before[:-1])
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)") \
