@@ -972,3 +972,11 @@ def test_a_plural_description_is_not_the_subject_of_a_singular_verb() -> None:
     text = ("Tom Park spoke.\n\nPark’s fundraising email to his supporters notes that Jane Wu "
             "“is a civil rights attorney who fought for fair wages.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park"]
+
+
+def test_an_opening_curly_mark_typed_after_a_word_closes_the_quotation() -> None:
+    text = ("Tom Park spoke.\n\n“If Jane Wu loses Iowa, that could create problems for her here,“ said Dan Cole, "
+            "a congressman from South Carolina. “Do you want that?“ he asked.")
+    assert speakers(text) == [
+        ("direct", "dan-cole", "If Jane Wu loses Iowa, that could create problems for her here"),
+        ("direct", "dan-cole", "Do you want that?")]

@@ -134,7 +134,7 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
             if current is None:
                 if _opens(char, before, after):
                     current = _Open(char, position, position + len(char), 1)
-            elif _closes(current.mark, char, after):
+            elif _closes(current.mark, char, after, before):
                 found.append(Quotation(Span(current.mark_start, position + len(char)),
                                        Span(current.words_start, position), current.paragraphs))
                 current = None
@@ -164,9 +164,12 @@ def _opens(char: str, before: str, after: str) -> bool:
     return char in ('"', "''") or after.isalnum() or after in "“\"…"
 
 
-def _closes(mark: str, char: str, after: str) -> bool:
+def _closes(mark: str, char: str, after: str, before: str = "") -> bool:
+    """Whether ``char`` closes a quotation opened with ``mark``; an opening curly mark typed after a
+    word and before a space (``here,“ said``) closes one too."""
     if mark == "“":
-        return char in ("”", '"', "''")
+        return char in ("”", '"', "''") or char == "“" and bool(before) and not before.isspace() and \
+            (not after or after.isspace() or after in ".,;:!?")
     if char != _OPENERS[mark]:
         return False
     return mark in ('"', "''") or not after.isalnum()
