@@ -980,3 +980,10 @@ def test_an_opening_curly_mark_typed_after_a_word_closes_the_quotation() -> None
     assert speakers(text) == [
         ("direct", "dan-cole", "If Jane Wu loses Iowa, that could create problems for her here"),
         ("direct", "dan-cole", "Do you want that?")]
+
+
+def test_a_dash_signature_in_the_paragraph_below_names_the_speaker_of_the_quotation() -> None:
+    text = ('Tom Park spoke.\n\n"Boeing and other firms pay zero taxes."\n\n- Cole.\n\nThis is a complex issue.\n\n'
+            '"Great speech. She is ready."\n\n-President Wu, tweeting after the speech.\n')
+    assert speakers(text) == [("direct", "cole", "Boeing and other firms pay zero taxes."),
+                              ("direct", "wu", "Great speech. She is ready.")]

@@ -72,6 +72,7 @@ _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_SIGNATURE_BELOW = re.compile(r"[^\S\n]*\n\s*[-—–―]+[^\S\n]*")
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|pressed|questioned|challenged|urged|warned)"
                        r"\s+by\s+")
 _ANSWERED = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|and\s+(?:he|she|they))\b")
@@ -465,6 +466,18 @@ class Attributor:
         before = sentences[index - 1] if index else None
         return self._quote(quotation, first, last, before)
 
+    def signed_below(self, end: int) -> Attribution | None:
+        """The speaker a quotation's next paragraph signs with a dash ("“…”" then "- Sanders.")."""
+        dash = _SIGNATURE_BELOW.match(self.masked, end)
+        if dash is None:
+            return None
+        line_end = self.masked.find("\n", dash.end())
+        signature = Span(dash.end(), len(self.masked) if line_end < 0 else line_end)
+        referent = self.referent_at(self.referents(signature), dash.end())
+        if referent is None or referent.kind != "name":
+            return None
+        return self.attribution_of(referent, 0.85, "speaker signed below the quotation (“…” / – X)")
+
     def introduced(self, before: Sentence | None) -> Attribution | None:
         """The speaker a sentence ending with a colon introduces ("As Byler wrote:")."""
         if before is None or not self.masked[before.span.start : before.span.end].rstrip().endswith(":"):
@@ -484,7 +497,7 @@ class Attributor:
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
         if attribution is None and standalone:
-            attribution = self.introduced(before)
+            attribution = self.signed_below(quotation.marks.end) or self.introduced(before)
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:

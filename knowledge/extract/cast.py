@@ -398,7 +398,7 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
 
 
 _AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:[^\S\n]+(?!(?:after|before|with|during|while|"
-                         rf"when|meeting)\b)(?:(?:[A-Z][a-z]{{0,3}}\.)+|[\w/’'-]+)){{0,3}}|―)[^\S\n]*$")
+                         rf"when|meeting)\b)(?:(?:[A-Z][a-z]{{0,3}}\.)+|[\w/’'-]+)){{0,3}}|―|\n[^\S\n]*[-—–]+)[^\S\n]*$")
 _AFFILIATION = re.compile(
     rf"\s*(?:\([A-Z]-[A-Z][\w.]*\)|,\s+[A-Z]-[A-Z][\w.]*,|,\s+[^,«»“”\n]{{1,120}},\s+(?:{SAYING})\b"
     rf"|\s+(?:--|—|–)\s+[^«»“”—–\n]{{1,160}}?\s+(?:--|—|–)\s+(?:{SAYING})\b"
