@@ -987,3 +987,8 @@ def test_a_dash_signature_in_the_paragraph_below_names_the_speaker_of_the_quotat
             '"Great speech. She is ready."\n\n-President Wu, tweeting after the speech.\n')
     assert speakers(text) == [("direct", "cole", "Boeing and other firms pay zero taxes."),
                               ("direct", "wu", "Great speech. She is ready.")]
+
+
+def test_a_question_then_x_went_on_is_one_sentence_spoken_by_x() -> None:
+    text = "Tom Park spoke.\n\n“You know, it happens, right?” Dan Cole went on, as if he did not hear."
+    assert speakers(text) == [("direct", "dan-cole", "You know, it happens, right?")]

@@ -203,7 +203,8 @@ def _named_then(verbs: str) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){{1,5}}(?:{verbs})\b")
 
 
-_SAID_AFTER = _named_then(_SAID + "|[a-z]+ed")  # after “…?” or “…!”: any past tense ("Trump asked", "the man yelled")
+# after “…?” or “…!”: any past tense ("Trump asked", "the man yelled", "Trump went on")
+_SAID_AFTER = _named_then(_SAID + r"|[a-z]+ed|went\s+on|goes\s+on|shot\s+back|spoke|thought|began")
 _SAID_AFTER_STATEMENT = _named_then(_SAID)
 _BOUNDARY = re.compile(r"[.?!…]+(?:''|[”’\"')\]])*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
