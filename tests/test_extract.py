@@ -992,3 +992,15 @@ def test_a_dash_signature_in_the_paragraph_below_names_the_speaker_of_the_quotat
 def test_a_question_then_x_went_on_is_one_sentence_spoken_by_x() -> None:
     text = "Tom Park spoke.\n\n“You know, it happens, right?” Dan Cole went on, as if he did not hear."
     assert speakers(text) == [("direct", "dan-cole", "You know, it happens, right?")]
+
+
+def test_a_quotation_after_x_said_in_a_statement_continues_x_not_an_earlier_source() -> None:
+    text = ("Both candidates said it was no big deal.\n\nTom Park, the director of the party, said in a statement. "
+            "“There are no paper ballots to recount.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park"]
+
+
+def test_a_quotation_standing_alone_after_a_narrated_sentence_is_its_subjects() -> None:
+    text = ("“We need another eight years of this,” Dan Cole said.\n\nTom Park distanced himself from the movement. "
+            "“I am going to support him.”")
+    assert [who for _, who, _ in speakers(text)] == ["dan-cole", "tom-park"]

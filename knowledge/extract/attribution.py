@@ -72,6 +72,8 @@ _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_SPOKE_NOTHING = re.compile(r"\b(?:said|says|wrote|writes|added|adds|explained|told\s+(?:reporters|the\s+\w+))"
+                            r"(?:\s+(?:in|on|at|to|during)\s+(?:an?|the|his|her)\s+[\w\s-]{1,40}?)?[.:]?$")
 _SIGNATURE_BELOW = re.compile(r"[^\S\n]*\n\s*[-—–―]+[^\S\n]*")
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|pressed|questioned|challenged|urged|warned)"
                        r"\s+by\s+")
@@ -208,6 +210,7 @@ class Attributor:
         self.last_institution: str | None = None
         self.last_group: str | None = None
         self.last_speaker: str | None = None
+        self.narrated: tuple[int, str] | None = None
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -498,6 +501,10 @@ class Attributor:
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)
         if attribution is None and standalone:
             attribution = self.signed_below(quotation.marks.end) or self.introduced(before)
+        if attribution is None and standalone and before is not None and self.narrated and \
+                self.narrated[0] == before.span.end and before.paragraph == first.paragraph and not first.is_heading:
+            attribution = Attribution(self.narrated[1], 0.6, "no attribution: the subject of the sentence before, "
+                                                             "in the same paragraph")
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
@@ -511,15 +518,23 @@ class Attributor:
         words no one could be found to have said, the next standalone quotation continues no one."""
         spoken = sorted((speaker for speaker in speakers if speaker),
                         key=lambda speaker: self.cast.figures[speaker].institution != UNNAMED)
+        self.narrated = None
         if spoken:
             self.last_speaker = spoken[-1]
             self._note_subject(spoken[-1])
             return
         if speakers:
             self.last_speaker = None
-        subject = self.main_subject(sentence.span, self.referents(sentence.span))
+        referents = self.referents(sentence.span)
+        spoke = _SPOKE_NOTHING.search(self.masked, sentence.span.start, sentence.span.end)
+        said = self.subject_before(referents, spoke.start(), sentence.span.start) if spoke else None
+        if said and said.figure and said.kind == "name":
+            self.last_speaker = said.figure
+        subject = self.main_subject(sentence.span, referents)
         if subject and subject.figure:
             self._note_subject(subject.figure)
+        self.narrated = (sentence.span.end, subject.figure) if not speakers and subject and subject.figure and \
+            subject.kind == "name" and not self.cast.figures[subject.figure].institution else None
 
     def labelled(self, words: str) -> tuple[Attribution, int] | None:
         """The speaker of a transcript's ``NAME: …`` (the person of the article with that surname,

@@ -166,6 +166,7 @@ _NOT_NAMES = frozenset(
     like unlike despite amid among against since until through throughout into onto upon via than nor
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
+    why how whether
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
     nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
