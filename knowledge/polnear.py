@@ -78,11 +78,23 @@ class Counts:
     gold: int = 0
     found: int = 0
     speaker_right: int = 0
+    found_named: int = 0
+    speaker_right_named: int = 0
 
     def add(self, other: Counts) -> None:
         """Add another article's counts."""
-        for name in ("proposed", "proposed_right", "gold", "found", "speaker_right"):
+        for name in ("proposed", "proposed_right", "gold", "found", "speaker_right", "found_named",
+                     "speaker_right_named"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def by_source(self, label: str) -> str:
+        """Speaker accuracy among gold found, split by whether the gold Source is a name or refers
+        (a pronoun or description, whose person the corpus does not give and :func:`_named` infers)."""
+        referring, right = self.found - self.found_named, self.speaker_right - self.speaker_right_named
+        named = self.speaker_right_named / self.found_named if self.found_named else 1.0
+        other = right / referring if referring else 1.0
+        return (f"  {label:9} speaker {named:.2f} where the gold Source is a name ({self.found_named} found), "
+                f"{other:.2f} where it refers ({referring} found)")
 
     def line(self, label: str) -> str:
         """One row of the report."""
@@ -245,7 +257,11 @@ def score_article(article: Article, proposals: Proposals, directory: Directory) 
         if found:
             counts[kind].found += 1
             source = _words(gold.source) | _words(_named(gold, article.gold))
-            counts[kind].speaker_right += any(words & source for words in found)
+            right = any(words & source for words in found)
+            counts[kind].speaker_right += right
+            if not _REFERRING.match(gold.source):
+                counts[kind].found_named += 1
+                counts[kind].speaker_right_named += right
     return counts["direct"], counts["reported"]
 
 
@@ -275,4 +291,6 @@ def report(split: str, result: Result) -> str:
         result.direct.line("direct"),
         result.reported.line("reported"),
         "  speaker = right speaker among gold found; right speaker = found with the right speaker over all gold",
+        result.direct.by_source("direct"),
+        result.reported.by_source("reported"),
     ])

@@ -53,6 +53,9 @@ def test_a_split_is_read_with_dates_and_scored(tmp_path: Path) -> None:
     assert (result.direct.gold, result.direct.found, result.direct.speaker_right) == (2, 2, 2)
     assert (result.reported.gold, result.reported.found, result.reported.speaker_right) == (1, 1, 1)
     assert result.direct.proposed_right == result.direct.proposed
+    assert (result.direct.found_named, result.direct.speaker_right_named) == (1, 1)
+    assert "speaker 1.00 where the gold Source is a name (1 found), 1.00 where it refers (1 found)" in \
+        result.direct.by_source("direct")
 
 
 def test_the_cli_prints_the_figures_and_refuses_a_folder_that_is_not_polnear(
