@@ -1004,3 +1004,12 @@ def test_a_quotation_standing_alone_after_a_narrated_sentence_is_its_subjects() 
     text = ("“We need another eight years of this,” Dan Cole said.\n\nTom Park distanced himself from the movement. "
             "“I am going to support him.”")
     assert [who for _, who, _ in speakers(text)] == ["dan-cole", "tom-park"]
+
+
+def test_o_apostrophe_names_and_co_founders_are_people() -> None:
+    malley = "Tom Park spoke.\n\nDan O’Malley, who signed gun laws as governor, interjected to say: “They are wrong.”"
+    assert [who for kind, who, _ in speakers(malley) if kind == "direct"] == ["dan-o-malley"]
+    founder = ("Tom Park spoke.\n\nTed Nordhaus, co-founder of the Breakthrough Institute and advocate of new "
+               "technologies, welcomed “the recognition that we do not have all the technology.”")
+    assert [who for kind, who, _ in speakers(founder) if kind == "direct"] == ["ted-nordhaus"]
+

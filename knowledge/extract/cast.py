@@ -159,7 +159,7 @@ _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"
     r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}\s*,|(?:\s*,)?)\s+$"
 )
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][’'][A-Z][^\W\d_]+|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
@@ -407,7 +407,7 @@ _AFFILIATION = re.compile(
 
 
 _PERSONAL_APPOSITION = re.compile(
-    r",\s+(?:\d{1,3}(?:,|\s+years?\b)|(?:[\w-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chair|founder|"
+    r",\s+(?:\d{1,3}(?:,|\s+years?\b)|(?:[\w-]+\s+){0,3}?(?:co-)?(?:director|president|chairman|chairwoman|chair|founder|"
     r"head|chief|professor|fellow|member|spokes(?:man|woman|person)|analyst|economist|lawyer|attorney|strategist|"
     r"advis[eo]r|aide|official|executive|editor|author|researcher|scientist|manager|organi[sz]er|activist|leader|"
     r"secretary|minister|candidate|senator|governor|mayor|owner|resident|student|teacher|veteran|retiree|worker|"
