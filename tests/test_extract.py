@@ -1013,3 +1013,8 @@ def test_o_apostrophe_names_and_co_founders_are_people() -> None:
                "technologies, welcomed “the recognition that we do not have all the technology.”")
     assert [who for kind, who, _ in speakers(founder) if kind == "direct"] == ["ted-nordhaus"]
 
+
+
+def test_the_statement_a_speaker_speaks_in_is_never_the_speaker() -> None:
+    text = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” Twitter said in a statement."
+    assert speakers(text) == []

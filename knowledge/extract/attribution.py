@@ -72,6 +72,7 @@ _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_IN_A_CARRIER = re.compile(r"\b(?:in|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$")
 _SPOKE_NOTHING = re.compile(r"\b(?:said|says|wrote|writes|added|adds|explained|told\s+(?:reporters|the\s+\w+))"
                             r"(?:\s+(?:in|on|at|to|during)\s+(?:an?|the|his|her)\s+[\w\s-]{1,40}?)?[.:]?$")
 _SIGNATURE_BELOW = re.compile(r"[^\S\n]*\n\s*[-—–―]+[^\S\n]*")
@@ -298,6 +299,8 @@ class Attributor:
         """The subject of the sentence: its first referent after any leading adverbial phrase; none
         when a group opens it ("Jaish al-Adl, which … lists as a terrorist organisation, said")."""
         after = self.subject_start(sentence)
+        referents = [r for r in referents if not (r.kind == "description" and _IN_A_CARRIER.search(
+            self.masked, max(0, r.start - 30), r.start))]
         first = next((r for r in referents if r.start >= after), None)
         group = next((m for m in self.cast.mentions if m.group and after <= m.start < sentence.end), None)
         if group and (first is None or group.start < first.start) and \
