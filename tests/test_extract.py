@@ -1018,3 +1018,9 @@ def test_o_apostrophe_names_and_co_founders_are_people() -> None:
 def test_the_statement_a_speaker_speaks_in_is_never_the_speaker() -> None:
     text = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” Twitter said in a statement."
     assert speakers(text) == []
+
+
+def test_she_cannot_stand_for_an_unnamed_man_nor_he_for_a_woman() -> None:
+    text = ("Chancellor Jane Wu spoke.\n\nA local man wrote on Facebook about the attack. "
+            "“Filth out!” she wrote.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu"]

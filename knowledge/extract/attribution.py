@@ -611,7 +611,9 @@ class Attributor:
     def _may_be(self, pronoun: str, ref: str) -> bool:
         """True when "he" or "she" may stand for ``ref``: one person, whose pronouns, where the article
         shows them, are not the other ones."""
-        return self.genders.get(ref) != ("f" if pronoun == "he" else "m") and self._one_person(ref)
+        figure = self.cast.figures[ref]
+        gender = self.genders.get(ref) or (_noun_gender(figure.name) if figure.institution == UNNAMED else None)
+        return gender != ("f" if pronoun == "he" else "m") and self._one_person(ref)
 
     def _one_person(self, ref: str) -> bool:
         """A person, or an unnamed source that is one ("a foreign ministry spokesman")."""
@@ -625,6 +627,17 @@ _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
+
+
+_FEMININE = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|girl|grandmother|aunt|niece|widow|actress|"
+                       r"congresswoman|spokeswoman|chairwoman|businesswoman|mom)$")
+_MASCULINE = re.compile(r"(?i)\b(?:man|father|husband|son|brother|boy|grandfather|uncle|nephew|widower|actor|"
+                        r"congressman|spokesman|chairman|businessman|dad)$")
+
+
+def _noun_gender(description: str) -> str | None:
+    """"f" or "m" when a description's head noun tells ("his wife", "a local man")."""
+    return "f" if _FEMININE.search(description) else "m" if _MASCULINE.search(description) else None
 
 
 def _genders(text: str, cast: Cast) -> dict[str, str]:

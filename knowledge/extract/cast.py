@@ -151,7 +151,7 @@ _TITLE_HEADS = (
     r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
-    r"|Pastor|Sir|Dame|Lord|Lady|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
+    r"|Pastor|Sir|Dame|Lord|Lady|Chancellor|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
     r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
     r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host)"
 )
@@ -178,7 +178,7 @@ _NOT_NAMES = frozenset(
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
-    commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo""".split()  # noqa: SIM905
+    commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
 _GROUP = re.compile(
