@@ -109,7 +109,7 @@ _ROLE = (
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
     r")\b(?!\s+(?-i:[A-Z]))"
 )
-_ROLE_PLACE = re.compile(r"(?<=\b[Tt]he\s)(?:[A-Z][\w.’'-]*\s+)+$")
+_ROLE_PLACE = re.compile(r"\b[Tt]he\s+((?:[\w.’'-]+\s+){1,3})$")
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
     "top diplomat": ("foreign minister",),
@@ -263,7 +263,8 @@ class Attributor:
             if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue
             place = None if match["side"] else _ROLE_PLACE.search(window, 0, match.start())
-            figure = self.resolve_role(match["role"], match["side"], start, place.group().split() if place else ())
+            modifiers = re.findall(r"\b[A-Z][\w.’'-]*", place.group(1)) if place else []
+            figure = self.resolve_role(match["role"], match["side"], start, modifiers)
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))
         for match in _PRONOUN.finditer(window):
