@@ -1027,6 +1027,6 @@ def test_she_cannot_stand_for_an_unnamed_man_nor_he_for_a_woman() -> None:
 
 
 def test_a_capitalised_modifier_of_a_role_must_be_in_the_holders_title() -> None:
-    text = ("Dan Cole, the Libertarian presidential candidate, spoke. Jane Wu spoke.\n\n"
+    text = ("Libertarian presidential candidate Dan Cole spoke. Jane Wu spoke.\n\n"
             "The Democratic presidential candidate’s response came in her own tweets. She tweeted: “He lashes out.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu"]
