@@ -1030,3 +1030,8 @@ def test_a_capitalised_modifier_of_a_role_must_be_in_the_holders_title() -> None
     text = ("Libertarian presidential candidate Dan Cole spoke. Jane Wu spoke.\n\n"
             "The Democratic presidential candidate’s response came in her own tweets. She tweeted: “He lashes out.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu"]
+
+
+def test_a_single_name_after_an_occupation_title_is_a_person() -> None:
+    text = "Tom Park spoke.\n\nBand member Flea shared a photo, writing “We love this city.”"
+    assert speakers(text) == [("direct", "flea", "We love this city.")]

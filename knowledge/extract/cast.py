@@ -153,7 +153,8 @@ _TITLE_HEADS = (
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady|Chancellor|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
     r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
-    r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host)"
+    r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host|member"
+    r"|rapper|singer|actor|actress|comedian|author|writer|novelist|filmmaker|businessman|businesswoman)"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"
