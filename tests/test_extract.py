@@ -1035,3 +1035,11 @@ def test_a_capitalised_modifier_of_a_role_must_be_in_the_holders_title() -> None
 def test_a_single_name_after_an_occupation_title_is_a_person() -> None:
     text = "Tom Park spoke.\n\nBand member Flea shared a photo, writing “We love this city.”"
     assert speakers(text) == [("direct", "flea", "We love this city.")]
+
+
+def test_sings_and_shouts_are_speech_and_a_chief_executive_in_apposition_is_a_title() -> None:
+    sung = "Tom Park spoke.\n\n“Promise mama you will keep your hands in sight,” Jane Wu sings to Park."
+    assert [who for kind, who, _ in speakers(sung) if kind == "direct"] == ["jane-wu"]
+    text = ("Tom Park spoke.\n\nGiven the efforts to collect, which Acme's chief executive, Dan Cole, called "
+            "“total political crap,” a question has emerged.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dan-cole"]

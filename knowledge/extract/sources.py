@@ -29,7 +29,7 @@ SPEECH = """
     say tell add argue warn insist claim believe think note explain state write report acknowledge admit suggest
     predict assert contend counter concede declare announce confirm maintain promise
     pledge vow agree estimate allege recall hope fear deny complain reiterate reveal assure reply respond observe
-    express exhort
+    express exhort sing shout yell chant exclaim scream
     remark mention testify speculate worry caution charge point_out call_for call_on urge demand propose
     criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
     ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
@@ -51,8 +51,8 @@ ACTS = """
     speak_up_about talk_up speak_highly_of surmise posit theorize reckon concur assess
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline state"
-_IRREGULAR = {"say": "said", "tell": "told", "think": "thought", "write": "wrote", "seek": "sought",
-              "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
+_IRREGULAR = {"say": "said", "sing": "sang sung", "tell": "told", "think": "thought", "write": "wrote",
+              "seek": "sought", "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
               "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
               "see": "saw seen", "forecast": "forecast forecasted", "make": "made", "take": "took taken",
               "hit": "hit"}
