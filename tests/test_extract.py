@@ -1043,3 +1043,15 @@ def test_sings_and_shouts_are_speech_and_a_chief_executive_in_apposition_is_a_ti
     text = ("Tom Park spoke.\n\nGiven the efforts to collect, which Acme's chief executive, Dan Cole, called "
             "“total political crap,” a question has emerged.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dan-cole"]
+
+
+def test_a_straight_quotation_closed_by_a_curly_mark_ends_there_unless_the_mark_closes_a_nested_one() -> None:
+    text = ('Tom Park spoke.\n\n"We should oppose that,” said Jim Bopp, a member of the committee.\n\n'
+            '"She called it a “rant” and left," Jane Wu said.')
+    assert speakers(text) == [("direct", "jim-bopp", "We should oppose that"),
+                              ("direct", "jane-wu", "She called it a “rant” and left")]
+
+
+def test_said_before_a_clause_is_not_said_x() -> None:
+    text = "Tom Park spoke.\n\nMr. Cole, citing “the unique magic of Park,” said the candidate could win."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["cole"]

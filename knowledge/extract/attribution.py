@@ -72,6 +72,8 @@ _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
 _WAS_QUOTED = re.compile(r"\s+(?:was|is|were)\s+quoted\s+as\s+saying\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_FINITE_NEXT = re.compile(r"\s+(?:could|would|will|was|were|is|are|had|has|have|should|may|might|can|must|did|does|"
+                          r"do)\b")
 _IN_A_CARRIER = re.compile(r"\b(?:in|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$")
 _SPOKE_NOTHING = re.compile(r"\b(?:said|says|wrote|writes|added|adds|explained|told\s+(?:reporters|the\s+\w+))"
                             r"(?:\s+(?:in|on|at|to|during)\s+(?:an?|the|his|her)\s+[\w\s-]{1,40}?)?[.:]?$")
@@ -405,7 +407,7 @@ class Attributor:
             return self.attribution_of(referent, 0.85, "speaker named before a colon (X: “…”)")
         inverted = _INVERTED.match(self.masked, end)
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
-                referents, inverted.end())):
+                referents, inverted.end())) and not _FINITE_NEXT.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
         if quoted := self.quoted_as_saying(referents, context.start, context.end):
             return self.attribution_of(quoted, 0.95, "“quoted X as saying”")

@@ -103,6 +103,7 @@ class _Open:
     words_start: int
     paragraphs: int
     last_end: int = 0
+    nested: int = 0
 
 
 def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
@@ -111,7 +112,9 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     Apostrophes inside words (Pakistan’s, won't) are not marks. A double quotation left open
     at the end of a paragraph continues when the next paragraph opens with a mark of the same
     style (curly or straight); otherwise it ends with its paragraph. Two apostrophes (``''…''``,
-    as some archives print) are a double mark. Single marks never span paragraphs.
+    as some archives print) are a double mark. Single marks never span paragraphs. A straight
+    quotation closed by a curly mark (``"…”``) ends there, unless the mark closes a curly quotation
+    nested inside it.
     """
     found: list[Quotation] = []
     carried: _Open | None = None
@@ -134,6 +137,15 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
             if current is None:
                 if _opens(char, before, after):
                     current = _Open(char, position, position + len(char), 1)
+            elif current.mark == '"' and char in "“”":
+                if char == "“":
+                    current.nested += 1
+                elif current.nested:
+                    current.nested -= 1
+                else:
+                    found.append(Quotation(Span(current.mark_start, position + 1),
+                                           Span(current.words_start, position), current.paragraphs))
+                    current = None
             elif _closes(current.mark, char, after, before):
                 found.append(Quotation(Span(current.mark_start, position + len(char)),
                                        Span(current.words_start, position), current.paragraphs))
