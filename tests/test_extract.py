@@ -1055,3 +1055,8 @@ def test_a_straight_quotation_closed_by_a_curly_mark_ends_there_unless_the_mark_
 def test_said_before_a_clause_is_not_said_x() -> None:
     text = "Tom Park spoke.\n\nMr. Cole, citing “the unique magic of Park,” said the candidate could win."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["cole"]
+
+
+def test_a_two_word_name_before_a_past_cue_such_as_called_is_a_person() -> None:
+    text = "Tom Park spoke.\n\nAs the nation prepares for what Dan Cole called “the loudest election,” polls tighten."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dan-cole"]

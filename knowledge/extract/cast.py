@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.extract.sources import BASES, SOURCE_HEADS, SPEECH, inflected
+from knowledge.extract.sources import BASES, CUES, SOURCE_HEADS, SPEECH, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -424,6 +424,7 @@ _OPEN_APPOSITION = re.compile(r",\s+(?:the|an?|[a-z][\w-]*)\s+[^,.;:!?«»“”
 _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
+_ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?P<cue>{CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
 _FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
@@ -455,6 +456,10 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
                  text[max(0, start - 8) : start]):
         return False
+    acted = _ACTED.match(text, end)
+    if acted and re.match(r"[a-z]+ed\b|(?:said|told|wrote|thought|knew|felt|saw|sought|spoke|took|made)\b",
+                          acted["cue"]):
+        return True
     return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
                 or _PERSONAL_APPOSITION.match(text, end) or re.match(r"\s*:\s*[“\"‘']", text[end:])
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
