@@ -1060,3 +1060,9 @@ def test_said_before_a_clause_is_not_said_x() -> None:
 def test_a_two_word_name_before_a_past_cue_such_as_called_is_a_person() -> None:
     text = "Tom Park spoke.\n\nAs the nation prepares for what Dan Cole called “the loudest election,” polls tighten."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dan-cole"]
+
+
+def test_a_single_name_before_a_past_cue_is_a_person() -> None:
+    text = ("Tom Park spoke.\n\nMoreover, as part of the exchange with Park, Cole referenced a report "
+            "that “less than one percent of emails” were captured.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["cole"]

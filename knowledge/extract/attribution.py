@@ -136,6 +136,8 @@ _LEADING_PHRASE = re.compile(
     r"Ahead\s+of\b|Instead\s+of\b|Thanks\s+to\b|Hours\b|Days\b|Weeks\b|Months\b|Years\b|Minutes\b)[^,]{0,160},\s*"
 )
 
+_SENTENCE_ADVERB = re.compile(r"(?:Moreover|However|Still|Indeed|Meanwhile|Additionally|Furthermore|Similarly|"
+                              r"Likewise|Instead|Now|Then|But|And|Yet|So|Also|Separately|Nevertheless),\s+")
 _DATELINE = re.compile(r"[A-Z][A-Z.’' -]+(?:,\s+(?:[A-Z][\w.]*(?:\s+\d{1,2})?|(?:19|20)\d{2}))*(?:\s+\([^()]{1,20}\))?"
                        r"\s+[—–-]{1,2}\s+")
 _CLAUSE_SUBJECT = re.compile(r"(?:When|While|As|Although|Though|Because|If|Since|Once|After|Before|Until)\s+"
@@ -189,7 +191,11 @@ def _opening(sentence: str) -> int:
     """How many characters open ``sentence`` before its subject: a wire dateline ("WASHINGTON,
     Dec. 8 (UPI) — ") and a leading adverbial phrase ("In response to …, ")."""
     start = after_dateline(sentence)
-    lead = _LEADING_PHRASE.match(sentence[start:])
+    adverb = _SENTENCE_ADVERB.match(sentence, start)
+    if adverb:
+        start = adverb.end()
+    rest = sentence[start:]
+    lead = _LEADING_PHRASE.match(rest[:1].upper() + rest[1:])
     return start + (lead.end() if lead else 0)
 
 

@@ -451,15 +451,15 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
             and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper())):
         return True
+    acted = _ACTED.match(text, end)
+    if acted and re.match(r"[a-z]+ed\b|(?:said|told|wrote|thought|knew|felt|saw|sought|spoke|took|made)\b",
+                          acted["cue"]) and not (single and text[start:end].isupper()):
+        return True
     if single:
         return False
     if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
                  text[max(0, start - 8) : start]):
         return False
-    acted = _ACTED.match(text, end)
-    if acted and re.match(r"[a-z]+ed\b|(?:said|told|wrote|thought|knew|felt|saw|sought|spoke|took|made)\b",
-                          acted["cue"]):
-        return True
     return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
                 or _PERSONAL_APPOSITION.match(text, end) or re.match(r"\s*:\s*[“\"‘']", text[end:])
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
