@@ -1016,8 +1016,10 @@ def test_o_apostrophe_names_and_co_founders_are_people() -> None:
 
 
 def test_the_statement_a_speaker_speaks_in_is_never_the_speaker() -> None:
-    text = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” Twitter said in a statement."
+    text = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” the outfit said in a statement."
     assert speakers(text) == []
+    named = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” Twitter said in a statement."
+    assert speakers(named) == [("direct", "twitter", "As the threat has changed, so has our work")]
 
 
 def test_she_cannot_stand_for_an_unnamed_man_nor_he_for_a_woman() -> None:

@@ -174,7 +174,7 @@ _NOT_NAMES = frozenset(
     interior prime deputy president secretary army league organisation organization cooperation economic
     conference liberation front movement group party east west middle north south
     government parliament senate assembly office embassy police forces military navy air force guard guards
-    revolutionary corps ministerial summit talks statement twitter x irna reuters afp ap gen lt col maj brig
+    revolutionary corps ministerial summit talks statement gen lt col maj brig
     adm mr mrs ms dr sen gov capt sgt information defence defense finance commerce trade health education
     energy planning communications justice law culture affairs consul general
     provincial home roads leader majority minority rep democrat democratic republican senator governor
