@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -83,9 +83,8 @@ class Counts:
 
     def add(self, other: Counts) -> None:
         """Add another article's counts."""
-        for name in ("proposed", "proposed_right", "gold", "found", "speaker_right", "found_named",
-                     "speaker_right_named"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for counted in fields(self):
+            setattr(self, counted.name, getattr(self, counted.name) + getattr(other, counted.name))
 
     def by_source(self, label: str) -> str:
         """Speaker accuracy among gold found, split by whether the gold Source is a name or refers

@@ -75,7 +75,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _FINITE_NEXT = re.compile(r"\s+(?:could|would|will|was|were|is|are|had|has|have|should|may|might|can|must|did|does|"
                           r"do)\b")
 _IN_A_CARRIER = re.compile(r"\b(?:in|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?$")
-_SPOKE_NOTHING = re.compile(r"\b(?:said|says|wrote|writes|added|adds|explained|told\s+(?:reporters|the\s+\w+))"
+_SPOKE_NOTHING = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+(?:reporters|the\s+\w+))?"
                             r"(?:\s+(?:in|on|at|to|during)\s+(?:an?|the|his|her)\s+[\w\s-]{1,40}?)?[.:]?$")
 _SIGNATURE_BELOW = re.compile(r"[^\S\n]*\n\s*[-—–―]+[^\S\n]*")
 _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|pressed|questioned|challenged|urged|warned)"
@@ -111,7 +111,7 @@ _ROLE = (
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
     r")\b(?!\s+(?-i:[A-Z]))"
 )
-_ROLE_PLACE = re.compile(r"\b[Tt]he\s+((?:[\w.’'-]+\s+){1,3})$")
+_ROLE_MODIFIERS = re.compile(r"\b[Tt]he\s+((?:[\w.’'-]+\s+){1,3})$")
 _ROLE_MEANS = {
     "diplomat": ("foreign minister", "diplomat", "ambassador", "envoy"),
     "top diplomat": ("foreign minister",),
@@ -224,9 +224,10 @@ class Attributor:
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
 
-    def resolve_role(self, role: str, side_words: str | None, offset: int, place: Sequence[str] = ()) -> str | None:
+    def resolve_role(self, role: str, side_words: str | None, offset: int,
+                     modifiers: Sequence[str] = ()) -> str | None:
         """The person most recently named, before ``offset``, who fits a role and a side, and whose
-        name or titles have the words of a ``place`` before the role ("the New Jersey governor")."""
+        name or titles have every capitalised modifier of the role ("the New Jersey governor")."""
         side = self.cast.world.side_of(side_words or "")
         role = re.sub(r"\s+", " ", role.lower())
         candidates = self.cast.people_before(offset) or self.cast.people_after(offset)
@@ -235,7 +236,7 @@ class Attributor:
         if not side and role == "official":
             return None
         fitting = [figure for figure in candidates if _role_matches(figure, role) and
-                   all(word in " ".join([figure.name, *figure.titles]) for word in place)]
+                   all(word in " ".join([figure.name, *figure.titles]) for word in modifiers)]
         if not side and len(fitting) > 1:
             fitting.sort(key=lambda figure: figure.id != self.last_speaker)
         chosen = fitting
@@ -270,8 +271,8 @@ class Attributor:
                 continue
             if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue
-            place = None if match["side"] else _ROLE_PLACE.search(window, 0, match.start())
-            modifiers = re.findall(r"\b[A-Z][\w.’'-]*", place.group(1)) if place else []
+            words = None if match["side"] else _ROLE_MODIFIERS.search(window, 0, match.start())
+            modifiers = re.findall(r"\b[A-Z][\w.’'-]*", words.group(1)) if words else []
             figure = self.resolve_role(match["role"], match["side"], start, modifiers)
             found.append(Referent(start, end, figure, "role"))
             taken.append((start, end))

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.extract.sources import BASES, CUES, SOURCE_HEADS, SPEECH, inflected
+from knowledge.extract.sources import BASES, PAST_CUES, SOURCE_HEADS, SPEECH, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -424,7 +424,7 @@ _OPEN_APPOSITION = re.compile(r",\s+(?:the|an?|[a-z][\w-]*)\s+[^,.;:!?«»“”
 _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgents forces attackers assailants
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
-_ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?P<cue>{CUES})\b")
+_ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
 _FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
@@ -451,9 +451,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
             and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper())):
         return True
-    acted = _ACTED.match(text, end)
-    if acted and re.match(r"[a-z]+ed\b|(?:said|told|wrote|thought|knew|felt|saw|sought|spoke|took|made)\b",
-                          acted["cue"]) and not (single and text[start:end].isupper()):
+    if _ACTED.match(text, end) and not (single and text[start:end].isupper()):
         return True
     if single:
         return False

@@ -137,15 +137,10 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
             if current is None:
                 if _opens(char, before, after):
                     current = _Open(char, position, position + len(char), 1)
-            elif current.mark == '"' and char in "“”":
-                if char == "“":
-                    current.nested += 1
-                elif current.nested:
-                    current.nested -= 1
-                else:
-                    found.append(Quotation(Span(current.mark_start, position + 1),
-                                           Span(current.words_start, position), current.paragraphs))
-                    current = None
+            elif current.mark == '"' and char == "“":
+                current.nested += 1
+            elif current.mark == '"' and char == "”" and current.nested:
+                current.nested -= 1
             elif _closes(current.mark, char, after, before):
                 found.append(Quotation(Span(current.mark_start, position + len(char)),
                                        Span(current.words_start, position), current.paragraphs))
@@ -178,11 +173,11 @@ def _opens(char: str, before: str, after: str) -> bool:
 
 def _closes(mark: str, char: str, after: str, before: str = "") -> bool:
     """Whether ``char`` closes a quotation opened with ``mark``; an opening curly mark typed after a
-    word and before a space (``here,“ said``) closes one too."""
+    word and before a space (``here,“ said``) closes one too, and a curly closing mark a straight one."""
     if mark == "“":
         return char in ("”", '"', "''") or char == "“" and bool(before) and not before.isspace() and \
             (not after or after.isspace() or after in ".,;:!?")
-    if char != _OPENERS[mark]:
+    if char != _OPENERS[mark] and not (mark == '"' and char == "”"):
         return False
     return mark in ('"', "''") or not after.isalnum()
 

@@ -85,7 +85,10 @@ def inflected(verbs: str) -> list[str]:
     return forms
 
 
-CUES = "|".join(sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True))
+_CUE_FORMS = sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True)
+CUES = "|".join(_CUE_FORMS)
+_PASTS = frozenset(forms.split()[0] for forms in _IRREGULAR.values())
+PAST_CUES = "|".join(form for form in _CUE_FORMS if form.split("\\")[0].endswith("ed") or form.split("\\")[0] in _PASTS)
 THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
 BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 WEAK_CUES = "|".join(inflected(_WEAK))
