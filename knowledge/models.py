@@ -210,9 +210,19 @@ class PeopleFile(Frozen):
     person: list[PersonEntry] = Field(default_factory=list)
 
 
+class NewGroupWords(Frozen):
+    """Words that open the name of a group the base does not hold yet ("Lashkar-e-…"), so the
+    ingest assistant can propose it: ``militant`` ones make it a militant group, ``other`` ones
+    an organisation wherever the article names its side."""
+
+    militant: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+
+
 class GroupsFile(Frozen):
     """``knowledge/groups.toml``."""
 
+    new_group_words: NewGroupWords = Field(default_factory=NewGroupWords)
     group: list[GroupEntry] = Field(default_factory=list)
 
 

@@ -15,14 +15,15 @@ from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.cast import find_cast
 from knowledge.extract.render import article_toml
-from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, PeopleFile, PersonEntry
+from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, NewGroupWords, PeopleFile, PersonEntry
 
 ARTICLES = Path(__file__).parent / "articles"
 WORLD = Directory.load(Path(__file__).parent.parent / "knowledge")
 SIDES = WORLD.sides
 PUBLISHED = date(2024, 3, 6)
-EMPTY = Directory(sides=SIDES)
-DIRECTORY = Directory(sides=SIDES, people=(PersonEntry(id="amina-khan", name="Amina Khan", side="Pakistan",
+EMPTY = Directory(sides=SIDES, group_words=WORLD.group_words)
+DIRECTORY = Directory(sides=SIDES, group_words=WORLD.group_words,
+                      people=(PersonEntry(id="amina-khan", name="Amina Khan", side="Pakistan",
                                           aliases=["Amina Khan", "A. Khan"]),))
 
 
@@ -669,6 +670,27 @@ def test_an_abbreviation_in_brackets_names_its_group_wherever_it_is_used() -> No
     assert [(g.entry.name, g.entry.aliases) for g in proposals.groups] == [
         ("Jaish al-Nasr", ["Jaish al-Nasr", "JAN"])]
     assert {t.entry.group for t in proposals.threats} == {"jaish-al-nasr"}
+
+
+def test_the_words_that_open_a_new_group_name_are_curated_data() -> None:
+    text = "Troops killed 12 fighters of Saraya al-Nasr on Monday, Islamabad said."
+    curated = Directory(sides=SIDES, group_words=NewGroupWords(militant=["Saraya"]))
+    assert [(g.entry.name, g.entry.kind) for g in propose(text, curated, PUBLISHED).groups] == [
+        ("Saraya al-Nasr", "militant group")]
+    assert not propose(text, Directory(sides=SIDES), PUBLISHED).groups
+
+
+def test_a_new_group_name_of_one_hyphenated_word_is_proposed() -> None:
+    proposals = propose("Troops killed 12 fighters of Lashkar-e-Jhangvi on Monday, officials said.", EMPTY, PUBLISHED)
+    assert [(g.entry.name, g.entry.kind) for g in proposals.groups] == [("Lashkar-e-Jhangvi", "militant group")]
+
+
+def test_a_group_opened_by_an_other_word_is_an_organisation_where_its_side_is_named() -> None:
+    text = "Police arrested 12 members of Jamaat-e-Pakistan on Monday, officials said."
+    kinds = {g.entry.name: g.entry.kind for g in propose(text, EMPTY, PUBLISHED).groups}
+    militant = Directory(sides=SIDES, group_words=NewGroupWords(militant=["Jamaat"]))
+    assert kinds == {"Jamaat-e-Pakistan": "organisation"}
+    assert {g.entry.kind for g in propose(text, militant, PUBLISHED).groups} == {"militant group"}
 
 
 def test_an_agency_quoting_someone_as_saying_that_is_not_the_speaker() -> None:

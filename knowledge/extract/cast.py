@@ -26,6 +26,7 @@ from knowledge.models import (
     GroupsFile,
     InstitutionEntry,
     InstitutionsFile,
+    NewGroupWords,
     PeopleFile,
     PersonEntry,
     SideEntry,
@@ -43,6 +44,7 @@ class Directory:
     sides: tuple[SideEntry, ...] = ()
     institutions: tuple[InstitutionEntry, ...] = ()
     places: tuple[str, ...] = ()
+    group_words: NewGroupWords = field(default_factory=NewGroupWords)
 
     @cached_property
     def world(self) -> World:
@@ -74,11 +76,30 @@ class Directory:
             path = knowledge / name
             return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
 
+        groups = GroupsFile.model_validate(read("groups.toml"))
         return cls(tuple(PeopleFile.model_validate(read("people.toml")).person),
-                   tuple(GroupsFile.model_validate(read("groups.toml")).group),
+                   tuple(groups.group),
                    tuple(SidesFile.model_validate(read("sides.toml")).side),
                    tuple(InstitutionsFile.model_validate(read("institutions.toml")).institution),
-                   tuple(PlacesFile.model_validate(read("places.toml")).names))
+                   tuple(PlacesFile.model_validate(read("places.toml")).names),
+                   groups.new_group_words)
+
+    @cached_property
+    def new_group(self) -> re.Pattern[str]:
+        """A pattern for the name of a group the base may not hold: one opened by a curated group
+        word and its transliterated parts ("Lashkar-e-Jhangvi"), or a news-English group name
+        ("the Free Syrian Army", "the Mahdi group")."""
+        words = "|".join(re.escape(word) for word in sorted(
+            {*self.group_words.militant, *self.group_words.other}, key=len, reverse=True))
+        opened = rf"(?:{words})(?:[-\s](?:al|ul|e|el|i|[A-Z][a-zA-Z]+)){{1,3}}|" if words else ""
+        return re.compile(rf"\b(?:{opened}(?:[A-Z][a-z]+\s+){{1,4}}(?:Army|Front|Movement|Brigade|Brigades)"
+                          rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b")
+
+    def new_group_kind(self, name: str, world: World) -> str:
+        """The kind proposed for a new group: a militant group when a curated militant word opens
+        its name or it names no side, else an organisation."""
+        militant = any(re.match(rf"{re.escape(word)}\b", name) for word in self.group_words.militant)
+        return "militant group" if militant or world.side_of(name) is None else "organisation"
 
 
 class PlacesFile(BaseModel):
@@ -119,6 +140,7 @@ class Cast:
     figures: dict[str, Figure]
     mentions: list[Mention]
     new_groups: dict[str, str]
+    new_group_kinds: dict[str, str]
     group_kinds: dict[str, str] = field(default_factory=dict)
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
     world: World = field(default_factory=lambda: EMPTY_WORLD)
@@ -182,13 +204,6 @@ _NOT_NAMES = frozenset(
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
     commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
-MILITANT_NAME = re.compile(r"(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah)\b")
-_GROUP = re.compile(
-    r"\b(?:(?:Jaish|Jaysh|Lashkar|Tehreek|Tehrik|Harkat|Ansar|Hizb|Jundallah|Jamaat)"
-    r"(?:[-\s](?:al|ul|e|el|i|[A-Z][a-zA-Z]+)){1,3}"
-    r"|(?:[A-Z][a-z]+\s+){1,4}(?:Army|Front|Movement|Brigade|Brigades)"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+group)\b"
-)
 SAYING = "|".join(form for form in inflected(SPEECH + " describe stress emphasize emphasise")
                   if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES)
 SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\s+|has\s+|had\s+|would\s+)?"
@@ -553,11 +568,12 @@ def find_cast(text: str, directory: Directory) -> Cast:
 
     _titled_first_names(text, directory.people, not_names, taken, figures, mentions)
     new_groups: dict[str, str] = {}
-    for match in _GROUP.finditer(text):
+    for match in directory.new_group.finditer(text):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
         start = match.end() - len(name)
         qualifiers = name.split()[:-1]
-        if not _free(taken, start, match.end()) or all(word.lower() in world.words for word in qualifiers):
+        side_words_only = qualifiers and all(word.lower() in world.words for word in qualifiers)
+        if not _free(taken, start, match.end()) or side_words_only:
             continue
         ref = slug(name)
         new_groups.setdefault(ref, name)
@@ -610,8 +626,9 @@ def find_cast(text: str, directory: Directory) -> Cast:
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
-    cast = Cast(figures, mentions, new_groups, {group.id: group.kind for group in directory.groups}, world=world,
-                abbreviations=abbreviations)
+    new_kinds = {ref: directory.new_group_kind(name, world) for ref, name in new_groups.items()}
+    cast = Cast(figures, mentions, new_groups, new_kinds, {group.id: group.kind for group in directory.groups},
+                world=world, abbreviations=abbreviations)
     for mention in mentions:
         unsided = figures[mention.figure] if mention.figure else None
         if unsided and unsided.side is None and not unsided.known:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from knowledge.dates import WEEKDAYS, DateError, resolve
 from knowledge.extract.attribution import Attribution, Attributor
-from knowledge.extract.cast import MILITANT_NAME, Cast, Directory, find_cast
+from knowledge.extract.cast import Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
     GroupAt,
@@ -473,7 +473,6 @@ def _add_people_and_groups(result: Proposals, cast: Cast) -> None:
     used_groups = {p.entry.group for p in result.threats} | {a for p in result.events for a in p.entry.actors}
     for ref, name in cast.new_groups.items():
         if ref in used_groups:
-            kind = "militant group" if cast.world.side_of(name) is None or MILITANT_NAME.match(name) \
-                else "organisation"
-            group = GroupEntry(id=ref, name=name, kind=kind, aliases=[name, *cast.abbreviations.get(ref, ())])
+            group = GroupEntry(id=ref, name=name, kind=cast.new_group_kinds[ref],
+                               aliases=[name, *cast.abbreviations.get(ref, ())])
             result.groups.append(Proposal(group, 0.6, "new name, not in groups.toml"))
