@@ -586,3 +586,10 @@ def test_not_saying_whether_is_no_statement() -> None:
 
 def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
     assert reported("Governor Dana Reyes touched on the candidate and his views — particularly on trade.") == []
+
+
+def test_a_pronoun_after_a_listener_is_the_subject_not_a_word_of_the_listener() -> None:
+    text = ("Governor Dana Reyes told The Harbor Gazette of Eastport last week she would rather vote for "
+            "the bond than the levy.\n\n“I am ashamed of this council,” she said.")
+    speakers = [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes]
+    assert speakers == [("reported", "dana-reyes"), ("direct", "dana-reyes")]

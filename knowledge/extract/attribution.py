@@ -52,7 +52,7 @@ _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w
 AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
              r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
-             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|been|be|being|"
+             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|rather|just|been|be|being|"
              r"won[’']t|can[’']t|cannot|can|should|must)(?:n[’']t)?)*"
              r"(?:[’'](?:s|ve|d|ll))?")
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
@@ -61,7 +61,8 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
 _WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
-                       r"conducted|commissioned|issued|obtained|cited|seen)\s+[^,«;]{1,60}?(?<!\sand)(?<!\sbut))?")
+                       r"conducted|commissioned|issued|obtained|cited|seen)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
+                       r"(?<!\sand)(?<!\sbut))?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
