@@ -14,7 +14,9 @@ Matching, per article:
   :func:`knowledge.extract.reading.find_quotations` reads them), else *reported*.
 - a proposed quote is placed in the text (its evidence sentence, then its text within it) and
   **matches** a gold attribution when their character spans overlap by at least half of the
-  shorter of the two (the Content may be discontinuous: its pieces are summed).
+  shorter of the two (the Content may be discontinuous: its pieces are summed). The extractor
+  proposes the same words by the same speaker once, so a proposal of three words or more is also
+  placed wherever the article repeats those words verbatim (live blogs repeat whole paragraphs).
 - **precision** of a kind (direct, reported) = proposals of that kind that match any gold
   attribution, of either kind, over proposals of that kind; **recall** = gold attributions of
   that kind matched by a proposal of the same kind, over gold attributions of that kind.
@@ -42,6 +44,7 @@ from knowledge.names import TITLE_WORDS, normalize
 
 SPLITS = ("train", "dev", "test")
 _SPEAKER_NOISE = TITLE_WORDS | {"the", "and", "of", "for", "department", "office", "new", "news"}
+_REPEATED_WORDS = 3
 _SHORT_WORDS = frozenset("he it we us an in on at to by of or is as my me no so if be do up".split())  # noqa: SIM905
 
 
@@ -235,7 +238,7 @@ def _speaker_names(proposals: Proposals, directory: Directory) -> dict[str, str]
 def score_article(article: Article, proposals: Proposals, directory: Directory) -> tuple[Counts, Counts]:
     """Direct and reported counts for one article."""
     names = _speaker_names(proposals, directory)
-    placed: list[tuple[str, tuple[int, int], set[str]]] = []
+    placed: list[tuple[str, list[tuple[int, int]], set[str]]] = []
     for proposal in proposals.quotes:
         entry = proposal.entry
         around = article.text.find(entry.evidence)
@@ -244,15 +247,18 @@ def score_article(article: Article, proposals: Proposals, directory: Directory) 
             start = article.text.find(entry.text)
         if start >= 0:
             speaker = names.get(entry.speaker, entry.speaker.replace("-", " "))
-            placed.append((entry.kind, (start, start + len(entry.text)), _words(speaker)))
+            spans = [(start, start + len(entry.text))] + [
+                (match.start(), match.end()) for match in re.finditer(re.escape(entry.text), article.text)
+                if match.start() != start and len(entry.text.split()) >= _REPEATED_WORDS]
+            placed.append((entry.kind, spans, _words(speaker)))
     counts = {"direct": Counts(), "reported": Counts()}
-    for kind, span, _ in placed:
+    for kind, spans, _ in placed:
         counts[kind].proposed += 1
-        counts[kind].proposed_right += any(_matches(span, gold) for gold in article.gold)
+        counts[kind].proposed_right += any(_matches(span, gold) for span in spans for gold in article.gold)
     for gold in article.gold:
         kind = "direct" if gold.direct else "reported"
         counts[kind].gold += 1
-        found = [words for ours, span, words in placed if ours == kind and _matches(span, gold)]
+        found = [words for ours, spans, words in placed if ours == kind and any(_matches(span, gold) for span in spans)]
         if found:
             counts[kind].found += 1
             source = _words(gold.source) | _words(_named(gold, article.gold))

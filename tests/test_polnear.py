@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.evaluate import main
-from knowledge.extract import Directory
-from knowledge.polnear import CorpusError, evaluate_split, parse_ann, read_split
+from knowledge.extract import Directory, propose
+from knowledge.polnear import Article, CorpusError, Gold, evaluate_split, parse_ann, read_split, score_article
 
 TEXT = ("Port reopens.\n\n"
         "“The port is open again,” Governor Dana Reyes said on Monday.\n\n"
@@ -80,3 +80,16 @@ def test_a_two_letter_name_can_be_the_right_speaker(tmp_path: Path) -> None:
     (data / "dev" / "attributions" / "oz_ab12.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = evaluate_split(tmp_path, "dev", Directory())
     assert (result.direct.found, result.direct.speaker_right) == (1, 1)
+
+
+def test_a_quotation_the_article_repeats_is_found_at_each_place() -> None:
+    paragraph = "“The port is open again,” Governor Dana Reyes said.\n\n"
+    text = paragraph + "Ships docked.\n\n" + paragraph
+    content = "The port is open again"
+    gold = tuple(Gold(((start, start + len(content)),), "Governor Dana Reyes", start + 27, True)
+                 for start in (1, len(paragraph) + len("Ships docked.\n\n") + 1))
+    article = Article("port", text, None, gold)
+    proposals = propose(text, Directory())
+    assert len(proposals.quotes) == 1
+    direct, _ = score_article(article, proposals, Directory())
+    assert (direct.proposed, direct.gold, direct.found, direct.speaker_right) == (1, 2, 2, 2)
