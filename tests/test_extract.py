@@ -1090,3 +1090,20 @@ def test_a_single_name_before_a_past_cue_is_a_person() -> None:
     text = ("Tom Park spoke.\n\nMoreover, as part of the exchange with Park, Cole referenced a report "
             "that “less than one percent of emails” were captured.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["cole"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The campaign sent a fundraising appeal on Monday.\n\n“We need every one of you now,” read the email.",
+     "unnamed-email"),
+    ("The campaign aired a new spot on Monday.\n\nThe ad claims “only one candidate can fix the roads.”",
+     "unnamed-ad"),
+    ("The march filled the square on Monday.\n\n“We are not going home,” a banner said.", "unnamed-banner"),
+])
+def test_a_document_or_message_that_carries_the_words_is_an_unnamed_source(text: str, speaker: str) -> None:
+    assert [who for _, who, _ in speakers(text)] == [speaker]
+
+
+def test_a_name_right_before_asking_is_who_asks() -> None:
+    text = ("The campaign aired a new spot on Monday.\n\n"
+            "The ad uses footage of Governor Dana Reyes asking, “Why are we not ahead?”")
+    assert [who for _, who, _ in speakers(text)] == ["dana-reyes"]

@@ -44,7 +44,9 @@ SPEECH_VERBS = (
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
     r"insisting|arguing|claiming|maintaining|highlighting|urging|explaining|stating|writing|hailing|vowing|"
-    r"expressing|regretting|offering|pointing\s+out|reaffirming|reiterating|lauding|welcoming"
+    r"expressing|regretting|offering|pointing\s+out|reaffirming|reiterating|lauding|welcoming|asking|telling|"
+    r"recalling|joking|quipping|complaining|promising|predicting|suggesting|shouting|chanting|yelling|boasting|"
+    r"proclaiming|tweeting|posting"
 )
 _ANY_VERB = re.compile(rf"\b(?:(?P<finite>{SPEECH_VERBS})|(?P<participle>{PARTICIPLES}))\b")
 _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w+|in\s+a\s+statement|has|had|have|"\

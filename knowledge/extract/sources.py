@@ -123,6 +123,7 @@ SOURCE_HEADS = frozenset("""
     man woman teenager mother father wife husband son daughter girl boy protester demonstrator attendee
     participant employee worker officer soldier delegate supporter
     developer investor entrepreneur actor actress singer comedian farmer nurse pastor priest
+    email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
