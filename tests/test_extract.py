@@ -1107,3 +1107,15 @@ def test_a_name_right_before_asking_is_who_asks() -> None:
     text = ("The campaign aired a new spot on Monday.\n\n"
             "The ad uses footage of Governor Dana Reyes asking, “Why are we not ahead?”")
     assert [who for _, who, _ in speakers(text)] == ["dana-reyes"]
+
+
+def test_it_after_a_document_is_the_document_with_any_speech_verb() -> None:
+    text = ("Senators wrote to the agency on Monday.\n\n"
+            "The letter was signed by 30 senators. “The delay reflects an appalling indifference,” it read.")
+    assert [who for _, who, _ in speakers(text)] == ["unnamed-letter"]
+
+
+def test_what_it_called_is_the_clause_subject_not_the_last_body() -> None:
+    text = ("The group carried out the attack on Monday.\n\n"
+            "The army struck on Tuesday what it called bases of the Hill Front in the north.")
+    assert "unnamed-group" not in {who for _, who, _ in speakers(text)}

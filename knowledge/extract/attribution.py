@@ -85,7 +85,7 @@ _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|presse
                        r"\s+by\s+")
 _ANSWERED = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|and\s+(?:he|she|they))\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_IT = re.compile(r"\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:said|says|added|adds|wrote|reported|stated|noted|warned|announced)\b)")
+_IT = re.compile(rf"(?<!\bwhat\s)\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:{SPEECH_VERBS})\b)")
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
                          r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman|teenager|mother|father|"
                          r"wife|husband|son|daughter|girl|boy|protester|demonstrator|attendee|participant|employee|"
