@@ -1119,3 +1119,12 @@ def test_what_it_called_is_the_clause_subject_not_the_last_body() -> None:
     text = ("The group carried out the attack on Monday.\n\n"
             "The army struck on Tuesday what it called bases of the Hill Front in the north.")
     assert "unnamed-group" not in {who for _, who, _ in speakers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "At the rally, some of his supporters kicked a protester, with Governor Dana Reyes reportedly yelling: "
+    "“Get him out of here!”",
+    "Most historians agree (Governor Dana Reyes, who chairs the board, once said, “Get him out of here!”)",
+])
+def test_an_adverb_between_the_speaker_and_the_verb_keeps_the_speaker(text: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

@@ -54,7 +54,7 @@ _ADVERBS = r"(?:\s+(?:also|later|further|then|again|once\s+again|earlier|on\s+\w
 AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
              r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
-             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|rather|just|been|be|being|"
+             r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|rather|just|once|been|be|being|"
              r"won[’']t|can[’']t|cannot|can|should|must)(?:n[’']t)?)*"
              r"(?:[’'](?:s|ve|d|ll))?")
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
@@ -95,6 +95,7 @@ _HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
 _CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|message|note|post|tweet|video|ad|"
                       r"advertisement|filing|report)s?|\bto\s+(?:\w+\s+){0,2}\w+|\b(?:on|via)\s+(?:Facebook|Twitter|X|"
                       r"Instagram|Telegram|social\s+media))$")
+_ONLY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)*\s*")
 _UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w.’'-]+\s+){0,3}$")
 _GENERIC = re.compile(r"\b[Tt]he\s+(?P<head>ministry|department|agency|office|embassy|campaign|committee|commission|"
@@ -439,8 +440,8 @@ class Attributor:
             if subject and verb["finite"]:
                 return self.attribution_of(subject, 0.9, f"subject of “{verb.group()}” before the quotation")
             before = [r for r in referents if r.end <= verb.start()]
-            adjacent = bool(before) and not self.masked[before[-1].end : verb.start()].strip() and \
-                self._agrees(before[-1], verb.group())
+            adjacent = bool(before) and _ONLY_ADVERBS.fullmatch(self.masked, before[-1].end, verb.start()) is not None \
+                and self._agrees(before[-1], verb.group())
             if adjacent and verb["participle"] and _CARRIER.search(self.masked, context.start, before[-1].end):
                 subject = self.main_subject(Span(context.start, before[-1].start), before[:-1])
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)") \
