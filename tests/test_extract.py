@@ -1128,3 +1128,17 @@ def test_what_it_called_is_the_clause_subject_not_the_last_body() -> None:
 ])
 def test_an_adverb_between_the_speaker_and_the_verb_keeps_the_speaker(text: str) -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+BODY = "\n\nGovernor Dana Reyes spoke in the capital on Monday.\n\nDana Reyes said the roads would reopen.\n"
+
+
+@pytest.mark.parametrize(("headline", "words"), [
+    ("Reyes: ‘I Will Not Back Down.’", "I Will Not Back Down."),
+    ("Reyes Addresses Flood Victims: ‘This Cannot Continue.’", "This Cannot Continue."),
+])
+def test_a_headline_surname_is_the_person_the_body_names(headline: str, words: str) -> None:
+    proposals = propose(headline + BODY, EMPTY, PUBLISHED)
+    assert [(p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
+        ("dana-reyes", words)]
+    assert [p.entry.id for p in proposals.people] == ["dana-reyes"]

@@ -210,6 +210,7 @@ SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\
                                     rf"(?:{SAYING})\b")
 
 
+_HEADLINE_WORDS = 20
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
 
@@ -532,6 +533,38 @@ def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, in
     return found
 
 
+def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mention],
+                    taken: list[tuple[int, int]]) -> None:
+    """Name the people of a headline (the article's first line, of a few words) by the body: a
+    surname the body gives a full name ("Trump: ‘…’" above "Donald Trump said …") is that person,
+    and a capitalised run of a title-cased headline that no one bears below ("Trump Addresses
+    Munich Attack") is only the body person it opens with. A surname two people share names no one."""
+    end = text.find("\n")
+    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS:
+        return
+    people: dict[str, set[str]] = {}
+    for mention in mentions:
+        figure = figures[mention.figure] if mention.figure else None
+        if figure and mention.start > end and not figure.institution:
+            for name in {figure.name, figure.name.split()[-1]}:
+                people.setdefault(name, set()).add(figure.id)
+    below = {mention.figure for mention in mentions if mention.start > end}
+    for mention in [m for m in mentions if m.start < end and m.figure and m.figure not in below]:
+        opening = next((name for name in sorted(people, key=len, reverse=True) if len(people[name]) == 1
+                        and text.startswith(name, mention.start)
+                        and not text[mention.start + len(name) : mention.start + len(name) + 1].isalpha()), None)
+        if opening:
+            mentions.remove(mention)
+            taken.remove((mention.start, mention.end))
+            mentions.append(Mention(mention.start, mention.start + len(opening), figure=next(iter(people[opening]))))
+            taken.append((mention.start, mention.start + len(opening)))
+    for word in re.finditer(r"\b[A-Z][\w-]+", text[:end]):
+        refs = people.get(word.group(), set())
+        if len(refs) == 1 and _free(taken, word.start(), word.end()):
+            mentions.append(Mention(word.start(), word.end(), figure=next(iter(refs))))
+            taken.append((word.start(), word.end()))
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
@@ -623,6 +656,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
                 figure.side = world.side_of(held or "")
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
+    _headline_names(text, figures, mentions, taken)
     mentions.sort(key=lambda mention: mention.start)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}

@@ -253,7 +253,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
 _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
 
 
-_SAID_RIGHT_AFTER = "speaker named after the quotation"
+_SAID_RIGHT_AFTER = ("speaker named after the quotation", "speaker named before a colon")
 _NAMES_A_TITLE = re.compile(r"(?:\b(?:on|in|to|from|of)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
                             r"titled|entitled|called))\s+$")
