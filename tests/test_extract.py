@@ -1142,3 +1142,9 @@ def test_a_headline_surname_is_the_person_the_body_names(headline: str, words: s
     assert [(p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
         ("dana-reyes", words)]
     assert [p.entry.id for p in proposals.people] == ["dana-reyes"]
+
+
+def test_a_name_in_a_when_clause_after_the_quotation_is_not_its_speaker() -> None:
+    text = ("The ad ran on Monday.\n\nThe spot ends with footage of Governor Dana Reyes saying, “That makes me "
+            "smart,” when Senator Sam Ortiz blasted her for not paying tax.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

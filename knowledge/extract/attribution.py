@@ -95,6 +95,7 @@ _HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
 _CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|message|note|post|tweet|video|ad|"
                       r"advertisement|filing|report)s?|\bto\s+(?:\w+\s+){0,2}\w+|\b(?:on|via)\s+(?:Facebook|Twitter|X|"
                       r"Instagram|Telegram|social\s+media))$")
+_CONJUNCTION = r"(?:when|while|as|after|before|because|if|since|though|although|until|unless|and|but|or|where)\b"
 _ONLY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)*\s*")
 _UNKNOWN_SUBJECT = re.compile(r"\b(?:what|which|whom?|as)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+(?:[\w.’'-]+\s+){0,3}$")
@@ -330,7 +331,7 @@ class Attributor:
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any four words of description ("said retired Air Force general X")."""
-        gap = r"(?:[\w/.’'-]+\s+){0,4}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
+        gap = rf"(?:(?!{_CONJUNCTION})[\w/.’'-]+\s+){{0,4}}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
             if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
