@@ -1148,3 +1148,9 @@ def test_a_name_in_a_when_clause_after_the_quotation_is_not_its_speaker() -> Non
     text = ("The ad ran on Monday.\n\nThe spot ends with footage of Governor Dana Reyes saying, “That makes me "
             "smart,” when Senator Sam Ortiz blasted her for not paying tax.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_pronoun_in_a_relative_clause_after_a_name_tells_nothing_of_that_name() -> None:
+    text = ("Melanie said hello to the candidate, who began his speech by thanking the crowd.\n\n"
+            "“It never crossed my mind,” she said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["melanie"]

@@ -639,6 +639,7 @@ class Attributor:
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
+_RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
@@ -670,6 +671,8 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         told = not _NOT_A_SUBJECT.search(text, max(0, mention.start - 40), mention.start) and \
             text[mention.start : mention.end].strip("x")
         window = "" if not told else line[: end.start() + 1] if end else line
+        relative = _RELATIVE_AFTER.search(window)
+        window = window[: relative.start()] if relative and relative.start() > 2 else window
         if window and end and (opening := _OPENING_PRONOUN.match(line, end.end())):
             window += " " + opening.group()
         tally = counts.setdefault(mention.figure, [0, 0])
