@@ -1154,3 +1154,10 @@ def test_a_pronoun_in_a_relative_clause_after_a_name_tells_nothing_of_that_name(
     text = ("Melanie said hello to the candidate, who began his speech by thanking the crowd.\n\n"
             "“It never crossed my mind,” she said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["melanie"]
+
+
+def test_a_full_name_whose_surname_recurs_alone_is_a_person() -> None:
+    text = ("A clip of Dana Reyes is featured in a new video.\n\n"
+            "Before Reyes’s appearance, the video shows a march.\n\n"
+            "Reyes then appears in a clip from a stump speech, saying, “We will rebuild every road.”")
+    assert [(kind, who) for kind, who, _ in speakers(text)] == [("direct", "dana-reyes")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -211,6 +212,7 @@ SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\
 
 
 _HEADLINE_WORDS = 20
+_SURNAME_ALONE = 2
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
 
@@ -623,6 +625,9 @@ def find_cast(text: str, directory: Directory) -> Cast:
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)
                and not _placed(name, placed, text, start)}
+    alone = Counter(name for _, name in runs if " " not in name)
+    persons |= {name for start, name in runs if " " in name and alone[name.split()[-1]] >= _SURNAME_ALONE
+                and _free(taken, start, start + len(name)) and not _placed(name, placed, text, start)}
     for start, name in sorted(runs, key=lambda run: " " not in run[1]):
         end = start + len(name)
         if not _free(taken, start, end):
