@@ -1161,3 +1161,8 @@ def test_a_full_name_whose_surname_recurs_alone_is_a_person() -> None:
             "Before Reyes’s appearance, the video shows a march.\n\n"
             "Reyes then appears in a clip from a stump speech, saying, “We will rebuild every road.”")
     assert [(kind, who) for kind, who, _ in speakers(text)] == [("direct", "dana-reyes")]
+
+
+def test_an_age_stands_for_an_unnamed_speaker() -> None:
+    text = "The clip spread on Thursday.\n\n“What if the mayor had lessons?” the 43-year-old asked in the video."
+    assert speakers(text) == [("direct", "unnamed-43-year-old", "What if the mayor had lessons?")]

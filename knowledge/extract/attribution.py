@@ -89,7 +89,7 @@ _IT = re.compile(rf"(?<!\bwhat\s)\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:{SPEECH_VERBS})\b)
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
                          r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman|teenager|mother|father|"
                          r"wife|husband|son|daughter|girl|boy|protester|demonstrator|attendee|participant|employee|"
-                         r"worker|soldier|delegate|supporter)$")
+                         r"worker|soldier|delegate|supporter|\d+-year-old)$")
 _NAMING_DESCRIPTION = re.compile(r"(?:\s+\w+)?,\s+(?:the\s+)?|\s+(?:named|called|identified\s+as)\s+")
 _HIM_AS_SAYING = re.compile(r"(him|her)\s+as\s+(?:saying|telling)\b")
 _CARRIER = re.compile(r"(?:\b(?:statement|release|email|e-mail|memo|letter|message|note|post|tweet|video|ad|"

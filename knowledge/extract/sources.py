@@ -138,6 +138,7 @@ _NOT_MODIFIERS = frozenset(
     like without against over under between into through""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*(?=[\s,.;]))")
+_AGED = re.compile(r"\d{1,3}-year-old")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
 
 
@@ -171,7 +172,8 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
     campaign"), each as an unnamed source of the article, and "they" for the last of them."""
     found: list[Referent] = []
     window = masked[span.start : span.end]
-    heads = [match for match in _WORD.finditer(window) if match.group().lower() in SOURCE_HEADS]
+    heads = [match for match in _WORD.finditer(window) if match.group().lower() in SOURCE_HEADS
+             or _AGED.fullmatch(match.group())]
     for index, match in enumerate(heads):
         first = _description_start(window, match.start())
         if index + 1 < len(heads) and heads[index + 1].start() == match.end() + 1 and \
