@@ -1166,3 +1166,8 @@ def test_a_full_name_whose_surname_recurs_alone_is_a_person() -> None:
 def test_an_age_stands_for_an_unnamed_speaker() -> None:
     text = "The clip spread on Thursday.\n\n“What if the mayor had lessons?” the 43-year-old asked in the video."
     assert speakers(text) == [("direct", "unnamed-43-year-old", "What if the mayor had lessons?")]
+
+
+def test_every_speech_verb_of_attribution_makes_the_name_after_it_a_person() -> None:
+    text = "The hall filled on Monday.\n\n“This is fantastic!” beamed Dana Reyes of Eastport, who sat in the back."
+    assert speakers(text) == [("direct", "dana-reyes", "This is fantastic!")]

@@ -25,22 +25,8 @@ from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
-from knowledge.extract.sources import THIRD_PERSON, Referent, described
+from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, Referent, described
 
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
-    r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
-    r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
-    r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
-    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
-    r"reported|demanded|asked|responded|quipped|joked|concluded|suggested|testified|countered|complained|"
-    r"commented|pleaded|mused|predicted|writes|answered|answers|shouted|shouts|chanted|chants|yelled|yells|"
-    r"declares|explains|concludes|continues|promises|assures|assured|mocked|mocks|lamented|laments|proclaimed|"
-    r"proclaims|cracked|snapped|retorted|boasted|boasts|bragged|scoffed|sang|sings|whispered|exclaimed|cried|"
-    r"chided|scolded|blasted|slammed|thanked|accused|accuses|charged|wondered|recounted|elaborated|interjected|"
-    r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement|put\s+it|puts\s+it|beamed|gushed|"
-    r"sighed|laughed|marvel(?:l)?ed|fumed|groaned|teased|huffed|bristled|raged|enthused"
-)
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
     r"insisting|arguing|claiming|maintaining|highlighting|urging|explaining|stating|writing|hailing|vowing|"

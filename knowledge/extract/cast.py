@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.extract.sources import BASES, PAST_CUES, SOURCE_HEADS, SPEECH, inflected
+from knowledge.extract.sources import BASES, PAST_CUES, SOURCE_HEADS, SPEECH, SPEECH_VERBS, inflected
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -205,8 +205,10 @@ _NOT_NAMES = frozenset(
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
     commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
-SAYING = "|".join(form for form in inflected(SPEECH + " describe stress emphasize emphasise")
-                  if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES)
+SAYING = "|".join(dict.fromkeys(
+    [form for form in inflected(SPEECH + " describe stress emphasize emphasise")
+     if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES]
+    + [form for form in SPEECH_VERBS.split("|") if form not in BASES]))
 SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\s+|has\s+|had\s+|would\s+)?"
                                     rf"(?:{SAYING})\b")
 

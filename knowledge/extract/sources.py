@@ -85,6 +85,22 @@ def inflected(verbs: str) -> list[str]:
     return forms
 
 
+# Every finite form that reports speech right beside its speaker ("…,” X said", "X told"), one alternation.
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
+    r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
+    r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
+    r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
+    r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
+    r"reported|demanded|asked|responded|quipped|joked|concluded|suggested|testified|countered|complained|"
+    r"commented|pleaded|mused|predicted|writes|answered|answers|shouted|shouts|chanted|chants|yelled|yells|"
+    r"declares|explains|concludes|continues|promises|assures|assured|mocked|mocks|lamented|laments|proclaimed|"
+    r"proclaims|cracked|snapped|retorted|boasted|boasts|bragged|scoffed|sang|sings|whispered|exclaimed|cried|"
+    r"chided|scolded|blasted|slammed|thanked|accused|accuses|charged|wondered|recounted|elaborated|interjected|"
+    r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement|put\s+it|puts\s+it|beamed|gushed|"
+    r"sighed|laughed|marvel(?:l)?ed|fumed|groaned|teased|huffed|bristled|raged|enthused"
+)
+
 _CUE_FORMS = sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True)
 CUES = "|".join(_CUE_FORMS)
 _PASTS = frozenset(forms.split()[0] for forms in _IRREGULAR.values())
