@@ -1171,3 +1171,15 @@ def test_an_age_stands_for_an_unnamed_speaker() -> None:
 def test_every_speech_verb_of_attribution_makes_the_name_after_it_a_person() -> None:
     text = "The hall filled on Monday.\n\n“This is fantastic!” beamed Dana Reyes of Eastport, who sat in the back."
     assert speakers(text) == [("direct", "dana-reyes", "This is fantastic!")]
+
+
+def test_a_crowd_screaming_back_is_an_unnamed_speaker() -> None:
+    text = ("The rally opened on Monday.\n\n“Who is going to pay for it?” Governor Dana Reyes asked.\n\n"
+            "“Mexico!” the audience screamed back.")
+    assert [who for _, who, _ in speakers(text)] == ["dana-reyes", "unnamed-audience"]
+
+
+def test_a_worried_description_before_a_name_is_a_state_not_a_speech_verb() -> None:
+    text = ("With party leaders increasingly worried about turnout, Governor Dana Reyes is rolling out a new "
+            "message: “It is about me.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

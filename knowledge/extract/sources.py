@@ -85,8 +85,7 @@ def inflected(verbs: str) -> list[str]:
     return forms
 
 
-# Every finite form that reports speech right beside its speaker ("…,” X said", "X told"), one alternation.
-SPEECH_VERBS = (
+_SAID_FORMS = (
     r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
     r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
     r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
@@ -100,6 +99,12 @@ SPEECH_VERBS = (
     r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement|put\s+it|puts\s+it|beamed|gushed|"
     r"sighed|laughed|marvel(?:l)?ed|fumed|groaned|teased|huffed|bristled|raged|enthused"
 )
+_THOUGHT = "believe think hope fear worry expect doubt signal indicate question cite"
+_SPOKEN_PASTS = [form for form in inflected(SPEECH) if form not in inflected(_THOUGHT) and re.fullmatch(r"[a-z]+", form)
+                 and (form.endswith("ed") or form in " ".join(_IRREGULAR.values()).split())]
+SPEECH_VERBS = "|".join(dict.fromkeys([*_SAID_FORMS.split("|"), *_SPOKEN_PASTS]))
+"""Every finite form that reports speech beside its speaker ("“…,” X said", "X beamed", "X screamed"):
+the forms written out above and the past of each speech verb of the lexicon, as one alternation."""
 
 _CUE_FORMS = sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True)
 CUES = "|".join(_CUE_FORMS)
@@ -139,7 +144,7 @@ SOURCE_HEADS = frozenset("""
     man woman teenager mother father wife husband son daughter girl boy protester demonstrator attendee
     participant employee worker officer soldier delegate supporter
     developer investor entrepreneur actor actress singer comedian farmer nurse pastor priest
-    email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner
+    email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner audience crowd
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
