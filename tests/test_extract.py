@@ -1183,3 +1183,10 @@ def test_a_worried_description_before_a_name_is_a_state_not_a_speech_verb() -> N
     text = ("With party leaders increasingly worried about turnout, Governor Dana Reyes is rolling out a new "
             "message: “It is about me.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_mr_and_mrs_tell_apart_two_people_of_one_surname() -> None:
+    text = ("Former Governor Sam Ortiz spoke first, and Mr. Ortiz said the race was close.\n\n"
+            "Senator Dana Ortiz joined him on Monday. Mr. Ortiz smiled.\n\n"
+            "“We will win,” Mrs. Ortiz said. “We always do,” Mr. Ortiz added.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-ortiz", "sam-ortiz"]
