@@ -45,7 +45,8 @@ from knowledge.names import TITLE_WORDS, normalize
 SPLITS = ("train", "dev", "test")
 _SPEAKER_NOISE = TITLE_WORDS | {"the", "and", "of", "for", "department", "office", "new", "news"}
 _REPEATED_WORDS = 3
-_SHORT_WORDS = frozenset("he it we us an in on at to by of or is as my me no so if be do up".split())  # noqa: SIM905
+_SHORT_WORDS = frozenset(
+    "he it we us an in on at to by of or is as my me no so if be do up ve ll re al el de la le da di du".split())  # noqa: SIM905
 
 
 class CorpusError(ValueError):
@@ -201,11 +202,10 @@ def _matches(span: tuple[int, int], gold: Gold) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    """The words of a name that identify it: not titles or function words, and of three letters
-    or more unless written as a two-letter name ("Oz", "Xi")."""
-    short = {word.lower() for word in re.findall(r"\b[A-Z][a-z]\b", text)} - _SHORT_WORDS
+    """The words of a name that identify it: not titles or function words, and of two letters or
+    more ("Oz", "Xi", "the ad")."""
     return {word for word in normalize(text).split()
-            if (len(word) >= 3 or word in short) and word not in _SPEAKER_NOISE}
+            if len(word) >= 2 and word not in _SHORT_WORDS and word not in _SPEAKER_NOISE}
 
 
 _REFERRING = re.compile(r"(?i)(?:he|she|it|they|we|i|his|her|its|their|who|which|the|a|an|this|that|these|those)\b")

@@ -93,3 +93,14 @@ def test_a_quotation_the_article_repeats_is_found_at_each_place() -> None:
     assert len(proposals.quotes) == 1
     direct, _ = score_article(article, proposals, Directory())
     assert (direct.proposed, direct.gold, direct.found, direct.speaker_right) == (1, 2, 2, 2)
+
+
+def test_a_two_letter_source_word_can_be_the_right_speaker() -> None:
+    text = "The campaign aired a spot on Monday.\n\nThe ad claims “only one candidate can fix the roads.”\n"
+    content = "only one candidate can fix the roads."
+    start = text.index(content)
+    proposals = propose(text, Directory())
+    right, _ = score_article(Article("ad", text, None, (Gold(((start, start + len(content)),), "The ad",
+                                                             text.index("The ad"), True),)), proposals, Directory())
+    assert [p.entry.speaker for p in proposals.quotes] == ["unnamed-ad"]
+    assert (right.found, right.speaker_right) == (1, 1)
