@@ -21,7 +21,7 @@ Matching, per article:
   attribution, of either kind, over proposals of that kind; **recall** = gold attributions of
   that kind matched by a proposal of the same kind, over gold attributions of that kind.
 - the **speaker is right** for a matched gold attribution when a word of the proposed speaker's
-  name (three letters or more, titles left out) is a word of the gold Source, or of the
+  name (two letters or more, titles and function words left out) is a word of the gold Source, or of the
   mentions it stands for (PolNeAR has no coreference links): a Source that is a pronoun or
   opens with a determiner ("he", "the Wisconsin Republican") is read through the earlier gold
   Sources that hold a capitalised word, back to and including the nearest one that opens with a
