@@ -1190,3 +1190,15 @@ def test_mr_and_mrs_tell_apart_two_people_of_one_surname() -> None:
             "Senator Dana Ortiz joined him on Monday. Mr. Ortiz smiled.\n\n"
             "“We will win,” Mrs. Ortiz said. “We always do,” Mr. Ortiz added.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-ortiz", "sam-ortiz"]
+
+
+def test_capitalised_words_right_after_a_speech_verb_are_speech_not_a_title() -> None:
+    text = ("The rally opened on Monday.\n\n"
+            "Outside the arena, about 200 protesters gathered, holding signs and chanting \"Dump The Mayor.\"")
+    assert speakers(text) == [("direct", "unnamed-protesters", "Dump The Mayor.")]
+
+
+def test_a_show_named_after_a_capitalised_on_is_a_title() -> None:
+    text = "The talks stalled.\n\nOn NBC's “Meet the Press,” an official said the talks would go on."
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert "Meet the Press" not in [p.entry.text for p in proposals.quotes]

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from knowledge.dates import WEEKDAYS, DateError, resolve
-from knowledge.extract.attribution import Attribution, Attributor
+from knowledge.extract.attribution import PARTICIPLES, Attribution, Attributor
 from knowledge.extract.cast import Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
@@ -43,6 +43,7 @@ from knowledge.extract.reading import (
     sentence_spans,
 )
 from knowledge.extract.reported import statements_in
+from knowledge.extract.sources import SPEECH_VERBS
 from knowledge.models import (
     DateSpan,
     EventEntry,
@@ -253,8 +254,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
 _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
 
 
+_SPOKEN_RIGHT_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})[,:]?\s*$")
 _SAID_RIGHT_AFTER = ("speaker named after the quotation", "speaker named before a colon")
-_NAMES_A_TITLE = re.compile(r"(?:\b(?:on|in|to|from|of)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
+_NAMES_A_TITLE = re.compile(r"(?:\b(?:[Oo]n|[Ii]n|[Tt]o|[Ff]rom|[Oo]f)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
                             r"titled|entitled|called))\s+$")
 
@@ -274,8 +276,9 @@ def _not_speech(words: str, attribution: Attribution, before: str = "", heading:
     count = len(words.split())
     capitals = sum(1 for word in words.split() if word[:1].isupper())
     named_title = _NAMES_A_TITLE.search(before) is not None
+    spoken = _SPOKEN_RIGHT_BEFORE.search(before) is not None or attribution.why.startswith(_SAID_RIGHT_AFTER)
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
-            and (named_title or not heading and not attribution.why.startswith(_SAID_RIGHT_AFTER)):
+            and (named_title or not heading and not spoken):
         return "a title in quotation marks (a show, a book, a name): not speech"
     if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
         return "a term in quotation marks with no speech verb (scare quotes)"
