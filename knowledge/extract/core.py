@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from knowledge.dates import WEEKDAYS, DateError, resolve
-from knowledge.extract.attribution import PARTICIPLES, Attribution, Attributor
+from knowledge.extract.attribution import Attribution, Attributor
 from knowledge.extract.cast import Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
@@ -43,7 +43,6 @@ from knowledge.extract.reading import (
     sentence_spans,
 )
 from knowledge.extract.reported import statements_in
-from knowledge.extract.sources import SPEECH_VERBS
 from knowledge.models import (
     DateSpan,
     EventEntry,
@@ -254,7 +253,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
 _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|to|at|by|is|are)[ ,]*){1,8}[.?!]?")
 
 
-_SPOKEN_RIGHT_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})[,:]?\s*$")
+_SPOKEN_RIGHT_BEFORE = re.compile(r"\b(?:said|says|saying|added|adding|wrote|writing|tweeted|tweeting|read|reads|"
+                                  r"reading|chanted|chanting|shouted|shouting|yelled|yelling|screamed|screaming|"
+                                  r"sang|singing|exclaimed|declared|declaring)[,:]?\s*$")
 _SAID_RIGHT_AFTER = ("speaker named after the quotation", "speaker named before a colon")
 _NAMES_A_TITLE = re.compile(r"(?:\b(?:[Oo]n|[Ii]n|[Tt]o|[Ff]rom|[Oo]f)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
