@@ -1202,3 +1202,9 @@ def test_a_show_named_after_a_capitalised_on_is_a_title() -> None:
     text = "The talks stalled.\n\nOn NBC's “Meet the Press,” an official said the talks would go on."
     proposals = propose(text, EMPTY, PUBLISHED)
     assert "Meet the Press" not in [p.entry.text for p in proposals.quotes]
+
+
+def test_an_organizer_or_a_child_stands_for_an_unnamed_speaker() -> None:
+    text = ("The volunteers met on Monday.\n\n“You will be the best messengers,” the organizer said.\n\n"
+            "Another child responded, “That is the mayor.”")
+    assert [who for _, who, _ in speakers(text)] == ["unnamed-organizer", "unnamed-child"]

@@ -145,6 +145,8 @@ SOURCE_HEADS = frozenset("""
     participant employee worker officer soldier delegate supporter
     developer investor entrepreneur actor actress singer comedian farmer nurse pastor priest
     email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner audience crowd
+    resident organizer organiser volunteer child kid coach player fan moderator caller customer shopper retiree
+    mom dad grandmother grandfather
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
