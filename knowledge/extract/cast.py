@@ -559,7 +559,7 @@ def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mentio
                         and not text[mention.start + len(name) : mention.start + len(name) + 1].isalpha()), None)
         if opening:
             mentions.remove(mention)
-            taken.remove((mention.start, mention.end))
+            taken[:] = [span for span in taken if span[0] != mention.start]
             mentions.append(Mention(mention.start, mention.start + len(opening), figure=next(iter(people[opening]))))
             taken.append((mention.start, mention.start + len(opening)))
     for word in re.finditer(r"\b[A-Z][\w-]+", text[:end]):
