@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from knowledge.cli import exit_with
 from knowledge.compile import CompileFailed, Paths, compile_base, coverage_problems, seal
 from knowledge.store import build, default_db_path, export_data
 
@@ -133,4 +134,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_with(main)

@@ -40,6 +40,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge import timeml
+from knowledge.cli import exit_with
 from knowledge.dates import DateError, resolve
 from knowledge.extract import REPO_ROOT, Directory, Proposals, propose
 from knowledge.extract.cast import slug
@@ -316,4 +317,4 @@ def polnear_main(folder: Path, split: str, directory: Directory) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_with(main)

@@ -20,12 +20,12 @@ import hashlib
 import json
 import random
 import shutil
-import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from knowledge.cli import exit_with
 from knowledge.dates import resolve
 from knowledge.names import normalize
 
@@ -441,4 +441,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_with(main)
