@@ -247,9 +247,10 @@ def score_article(article: Article, proposals: Proposals, directory: Directory) 
             start = article.text.find(entry.text)
         if start >= 0:
             speaker = names.get(entry.speaker, entry.speaker.replace("-", " "))
+            repeats = re.finditer(re.escape(entry.text), article.text) \
+                if len(entry.text.split()) >= _REPEATED_WORDS else iter(())
             spans = [(start, start + len(entry.text))] + [
-                (match.start(), match.end()) for match in re.finditer(re.escape(entry.text), article.text)
-                if match.start() != start and len(entry.text.split()) >= _REPEATED_WORDS]
+                (match.start(), match.end()) for match in repeats if match.start() != start]
             placed.append((entry.kind, spans, _words(speaker)))
     counts = {"direct": Counts(), "reported": Counts()}
     for kind, spans, _ in placed:

@@ -553,8 +553,9 @@ def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mentio
             for name in {figure.name, figure.name.split()[-1]}:
                 people.setdefault(name, set()).add(figure.id)
     below = {mention.figure for mention in mentions if mention.start > end}
+    longest_first = sorted(people, key=len, reverse=True)
     for mention in [m for m in mentions if m.start < end and m.figure and m.figure not in below]:
-        opening = next((name for name in sorted(people, key=len, reverse=True) if len(people[name]) == 1
+        opening = next((name for name in longest_first if len(people[name]) == 1
                         and text.startswith(name, mention.start)
                         and not text[mention.start + len(name) : mention.start + len(name) + 1].isalpha()), None)
         if opening:

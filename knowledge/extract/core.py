@@ -256,7 +256,7 @@ _TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'.:-]*|of|the|a|an|and|in|on|for|
 _SPOKEN_RIGHT_BEFORE = re.compile(r"\b(?:said|says|saying|added|adding|wrote|writing|tweeted|tweeting|read|reads|"
                                   r"reading|chanted|chanting|shouted|shouting|yelled|yelling|screamed|screaming|"
                                   r"sang|singing|exclaimed|declared|declaring)[,:]?\s*$")
-_SAID_RIGHT_AFTER = ("speaker named after the quotation", "speaker named before a colon")
+_SPEAKER_NAMED_BESIDE = ("speaker named after the quotation", "speaker named before a colon")
 _NAMES_A_TITLE = re.compile(r"(?:\b(?:[Oo]n|[Ii]n|[Tt]o|[Ff]rom|[Oo]f)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
                             r"titled|entitled|called))\s+$")
@@ -277,7 +277,7 @@ def _not_speech(words: str, attribution: Attribution, before: str = "", heading:
     count = len(words.split())
     capitals = sum(1 for word in words.split() if word[:1].isupper())
     named_title = _NAMES_A_TITLE.search(before) is not None
-    spoken = _SPOKEN_RIGHT_BEFORE.search(before) is not None or attribution.why.startswith(_SAID_RIGHT_AFTER)
+    spoken = _SPOKEN_RIGHT_BEFORE.search(before) is not None or attribution.why.startswith(_SPEAKER_NAMED_BESIDE)
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
             and (named_title or not heading and not spoken):
         return "a title in quotation marks (a show, a book, a name): not speech"

@@ -99,16 +99,16 @@ _SAID_FORMS = (
     r"shot\s+back|fired\s+back|went\s+on|read|reads|said\s+in\s+a\s+statement|put\s+it|puts\s+it|beamed|gushed|"
     r"sighed|laughed|marvel(?:l)?ed|fumed|groaned|teased|huffed|bristled|raged|enthused"
 )
-_THOUGHT = "believe think hope fear worry expect doubt signal indicate question cite"
-_SPOKEN_PASTS = [form for form in inflected(SPEECH) if form not in inflected(_THOUGHT) and re.fullmatch(r"[a-z]+", form)
-                 and (form.endswith("ed") or form in " ".join(_IRREGULAR.values()).split())]
+_PASTS = frozenset(forms.split()[0] for forms in _IRREGULAR.values())
+_THOUGHT = frozenset(inflected("believe think hope fear worry expect doubt signal indicate question cite"))
+_SPOKEN_PASTS = [form for form in inflected(SPEECH) if form not in _THOUGHT and re.fullmatch(r"[a-z]+", form)
+                 and (form.endswith("ed") or form in _PASTS)]
 SPEECH_VERBS = "|".join(dict.fromkeys([*_SAID_FORMS.split("|"), *_SPOKEN_PASTS]))
 """Every finite form that reports speech beside its speaker ("“…,” X said", "X beamed", "X screamed"):
 the forms written out above and the past of each speech verb of the lexicon, as one alternation."""
 
 _CUE_FORMS = sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True)
 CUES = "|".join(_CUE_FORMS)
-_PASTS = frozenset(forms.split()[0] for forms in _IRREGULAR.values())
 PAST_CUES = "|".join(form for form in _CUE_FORMS if form.split("\\")[0].endswith("ed") or form.split("\\")[0] in _PASTS)
 THIRD_PERSON = frozenset(_third(verb.split("_")[0]) for verb in (SPEECH + ACTS + _WEAK).split())
 BASES = frozenset(verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
