@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
@@ -206,7 +206,6 @@ class Attributor:
         self.masked = masked(text, quotations)
         self.role = re.compile(_ROLE.replace("{sides}", cast.world.side_pattern), re.IGNORECASE)
         self.subjects: list[str] = []
-        _honorifics_by_gender(self.masked, cast)
         self.genders = _genders(self.masked, cast)
         self.last_institution: str | None = None
         self.last_group: str | None = None
@@ -626,7 +625,6 @@ class Attributor:
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
-_HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+$")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
@@ -642,32 +640,6 @@ _MASCULINE = re.compile(r"(?i)\b(?:man|father|husband|son|brother|boy|grandfathe
 def _noun_gender(description: str) -> str | None:
     """"f" or "m" when a description's head noun tells ("his wife", "a local man")."""
     return "f" if _FEMININE.search(description) else "m" if _MASCULINE.search(description) else None
-
-
-def _honorifics_by_gender(text: str, cast: Cast) -> None:
-    """Give a surname after "Mr." or "Mrs."/"Ms." to the right one of two people who share it
-    ("Mrs. Clinton" beside Bill Clinton): in reading order, the one who already had that honorific,
-    else the one named in full most recently who has not had the other."""
-    by_surname: dict[str, list[str]] = {}
-    for figure in cast.figures.values():
-        if not figure.institution and " " in figure.name:
-            by_surname.setdefault(figure.name.split()[-1], []).append(figure.id)
-    honoured: dict[str, str] = {}
-    last_full: dict[str, int] = {}
-    for index, mention in enumerate(cast.mentions):
-        words = text[mention.start : mention.end]
-        if mention.figure and " " in words:
-            last_full[mention.figure] = mention.start
-        honorific = _HONORIFIC.search(text, max(0, mention.start - 6), mention.start)
-        candidates = [ref for ref in by_surname.get(words, []) if ref in last_full]
-        if honorific is None or len(by_surname.get(words, [])) < 2 or not candidates:
-            continue
-        wanted = "m" if honorific[1] == "Mr." else "f"
-        fitting = sorted((ref for ref in candidates if honoured.get(ref, wanted) == wanted),
-                         key=lambda ref: (honoured.get(ref) == wanted, last_full[ref]), reverse=True)
-        if fitting:
-            honoured[fitting[0]] = wanted
-            cast.mentions[index] = replace(mention, figure=fitting[0])
 
 
 def _genders(text: str, cast: Cast) -> dict[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -214,6 +214,7 @@ SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\
 
 
 _HEADLINE_WORDS = 20
+_HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+$")
 _SURNAME_ALONE = 2
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
 
@@ -570,6 +571,33 @@ def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mentio
             taken.append((word.start(), word.end()))
 
 
+def _honorifics_by_gender(text: str, figures: dict[str, Figure], mentions: list[Mention]) -> None:
+    """Give a surname after "Mr." or "Mrs."/"Ms." to the right one of two people who share it
+    ("Mrs. Clinton" beside Bill Clinton): in reading order, the one who already had that honorific,
+    else the one named in full most recently who has not had the other."""
+    by_surname: dict[str, list[str]] = {}
+    for figure in figures.values():
+        if not figure.institution and " " in figure.name:
+            by_surname.setdefault(figure.name.split()[-1], []).append(figure.id)
+    honoured: dict[str, str] = {}
+    last_full: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        words = text[mention.start : mention.end]
+        if mention.figure and " " in words:
+            last_full[mention.figure] = mention.start
+        honorific = _HONORIFIC.search(text, max(0, mention.start - 6), mention.start)
+        sharing = by_surname.get(words, [])
+        candidates = [ref for ref in sharing if ref in last_full]
+        if honorific is None or len(sharing) < 2 or not candidates:
+            continue
+        wanted = "m" if honorific[1] == "Mr." else "f"
+        fitting = sorted((ref for ref in candidates if honoured.get(ref, wanted) == wanted),
+                         key=lambda ref: (honoured.get(ref) == wanted, last_full[ref]), reverse=True)
+        if fitting:
+            honoured[fitting[0]] = wanted
+            mentions[index] = replace(mention, figure=fitting[0])
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
@@ -666,6 +694,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         taken.append((start, end))
     _headline_names(text, figures, mentions, taken)
     mentions.sort(key=lambda mention: mention.start)
+    _honorifics_by_gender(text, figures, mentions)
     used = {mention.figure for mention in mentions}
     figures = {key: figure for key, figure in figures.items() if figure.known or key in used}
     new_kinds = {ref: directory.new_group_kind(name, world) for ref, name in new_groups.items()}
