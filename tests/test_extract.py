@@ -13,6 +13,7 @@ import pytest
 from knowledge.dates import DateError, resolve
 from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
+from knowledge.extract.attribution import _genders, masked
 from knowledge.extract.cast import find_cast
 from knowledge.extract.render import article_toml
 from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, NewGroupWords, PeopleFile, PersonEntry
@@ -1208,3 +1209,28 @@ def test_an_organizer_or_a_child_stands_for_an_unnamed_speaker() -> None:
     text = ("The volunteers met on Monday.\n\n“You will be the best messengers,” the organizer said.\n\n"
             "Another child responded, “That is the mayor.”")
     assert [who for _, who, _ in speakers(text)] == ["unnamed-organizer", "unnamed-child"]
+
+
+def test_a_pronoun_after_an_owner_of_a_stance_noun_is_the_sentences_subject() -> None:
+    text = ("Lena Ortiz met Paul Grant in March.\n"
+            "On Wednesday, Ortiz attacked Grant’s proposal to close the port. "
+            "“Now is the time to keep it open,” she said.")
+    assert [(kind, who) for kind, who, _ in speakers(text)] == [
+        ("reported", "lena-ortiz"), ("reported", "paul-grant"), ("direct", "lena-ortiz")]
+
+
+def test_a_pronoun_opening_the_next_sentence_tells_only_of_the_first_person_named() -> None:
+    text = ("Lena Ortiz attacked Paul Grant’s plan on Monday. She spoke in Ohio.\n"
+            "Paul Grant left the hall. He was tired.")
+    assert _genders(masked(text, []), find_cast(text, EMPTY)) == {"paul-grant": "m"}
+
+
+def test_a_single_name_opening_a_sentence_before_an_adverb_and_a_verb_is_a_person() -> None:
+    text = "Reyes openly admitted the plan was risky. “We had no choice,” he said."
+    assert [who for _, who, _ in speakers(text)] == ["reyes", "reyes"]
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
+    text = ("Carrier has said it will pay. Outside Carrier’s plant, workers gathered. "
+            "Carrier workers said the pay was good.")
+    assert "Outside Carrier" not in {figure.name for figure in find_cast(text, EMPTY).figures.values()}

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure, slug
+from knowledge.extract.cast import Cast, Figure, Mention, slug
 from knowledge.extract.reading import Quotation, Sentence, Span
 from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, Referent, described
 
@@ -642,6 +642,13 @@ def _noun_gender(description: str) -> str | None:
     return "f" if _FEMININE.search(description) else "m" if _MASCULINE.search(description) else None
 
 
+def _opens_sentence(text: str, before: Mention | None, mention: Mention) -> bool:
+    """True when no other person is named between the start of ``mention``'s sentence and it, so
+    that a pronoun opening the next sentence may stand for it ("Clinton bashed Trump's plan. She …")."""
+    return before is None or before.figure == mention.figure or "\n" in text[before.end : mention.start] \
+        or bool(_SENTENCE_END.search(text, before.end, mention.start))
+
+
 def _genders(text: str, cast: Cast) -> dict[str, str]:
     """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
     (outside quotations, in ``text`` as :func:`masked` gives it) in the same sentence or open the
@@ -659,7 +666,8 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         window = "" if not told else line[: end.start() + 1] if end else line
         relative = _RELATIVE_AFTER.search(window)
         window = window[: relative.start()] if relative and relative.start() > 2 else window
-        if window and end and (opening := _OPENING_PRONOUN.match(line, end.end())):
+        if window and end and _opens_sentence(text, mentions[index - 1] if index else None, mention) \
+                and (opening := _OPENING_PRONOUN.match(line, end.end())):
             window += " " + opening.group()
         tally = counts.setdefault(mention.figure, [0, 0])
         honorific = text[max(0, mention.start - 6) : mention.start]

@@ -189,6 +189,7 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
     like unlike despite amid among against since until through throughout into onto upon via than nor
+    outside inside within without beyond behind beneath toward towards across along around above below
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
     why how whether
@@ -447,7 +448,8 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
-_FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
+_FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|"
+                           r"must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
                            r"thought|saw|found|felt|knew|held|led|brought|stood|sat|fell|rose|drew|grew|heard|"
                            r"paid|sought|taught|wore|broke|chose|struck|fought|hid|shook|built|meant|read)\b")

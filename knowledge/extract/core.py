@@ -227,7 +227,8 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
         quoted = next((s for s in reversed(speakers) if s), None)
         statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
         for statement in statements:
-            speakers.append(statement.attribution.figure)
+            if not statement.aside:
+                speakers.append(statement.attribution.figure)
             if statement.attribution.figure:
                 _add_quote(result, ids, cast, words, statement.text.text(text), "reported", statement.attribution,
                            best.phrase if best else None, 1)

@@ -109,11 +109,13 @@ _CLAUSE_TAIL = re.compile(
 
 @dataclass(frozen=True)
 class FoundStatement:
-    """A reported statement ("X said that …") with its attribution."""
+    """A reported statement ("X said that …") with its attribution; ``aside`` when its source is
+    not the sentence's subject ("Clinton bashed Trump's proposal to …")."""
 
     text: Span
     evidence: Span
     attribution: Attribution
+    aside: bool = False
 
 
 _PLURAL = re.compile(r"(?i)(?:\b(?:they|we|i|you|most|many|some|few|both|several|all|half|majority|minority|percent)|"
@@ -230,10 +232,11 @@ class _Reader:
         self.connective = _OPENER.match(self.masked, self.span.start) is not None
 
     def add(self, start: int, end: int, source: Referent, confidence: float, how: str,
-            introduced: bool = False, short: bool = False, whole: bool = False) -> None:
+            introduced: bool = False, short: bool = False, whole: bool = False, aside: bool = False) -> None:
         """Propose the clause at ``start``..``end`` as said by ``source``, unless it is no clause or
-        another statement of the sentence already holds it; ``short`` lets two words be one, and
-        ``whole`` keeps what is joined by "and" (the words before "…, X said" are all X's)."""
+        another statement of the sentence already holds it; ``short`` lets two words be one,
+        ``whole`` keeps what is joined by "and" (the words before "…, X said" are all X's), and
+        ``aside`` marks a source that is not the sentence's subject ("X's claim that …")."""
         clause = self.clause(start, end, introduced, short, whole)
         if clause is None or source.figure is None or any(s == clause.start for s, _ in self.covered):
             return
@@ -242,7 +245,7 @@ class _Reader:
             attribution = Attribution(attribution.figure, round(confidence - 0.2, 2),
                                       how + f"; “{self.attributor.text[source.start:source.end]}” is an unnamed "
                                             "source: name the speaker or delete")
-        self.found.append(FoundStatement(clause, self.span, attribution))
+        self.found.append(FoundStatement(clause, self.span, attribution, aside))
         self.covered.append((clause.start, clause.end))
         self.last_source = source
 
@@ -594,14 +597,14 @@ class _Reader:
                     start = after + governed.end() - (3 if preposition == "to" else 0)
                     lead_end = self.attributor.subject_start(self.span)
                     self.add(start, lead_end if start < lead_end else self.span.end, source, 0.75,
-                             f"“X’s {noun} {preposition} …”", True)
+                             f"“X’s {noun} {preposition} …”", True, aside=True)
                     break
         at = self.span.start
         for view in _IN_VIEW.finditer(self.masked[at : self.span.end]):
             owner = self.owner(at + view.start("owner"), view["owner"].lower()) if view["owner"] else \
                 self.owner(at + view.start("named"), "’s")
             if owner is not None:
-                self.add(at + view.end(), self.span.end, owner, 0.75, "“in X’s view, …”")
+                self.add(at + view.end(), self.span.end, owner, 0.75, "“in X’s view, …”", aside=True)
 
     def stance_adjectives(self) -> None:
         """``X is confident that Y``, ``X was adamant that Y``: a stance adjective governing a that-clause."""
