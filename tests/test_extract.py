@@ -1234,3 +1234,22 @@ def test_a_capitalised_preposition_opening_a_sentence_is_not_part_of_a_name() ->
     text = ("Carrier has said it will pay. Outside Carrier’s plant, workers gathered. "
             "Carrier workers said the pay was good.")
     assert "Outside Carrier" not in {figure.name for figure in find_cast(text, EMPTY).figures.values()}
+
+
+def test_a_quotation_running_over_paragraphs_after_a_colon_sentence_is_what_it_introduces() -> None:
+    text = ("The Harbor Gazette reports:\n\n"
+            "\"Just 24 percent of the donors gave $200 or less. In 2012, the share was higher.\n\n"
+            "\"Without this network, the campaign must hold more dinners.\"\n\nThe dinners went on.")
+    assert [(kind, who) for kind, who, _ in speakers(text)] == [("direct", "harbor-gazette")] * 2
+
+
+def test_a_curly_quotation_holds_a_curly_one_nested_in_it_when_both_close() -> None:
+    text = ("“Grant’s claim that peace “has to do with the port” makes clear that he has no plan,” "
+            "wrote Lena Ortiz, head of the Harbor Trust.")
+    assert [(who, words) for _, who, words in speakers(text)] == [
+        ("lena-ortiz", "Grant’s claim that peace “has to do with the port” makes clear that he has no plan")]
+
+
+def test_a_book_or_an_article_that_carries_the_words_is_an_unnamed_source() -> None:
+    text = "“She was back on the trail within days,” the book said."
+    assert [(kind, who) for kind, who, _ in speakers(text)] == [("direct", "unnamed-book")]

@@ -499,7 +499,7 @@ class Attributor:
     def _quote(self, quotation: Quotation, first: Sentence, last: Sentence,
                before: Sentence | None = None) -> FoundQuote:
         context = Span(first.span.start, max(last.span.end, quotation.marks.end))
-        outside = re.sub(r"«x*»|[\s.,;:!?…]", "", self.masked[context.start : context.end])
+        outside = re.sub(r"«[x\n]*»|[\s.,;:!?…]", "", self.masked[context.start : context.end])
         standalone = not outside
         referents = self.referents(context)
         attribution = self.attribute_words(quotation.marks.start, quotation.marks.end, context, referents)

@@ -114,7 +114,7 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     style (curly or straight); otherwise it ends with its paragraph. Two apostrophes (``''…''``,
     as some archives print) are a double mark. Single marks never span paragraphs. A straight
     quotation closed by a curly mark (``"…”``) ends there, unless the mark closes a curly quotation
-    nested inside it.
+    nested inside it; a curly quotation holds a curly one nested in it when both close.
     """
     found: list[Quotation] = []
     carried: _Open | None = None
@@ -137,9 +137,10 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
             if current is None:
                 if _opens(char, before, after):
                     current = _Open(char, position, position + len(char), 1)
-            elif current.mark == '"' and char == "“":
+            elif char == "“" and (current.mark == '"' or current.mark == "“" and (not before or before.isspace())
+                                  and _nests(text, position + 1, paragraph.end)):
                 current.nested += 1
-            elif current.mark == '"' and char == "”" and current.nested:
+            elif current.mark in ('"', "“") and char == "”" and current.nested:
                 current.nested -= 1
             elif _closes(current.mark, char, after, before):
                 found.append(Quotation(Span(current.mark_start, position + len(char)),
@@ -152,6 +153,15 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     if carried is not None:
         found.append(_unclosed(carried))
     return [_trimmed(text, quotation) for quotation in found if quotation.words.end > quotation.words.start]
+
+
+def _nests(text: str, start: int, end: int) -> bool:
+    """Whether a curly opening mark inside a curly quotation, its words at ``start``, opens a nested
+    quotation (“… “has to do with it” makes clear …,” wrote X): two closing marks follow it in the
+    paragraph before any other opening mark, so that the outer quotation closes too."""
+    rest = text[start:end]
+    next_open = rest.find("“")
+    return rest.count("”", 0, next_open if next_open >= 0 else len(rest)) >= 2
 
 
 def _continues(mark: str, text: str, start: int) -> bool:

@@ -267,7 +267,7 @@ class _Reader:
         while stop > start and self.masked[stop - 1] in " .,;:!?":
             stop -= 1
         words = self.masked[start:stop]
-        quoted = sum(len(part) for part in re.findall(r"«x*»?", words))
+        quoted = sum(len(part) for part in re.findall(r"«[x\n]*»?", words))
         count = len(words.split())
         if count < 2 or count == 2 and (not short or _ONLY_ADJUNCTS.match(words) or _NOT_A_CLAUSE.match(words)) or \
                 quoted > 0.6 * len(words):
@@ -280,7 +280,7 @@ class _Reader:
         around it ("X scolded him: “…,” she said"); a quoted phrase inside a clause ("The repair
         was “a disgrace,” she said") is still reported."""
         words = self.masked[self.span.start : comma + 1]
-        return re.search(r"(?:^|:)\s*«x*»[\s,]*$", words) is not None
+        return re.search(r"(?:^|:)\s*«[x\n]*»[\s,]*$", words) is not None
 
     def source_before(self, offset: int) -> Referent | None:
         """The referent whose words end right before a cue at ``offset``."""

@@ -146,7 +146,8 @@ SOURCE_HEADS = frozenset("""
     developer investor entrepreneur actor actress singer comedian farmer nurse pastor priest
     email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner audience crowd
     resident organizer organiser volunteer child kid coach player fan moderator caller customer shopper retiree
-    mom dad grandmother grandfather
+    mom dad grandmother grandfather book books article articles piece story column essay memoir op-ed transcript
+    petition resolution platform notice bylaws guidelines headline caption
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
