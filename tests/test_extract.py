@@ -1253,3 +1253,19 @@ def test_a_curly_quotation_holds_a_curly_one_nested_in_it_when_both_close() -> N
 def test_a_book_or_an_article_that_carries_the_words_is_an_unnamed_source() -> None:
     text = "“She was back on the trail within days,” the book said."
     assert [(kind, who) for kind, who, _ in speakers(text)] == [("direct", "unnamed-book")]
+
+
+@pytest.mark.parametrize("headline", ["Senators Rip Dana Reyes", "Senators Rip Dana Reyes Over Roads",
+                                      "Dana Reyes Blames Senators"])
+def test_a_title_cased_verb_in_the_headline_joins_no_name_to_the_body_s(headline: str) -> None:
+    text = headline + BODY + "\nReyes was late. Senators said Reyes was tired.\n\n“We will rebuild,” Reyes said.\n"
+    cast = find_cast(text, EMPTY)
+    assert [figure.name for figure in cast.figures.values() if not figure.known] == ["Dana Reyes"]
+    assert {mention.figure for mention in cast.mentions} == {"dana-reyes"}
+    assert cast.mentions[0].start < len(headline)
+
+
+def test_a_new_name_after_a_leading_phrase_is_the_subject_of_its_sentence() -> None:
+    text = ("During the town hall on Monday, Tina Houchins had a question for the governor.\n\n"
+            "“My son gave his life,” she said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tina-houchins"]

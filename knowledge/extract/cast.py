@@ -448,6 +448,7 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
+_INTRODUCED_SUBJECT = re.compile(r"(?:^|\n|[.!?][”’\"']?\s)[ \t]*[A-Z][^,.;:!?\n«»“”\"]{2,60},\s+$")
 _FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|"
                            r"must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
@@ -478,6 +479,8 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if single:
         return False
+    if _INTRODUCED_SUBJECT.search(text[max(0, start - 80) : start]) and _FINITE_AFTER.match(text, end):
+        return True
     if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
                  text[max(0, start - 8) : start]):
         return False
@@ -538,6 +541,36 @@ def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, in
                 mentions.append(Mention(use.start(), use.end(), figure=mention.figure, group=mention.group))
                 taken.append((use.start(), use.end()))
     return found
+
+
+def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A capitalised run of the headline (the article's first line, of a few words) that the body
+    never prints but that begins and ends with names the body prints ("ESPN Fires Schilling" above
+    "ESPN" and "Schilling"), or begins or ends with a full name it prints ("Lawmakers Rip Donald
+    Trump" above "Donald Trump"), is only those names: title case capitalised the verb by them. A
+    full name the body shortens ("Sara Malik" above "Malik") stays whole."""
+    end = text.find("\n")
+    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS:
+        return runs
+    below = {name for start, name in runs if start > end}
+    trimmed = []
+    for start, name in runs:
+        words = name.split()
+        if start > end or name in below or len(words) < 2:
+            trimmed.append((start, name))
+            continue
+        head = next((cut for cut in range(len(words) - 1, 0, -1) if " ".join(words[:cut]) in below), 0)
+        tail = next((cut for cut in range(head + 1, len(words)) if " ".join(words[cut:]) in below), len(words))
+        if not (head and tail < len(words)) and (head == 1 or tail == len(words) - 1):
+            head, tail = 0, len(words)
+        if head:
+            trimmed.append((start, " ".join(words[:head])))
+        if tail < len(words):
+            piece = " ".join(words[tail:])
+            trimmed.append((start + len(name) - len(piece), piece))
+        if not head and tail == len(words):
+            trimmed.append((start, name))
+    return trimmed
 
 
 def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mention],
@@ -651,8 +684,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
     abbreviations = _abbreviations(text, mentions, taken, figures)
     surnames: dict[str, str] = {}
     first_names: dict[str, set[str]] = {}
-    runs = [_with_surname_from(world.not_names - _NOT_NAMES, world, text, start, name)
-            for start, name in _name_runs(text, lowercase_words, not_names)]
+    runs = _headline_runs_by_body(text, [_with_surname_from(world.not_names - _NOT_NAMES, world, text, start, name)
+                                         for start, name in _name_runs(text, lowercase_words, not_names)])
     placed = {name for start, name in runs if _IN_A_PLACE.search(text, max(0, start - 12), start)
               and not _ATTRIBUTIVE.match(text, start + len(name))}
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
