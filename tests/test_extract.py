@@ -1269,3 +1269,9 @@ def test_a_new_name_after_a_leading_phrase_is_the_subject_of_its_sentence() -> N
     text = ("During the town hall on Monday, Tina Houchins had a question for the governor.\n\n"
             "“My son gave his life,” she said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tina-houchins"]
+
+
+def test_a_role_before_the_name_it_is_apposed_to_yields_to_the_name() -> None:
+    text = ("Governor Dana Reyes ordered a review of the border checks.\n\n"
+            "“Somebody slipped through the program,” the ministry spokesman, Omar Haddad, said on Thursday.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

@@ -97,6 +97,7 @@ _ROLE_WORDS = (
     r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
     r"senator|governor|nominee|candidate"
 )
+_APPOSED_NAME = re.compile(r"(?:(?:\s+[a-z][\w’'-]*){0,2}?\s+(?:" + _ROLE_WORDS + r"))?,\s+")
 _ROLE = (
     r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
@@ -291,10 +292,19 @@ class Attributor:
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
         descriptions = [d for d in described(self.masked, span, found, self.unnamed_source, self.last_group)
-                        if not any(r.kind == "name" and d.start <= r.start and r.end < d.end and
+                        if not self._apposed_to_name(d.end, span, found)
+                        and not any(r.kind == "name" and d.start <= r.start and r.end < d.end and
                                    re.search(r"\s\S+\s", self.masked[r.end : d.end]) for r in found)]
+        found = [r for r in found if r.kind == "name" or not self._apposed_to_name(r.end, span, found)]
         found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
         return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
+
+    def _apposed_to_name(self, end: int, span: Span, found: list[Referent]) -> bool:
+        """True when a name follows ``end`` after a comma, or after a role and a comma ("the
+        ministry spokesman, Omar Haddad,"): the role, thing or description ending there is that
+        person's, and the name says who."""
+        apposed = _APPOSED_NAME.match(self.masked[end : span.end])
+        return apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found)
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase; none
