@@ -1275,3 +1275,9 @@ def test_a_role_before_the_name_it_is_apposed_to_yields_to_the_name() -> None:
     text = ("Governor Dana Reyes ordered a review of the border checks.\n\n"
             "“Somebody slipped through the program,” the ministry spokesman, Omar Haddad, said on Thursday.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+def test_a_full_name_joined_to_a_person_as_a_sentence_s_subject_is_a_person() -> None:
+    text = ("Omar Haddad and Governor Dana Reyes reject the plan.\n\n"
+            "Reyes: “Our goal is to defeat it.” Haddad: “The mission is to stop it.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "omar-haddad"]

@@ -543,6 +543,23 @@ def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, in
     return found
 
 
+_AND_TITLED = re.compile(r"\s+and\s+(?P<title>(?:[A-Z][\w.’'-]*\s+){0,3})")
+
+
+def _coordinated_subjects(text: str, runs: list[tuple[int, str]], persons: set[str],
+                          taken: list[tuple[int, int]]) -> set[str]:
+    """Full names opening a sentence joined by "and" to a person ("Jeb Bush and Hillary Clinton
+    reject …"): two people are its subject."""
+    found = set()
+    for (start, name), (after, other) in zip(runs, runs[1:], strict=False):
+        joined = _AND_TITLED.fullmatch(text, start + len(name), after)
+        opens = start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)
+        if joined and (not joined["title"] or _title_before(text, after)) and other in persons and opens \
+                and " " in name and _free(taken, start, start + len(name)):
+            found.add(name)
+    return found
+
+
 def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A capitalised run of the headline (the article's first line, of a few words) that the body
     never prints but that begins and ends with names the body prints ("ESPN Fires Schilling" above
@@ -691,6 +708,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)
                and not _placed(name, placed, text, start)}
+    persons |= _coordinated_subjects(text, runs, persons, taken)
     alone = Counter(name for _, name in runs if " " not in name)
     persons |= {name for start, name in runs if " " in name and alone[name.split()[-1]] >= _SURNAME_ALONE
                 and _free(taken, start, start + len(name)) and not _placed(name, placed, text, start)}
