@@ -1256,7 +1256,7 @@ def test_a_book_or_an_article_that_carries_the_words_is_an_unnamed_source() -> N
 
 
 @pytest.mark.parametrize("headline", ["Senators Rip Dana Reyes", "Senators Rip Dana Reyes Over Roads",
-                                      "Dana Reyes Blames Senators"])
+                                      "Dana Reyes Blames Senators", "Widow Corners Reyes On Roads"])
 def test_a_title_cased_verb_in_the_headline_joins_no_name_to_the_body_s(headline: str) -> None:
     text = headline + BODY + "\nReyes was late. Senators said Reyes was tired.\n\n“We will rebuild,” Reyes said.\n"
     cast = find_cast(text, EMPTY)

@@ -561,15 +561,18 @@ def _coordinated_subjects(text: str, runs: list[tuple[int, str]], persons: set[s
 
 
 def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A capitalised run of the headline (the article's first line, of a few words) that the body
-    never prints but that begins and ends with names the body prints ("ESPN Fires Schilling" above
-    "ESPN" and "Schilling"), or begins or ends with a full name it prints ("Lawmakers Rip Donald
-    Trump" above "Donald Trump"), is only those names: title case capitalised the verb by them. A
-    full name the body shortens ("Sara Malik" above "Malik") stays whole."""
+    """A capitalised run of a title-cased headline (the article's first line, of a few words, none
+    of four letters or more in lower case) that the body never prints but that begins and ends
+    with names the body prints ("ESPN Fires Schilling" above "ESPN" and "Schilling"), begins or
+    ends with a full name it prints ("Lawmakers Rip Donald Trump" above "Donald Trump"), or ends
+    with the surname of another full name it prints ("Mom Corners Obama" above "Barack Obama"), is
+    only those names: title case capitalised the verb by them. A full name the body only shortens
+    ("Sara Malik" above "Malik") stays whole."""
     end = text.find("\n")
-    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS:
+    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS or re.search(r"(?<![\w’'-])[a-z][a-z]{3}", text[:end]):
         return runs
     below = {name for start, name in runs if start > end}
+    surnames = {name.split()[-1] for name in below if " " in name}
     trimmed = []
     for start, name in runs:
         words = name.split()
@@ -578,7 +581,7 @@ def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple
             continue
         head = next((cut for cut in range(len(words) - 1, 0, -1) if " ".join(words[:cut]) in below), 0)
         tail = next((cut for cut in range(head + 1, len(words)) if " ".join(words[cut:]) in below), len(words))
-        if not (head and tail < len(words)) and (head == 1 or tail == len(words) - 1):
+        if not (head and tail < len(words)) and (head == 1 or tail == len(words) - 1 and words[-1] not in surnames):
             head, tail = 0, len(words)
         if head:
             trimmed.append((start, " ".join(words[:head])))
