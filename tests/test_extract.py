@@ -1281,3 +1281,16 @@ def test_a_full_name_joined_to_a_person_as_a_sentence_s_subject_is_a_person() ->
     text = ("Omar Haddad and Governor Dana Reyes reject the plan.\n\n"
             "Reyes: “Our goal is to defeat it.” Haddad: “The mission is to stop it.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "omar-haddad"]
+
+
+def test_a_two_word_surname_after_mr_is_the_person_named_in_full_before() -> None:
+    cast = find_cast("Talks resumed on Monday with Ildefonso Guajardo Villarreal in the chair.\n\n"
+                     "Later Mr. Guajardo Villarreal said the talks would go on.", EMPTY)
+    assert [figure.name for figure in cast.figures.values() if not figure.known] == ["Ildefonso Guajardo Villarreal"]
+
+
+def test_a_role_apposed_to_a_name_before_a_reporting_verb_leaves_the_name_the_source() -> None:
+    text = ("Relations soured. Hostilities broke out as soon as it was over.\n\n"
+            "The minister of the economy, Mr. Omar Haddad, argues there is little point in a reply now. "
+            "“We must not overreact,” he told me.")
+    assert [(kind, who) for kind, who, _ in speakers(text)] == [("reported", "omar-haddad"), ("direct", "omar-haddad")]

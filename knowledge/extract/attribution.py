@@ -97,7 +97,8 @@ _ROLE_WORDS = (
     r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
     r"senator|governor|nominee|candidate"
 )
-_APPOSED_NAME = re.compile(r"(?:(?:\s+[a-z][\w’'-]*){0,2}?\s+(?:" + _ROLE_WORDS + r"))?,\s+")
+_APPOSED_NAME = re.compile(r"(?:(?:\s+[a-z][\w’'-]*){0,2}?\s+(?:" + _ROLE_WORDS + r"))?"
+                           r"(?:\s+(?:of|for|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?,\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
 _ROLE = (
     r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +

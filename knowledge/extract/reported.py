@@ -56,6 +56,7 @@ _INFINITIVE = re.compile("|".join(inflected(
 _TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|inform|informs|informed)"
 _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
 
+_APPOSED_NAME = re.compile(r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
@@ -364,11 +365,16 @@ class _Reader:
         return self.head_before(APPOSITIONS.search(self.masked, self.span.start, offset))
 
     def head_before(self, parted: re.Match[str] | None) -> Referent | None:
-        """The referent (or described phrase) ending where the words ``parted`` from its cue begin."""
+        """The referent (or described phrase) ending where the words ``parted`` from its cue begin;
+        a name that opens those words is the source when no name ends there ("the minister of
+        the economy, Mr. Guajardo, argues …")."""
         if parted is None:
             return None
-        return next((r for r in self.referents if r.end == parted.start() and r.figure), None) or \
+        head = next((r for r in self.referents if r.end == parted.start() and r.figure), None) or \
             self.phrase_before(parted.start())
+        named = next((r for r in self.referents if parted.start() < r.start < parted.end() and r.kind == "name"
+                      and r.figure and _APPOSED_NAME.fullmatch(self.masked, parted.start(), r.start)), None)
+        return named if named and (head is None or head.kind != "name") else head
 
     def writer(self, offset: int) -> Referent | None:
         """"I" or "we" opening the clause of a cue at ``offset``: the writer of the article."""
