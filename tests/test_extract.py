@@ -1294,3 +1294,9 @@ def test_a_role_apposed_to_a_name_before_a_reporting_verb_leaves_the_name_the_so
             "The minister of the economy, Mr. Omar Haddad, argues there is little point in a reply now. "
             "“We must not overreact,” he told me.")
     assert [(kind, who) for kind, who, _ in speakers(text)] == [("reported", "omar-haddad"), ("direct", "omar-haddad")]
+
+
+def test_a_capitalised_word_opening_one_sentence_only_is_no_person() -> None:
+    text = ("Governor Omar Haddad met the mayor on Monday. Hostilities broke out as soon as it was over.\n\n"
+            "“We must not overreact,” he said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

@@ -466,14 +466,16 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if re.search(r"\bthe\s+$", text[max(0, start - 4) : start]):
         return False
-    said = SPEECH_VERB_AFTER_NAME.match(text, end)
+    adverb = re.match(r"\s+[a-z]+ly(?=\s)", text[end:])
+    said = SPEECH_VERB_AFTER_NAME.match(text, end) or adverb and SPEECH_VERB_AFTER_NAME.match(text, end + adverb.end())
     if said and not (single and said.group().startswith(",") and _OPEN_APPOSITION.search(text, max(0, start - 120),
                                                                                            start)):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
     if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
-            and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper())):
+            and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper()
+                                 or len(re.findall(rf"\b{re.escape(text[start:end])}\b", text)) < 2)):
         return True
     if _ACTED.match(text, end) and not (single and text[start:end].isupper()):
         return True
