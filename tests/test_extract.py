@@ -1300,3 +1300,10 @@ def test_a_capitalised_word_opening_one_sentence_only_is_no_person() -> None:
     text = ("Governor Omar Haddad met the mayor on Monday. Hostilities broke out as soon as it was over.\n\n"
             "“We must not overreact,” he said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+@pytest.mark.parametrize("opening", ["Because", "Although", "Though", "Unless", "Whenever"])
+def test_a_capitalised_subordinator_opening_a_sentence_is_not_part_of_a_name(opening: str) -> None:
+    text = (f"The standoff ended on Monday.\n\n{opening} Pete Santilli streamed it, the judge was wary.\n\n"
+            "“They want me!” Santilli said. Santilli was charged.")
+    assert [figure.name for figure in find_cast(text, EMPTY).figures.values() if not figure.known] == ["Pete Santilli"]
