@@ -1307,3 +1307,9 @@ def test_a_capitalised_subordinator_opening_a_sentence_is_not_part_of_a_name(ope
     text = (f"The standoff ended on Monday.\n\n{opening} Pete Santilli streamed it, the judge was wary.\n\n"
             "“They want me!” Santilli said. Santilli was charged.")
     assert [figure.name for figure in find_cast(text, EMPTY).figures.values() if not figure.known] == ["Pete Santilli"]
+
+
+def test_words_before_a_title_are_part_of_it_not_a_source() -> None:
+    text = ("The mayor posted a photo on Monday.\n\n"
+            "Former Republican presidential candidate Omar Haddad broke down what was wrong: “It was so insensitive.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.extract.cast import Cast, Figure, Mention, slug
+from knowledge.extract.cast import Cast, Figure, Mention, slug, title_before
 from knowledge.extract.reading import Quotation, Sentence, Span
 from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, Referent, described
 
@@ -293,7 +293,7 @@ class Attributor:
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
         descriptions = [d for d in described(self.masked, span, found, self.unnamed_source, self.last_group)
-                        if not self._apposed_to_name(d.end, span, found)
+                        if not self._apposed_to_name(d.end, span, found) and not self._titles_name(d.end, found)
                         and not any(r.kind == "name" and d.start <= r.start and r.end < d.end and
                                    re.search(r"\s\S+\s", self.masked[r.end : d.end]) for r in found)]
         found = [r for r in found if r.kind == "name" or not self._apposed_to_name(r.end, span, found)]
@@ -306,6 +306,14 @@ class Attributor:
         person's, and the name says who."""
         apposed = _APPOSED_NAME.match(self.masked[end : span.end])
         return apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found)
+
+    def _titles_name(self, end: int, found: list[Referent]) -> bool:
+        """True when the words from ``end`` to a name are lower-case words ending in its title
+        ("Former Republican presidential candidate Jeb Bush"): what ends there modifies the title."""
+        name = next((r for r in found if r.kind == "name" and r.start > end), None)
+        title = title_before(self.text, name.start) if name else None
+        return name is not None and title is not None and not title.endswith(".") and bool(re.fullmatch(
+            r"(?:\s+[a-z][\w’'-]*){0,2}\s+" + re.escape(title) + r"\s+", self.masked[end : name.start]))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase; none

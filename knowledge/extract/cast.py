@@ -192,7 +192,7 @@ _NOT_NAMES = frozenset(
     outside inside within without beyond behind beneath toward towards across along around above below
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
-    why how whether because although though whereas unless whenever wherever
+    why how whether former other because although though whereas unless whenever wherever
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
     nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
@@ -290,7 +290,9 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in taken)
 
 
-def _title_before(text: str, start: int) -> str | None:
+def title_before(text: str, start: int) -> str | None:
+    """The title written just before a name at ``start`` on its line ("Interior Minister",
+    "presidential candidate"), if any."""
     line_start = text.rfind("\n", 0, start) + 1
     window = text[max(line_start, start - 80) : start]
     match = _TITLE.search(window)
@@ -343,7 +345,7 @@ def _with_surname_from(places: frozenset[str], world: World, text: str, start: i
     if after is None or after[1].lower() not in places:
         return start, name
     whole, end = f"{name} {after[1]}", start + len(name) + after.end()
-    title = _title_before(text, start)
+    title = title_before(text, start)
     return (start, whole) if title or _looks_like_person(text, start, end, False, title, world) else (start, name)
 
 
@@ -499,7 +501,7 @@ _ATTRIBUTIVE = re.compile(r"[’']s\b|[^\S\n]+(?!(?:on|at|and|or|to|for|with|fro
 def _placed(name: str, placed: set[str], text: str, start: int) -> bool:
     """True when ``name``, untitled here and saying nothing, is elsewhere in the article a place
     something happens in ("in Florida"), so that "Florida is a swing state" makes no person."""
-    return name in placed and not _title_before(text, start) and not SPEECH_VERB_AFTER_NAME.match(
+    return name in placed and not title_before(text, start) and not SPEECH_VERB_AFTER_NAME.match(
         text, start + len(name))
 
 
@@ -517,7 +519,7 @@ def _titled_first_names(text: str, people: tuple[PersonEntry, ...], not_names: f
     pattern = _alias_pattern(unique)
     for match in pattern.finditer(text) if pattern else ():
         end = match.start() + len(re.sub(r"[’']s$", "", match.group()))
-        if _free(taken, match.start(), end) and _title_before(text, match.start()) and \
+        if _free(taken, match.start(), end) and title_before(text, match.start()) and \
                 not re.match(r"[ \t]+[A-Z]", text[end:]):
             ref = unique[re.sub(r"[’']s$", "", match.group())]
             mentions.append(Mention(match.start(), end, figure=ref))
@@ -556,7 +558,7 @@ def _coordinated_subjects(text: str, runs: list[tuple[int, str]], persons: set[s
     for (start, name), (after, other) in zip(runs, runs[1:], strict=False):
         joined = _AND_TITLED.fullmatch(text, start + len(name), after)
         opens = start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)
-        if joined and (not joined["title"] or _title_before(text, after)) and other in persons and opens \
+        if joined and (not joined["title"] or title_before(text, after)) and other in persons and opens \
                 and " " in name and _free(taken, start, start + len(name)):
             found.add(name)
     return found
@@ -685,7 +687,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
             mentions.append(Mention(match.start(), end, group=ref) if is_group else
                             Mention(match.start(), end, figure=ref))
             taken.append((match.start(), match.end()))
-            title = None if is_group else _title_before(text, match.start())
+            title = None if is_group else title_before(text, match.start())
             if title and title not in figures[ref].titles:
                 figures[ref].titles.append(title)
 
@@ -711,7 +713,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     placed = {name for start, name in runs if _IN_A_PLACE.search(text, max(0, start - 12), start)
               and not _ATTRIBUTIVE.match(text, start + len(name))}
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
-               and _looks_like_person(text, start, start + len(name), False, _title_before(text, start), world)
+               and _looks_like_person(text, start, start + len(name), False, title_before(text, start), world)
                and not _placed(name, placed, text, start)}
     persons |= _coordinated_subjects(text, runs, persons, taken)
     alone = Counter(name for _, name in runs if " " not in name)
@@ -722,7 +724,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         end = start + len(name)
         if not _free(taken, start, end):
             continue
-        title = _title_before(text, start)
+        title = title_before(text, start)
         single = " " not in name
         if single and (name in surnames or len(first_names.get(name, ())) == 1):
             ref = surnames.get(name) or next(iter(first_names[name]))
