@@ -1313,3 +1313,11 @@ def test_words_before_a_title_are_part_of_it_not_a_source() -> None:
     text = ("The mayor posted a photo on Monday.\n\n"
             "Former Republican presidential candidate Omar Haddad broke down what was wrong: “It was so insensitive.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+@pytest.mark.parametrize("lead", ["Ever since she endorsed the mayor", "Even as she campaigned for the mayor",
+                                  "Now that she has endorsed the mayor", "Over the past month"])
+def test_the_subject_after_a_leading_clause_opened_by_two_words_says_a_colon_quotation(lead: str) -> None:
+    text = ("James Hamilton, the lawyer leading the search, has begun vetting candidates.\n\n"
+            f"{lead}, Dana Reyes has been a powerful surrogate with a simple message: “Don't screw this up!”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
