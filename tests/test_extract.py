@@ -1321,3 +1321,10 @@ def test_the_subject_after_a_leading_clause_opened_by_two_words_says_a_colon_quo
     text = ("James Hamilton, the lawyer leading the search, has begun vetting candidates.\n\n"
             f"{lead}, Dana Reyes has been a powerful surrogate with a simple message: “Don't screw this up!”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_quotation_inside_words_reported_of_someone_is_theirs() -> None:
+    text = ("The convention opened on Monday.\n\n"
+            "While Mr. Omar Haddad laid out a vision for “a reformed tax code that rewards enterprise,” "
+            "Dana Reyes, the physician, used part of her address to attack the mayor.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

@@ -56,6 +56,7 @@ _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
+NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
 _NAME_COLON = re.compile(r"\s*:\s*(?=«)")
 _QUOTED_AS = re.compile(r"\bquoted\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b")
@@ -534,7 +535,7 @@ class Attributor:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
             subject = self.main_subject(context, referents)
-            attribution = self.attribution_of(subject, 0.55, "subject of the sentence (no speech verb)") if subject \
+            attribution = self.attribution_of(subject, 0.55, NO_SPEECH_VERB) if subject \
                 else Attribution(None, 0.0, "no speaker found")
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
 

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from knowledge.dates import WEEKDAYS, DateError, resolve
-from knowledge.extract.attribution import Attribution, Attributor
+from knowledge.extract.attribution import NO_SPEECH_VERB, Attribution, Attributor, FoundQuote
 from knowledge.extract.cast import Cast, Directory, find_cast
 from knowledge.extract.happenings import (
     DatePhrase,
@@ -42,7 +42,7 @@ from knowledge.extract.reading import (
     paragraph_spans,
     sentence_spans,
 )
-from knowledge.extract.reported import statements_in
+from knowledge.extract.reported import FoundStatement, statements_in
 from knowledge.models import (
     DateSpan,
     EventEntry,
@@ -197,6 +197,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if not in_dateline.contains(found.start)]
         best = most_precise(phrases)
         speakers: list[str | None] = []
+        pending: list[tuple[FoundQuote, list[tuple[str, str]], int]] = []
         for quotation in by_sentence.get(index, []):
             found = attributor.quote(quotation, sentences)
             attribution = found.attribution
@@ -221,11 +222,15 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                                       else "a heading with no attribution")
                 result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
                 continue
+            pending.append((found, pieces, len(speakers) - 1))
+        quoted = next((s for s in reversed(speakers) if s), None)
+        statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
+        for found, pieces, spoken in pending:
+            attribution = _within_statement(found, statements)
+            speakers[spoken] = attribution.figure
             for evidence, piece in pieces:
                 _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
                            best.phrase if best and not found.heading else None, found.quotation.paragraphs)
-        quoted = next((s for s in reversed(speakers) if s), None)
-        statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
         for statement in statements:
             if not statement.aside:
                 speakers.append(statement.attribution.figure)
@@ -282,7 +287,7 @@ def _not_speech(words: str, attribution: Attribution, before: str = "", heading:
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
             and (named_title or not heading and not spoken):
         return "a title in quotation marks (a show, a book, a name): not speech"
-    if count <= 2 and attribution.why.startswith("subject of the sentence (no speech verb)"):
+    if count <= 2 and attribution.why.startswith(NO_SPEECH_VERB):
         return "a term in quotation marks with no speech verb (scare quotes)"
     return None
 
@@ -316,6 +321,22 @@ def _transcript(attributor: Attributor, pieces: list[tuple[str, str]]) -> list[t
         if piece[start:].strip():
             found.append((evidence, piece[start:], said))
     return found
+
+
+def _within_statement(found: FoundQuote, statements: list[FoundStatement]) -> Attribution:
+    """A quotation with no speech verb of its own that lies inside a reported statement of its
+    sentence ("While Ryan laid out a vision for “a reformed tax code,” Carson …") is the
+    statement's source's words; else its own attribution."""
+    attribution = found.attribution
+    marks = found.quotation.marks
+    if not attribution.why.startswith(NO_SPEECH_VERB):
+        return attribution
+    holder = next((statement for statement in statements if statement.attribution.figure and not statement.aside
+                   and statement.text.start <= marks.start and marks.end <= statement.text.end + 1), None)
+    if holder is None or holder.attribution.figure == attribution.figure:
+        return attribution
+    return Attribution(holder.attribution.figure, min(attribution.confidence, holder.attribution.confidence),
+                       f"inside words reported of its speaker ({holder.attribution.why})")
 
 
 def _add_quote(result: Proposals, ids: _Ids, cast: Cast, evidence: str, quote_text: str, kind: str,
