@@ -1328,3 +1328,10 @@ def test_a_quotation_inside_words_reported_of_someone_is_theirs() -> None:
             "While Mr. Omar Haddad laid out a vision for “a reformed tax code that rewards enterprise,” "
             "Dana Reyes, the physician, used part of her address to attack the mayor.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+@pytest.mark.parametrize("ending", ["…", "?", "!"])
+def test_a_speaker_named_after_a_quotation_ending_in_an_ellipsis_or_a_question_is_its_speaker(ending: str) -> None:
+    text = ("The host asked about running mates.\n\n"
+            f"“Well, yes. I am going to look at a lot of different people{ending}” Dana Reyes said. “Maybe,” the host said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"][0] == "dana-reyes"

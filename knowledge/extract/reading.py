@@ -237,7 +237,7 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
             absolute = paragraph.start + match.start()
             if any(q.marks.start < absolute and q.marks.end > paragraph.start + end for q in quotations):
                 continue
-            if re.search(r"[?!][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
+            if re.search(r"[?!…][”’\"']+$", match.group()) and _SAID_AFTER.match(body, end):
                 continue
             if re.search(r"\.(?:''|[”’\"'])+$", match.group()) and _SAID_AFTER_STATEMENT.match(body, end) and any(
                     q.marks.start <= paragraph.start + start and q.marks.end == paragraph.start + end
