@@ -1333,5 +1333,5 @@ def test_a_quotation_inside_words_reported_of_someone_is_theirs() -> None:
 @pytest.mark.parametrize("ending", ["…", "?", "!"])
 def test_a_speaker_named_after_a_quotation_ending_in_an_ellipsis_or_a_question_is_its_speaker(ending: str) -> None:
     text = ("The host asked about running mates.\n\n"
-            f"“Well, yes. I am going to look at a lot of different people{ending}” Dana Reyes said. “Maybe,” the host said.")
+            f"“Well, yes. I am going to look at a lot of people{ending}” Dana Reyes said. “Maybe,” the host said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"][0] == "dana-reyes"
