@@ -1335,3 +1335,10 @@ def test_a_speaker_named_after_a_quotation_ending_in_an_ellipsis_or_a_question_i
     text = ("The host asked about running mates.\n\n"
             f"“Well, yes. I am going to look at a lot of people{ending}” Dana Reyes said. “Maybe,” the host said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"][0] == "dana-reyes"
+
+
+@pytest.mark.parametrize("when", ["on Thursday", "last week", "again"])
+def test_a_new_name_before_a_time_and_a_verb_opens_its_sentence_as_a_person(when: str) -> None:
+    text = ("The race tightened.\n\n"
+            f"Dana Reyes {when} stepped up her attacks on the mayor, saying he is “weak on the budget, you know that.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

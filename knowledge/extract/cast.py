@@ -451,8 +451,10 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
 _ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
 _INTRODUCED_SUBJECT = re.compile(r"(?:^|\n|[.!?][”’\"']?\s)[ \t]*[A-Z][^,.;:!?\n«»“”\"]{2,60},\s+$")
-_FINITE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|"
-                           r"must|took|threw|"
+_FINITE_AFTER = re.compile(r",?\s+(?:(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
+                           r"this\s+(?:week|month|year)|today|yesterday|earlier|later|again|also|then|now|too),?\s+)?"
+                           r"(?:[a-z]+ly\s+)?"
+                           r"(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
                            r"thought|saw|found|felt|knew|held|led|brought|stood|sat|fell|rose|drew|grew|heard|"
                            r"paid|sought|taught|wore|broke|chose|struck|fought|hid|shook|built|meant|read)\b")
