@@ -1342,3 +1342,10 @@ def test_a_new_name_before_a_time_and_a_verb_opens_its_sentence_as_a_person(when
     text = ("The race tightened.\n\n"
             f"Dana Reyes {when} stepped up her attacks on the mayor, saying he is “weak on the budget, you know that.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_participle_joined_by_and_to_an_earlier_one_has_its_subject() -> None:
+    text = ("The race tightened.\n\n"
+            "Republicans were quick to chime in, with Governor Dana Reyes tweeting that it was a disaster for the "
+            "mayor and asking, “How can someone with such bad judgement lead us?”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

@@ -459,6 +459,8 @@ class Attributor:
                 return self.attribution_of(before[-1], 0.9, f"subject of “{verb.group()}” before the quotation")
             if verb["participle"] and (said := self.speaker_of_verb_before(referents, verbs[:-1], context)):
                 return self.attribution_of(said, 0.85, f"“X said, {verb.group()} …”")
+            if verb["participle"] and (doer := self._joined_participle_subject(referents, verbs, context)):
+                return self.attribution_of(doer, 0.8, f"“X tweeting … and {verb.group()}”")
             if verb["finite"] and _UNKNOWN_SUBJECT.search(self.masked, context.start, verb.start()):
                 return None
             subject = self.main_subject(context, referents)
@@ -476,6 +478,20 @@ class Attributor:
             if objective and (figure := self.pronoun_subject("he" if objective[1] == "him" else "she", match.end())):
                 return Referent(match.end(), match.end() + len(objective[1]), figure, "pronoun")
         return None
+
+    def _joined_participle_subject(self, referents: list[Referent], verbs: list[re.Match[str]],
+                                   context: Span) -> Referent | None:
+        """The subject of a participle that "and" joins to the last one ("with Trump tweeting that
+        … and asking, “…”"): the referent right before the earlier participle."""
+        last = verbs[-1]
+        if not re.search(r"\band\s+$", self.masked[context.start : last.start()]):
+            return None
+        earlier = next((v for v in reversed(verbs[:-1]) if v["participle"]), None)
+        before = [r for r in referents if earlier and r.end <= earlier.start()]
+        if earlier is None or not before or \
+                _ONLY_ADVERBS.fullmatch(self.masked, before[-1].end, earlier.start()) is None:
+            return None
+        return before[-1] if before[-1].kind in {"name", "pronoun"} else None
 
     def speaker_of_verb_before(self, referents: list[Referent], verbs: list[re.Match[str]],
                                context: Span) -> Referent | None:
