@@ -1349,3 +1349,10 @@ def test_a_participle_joined_by_and_to_an_earlier_one_has_its_subject() -> None:
             "Republicans were quick to chime in, with Governor Dana Reyes tweeting that it was a disaster for the "
             "mayor and asking, “How can someone with such bad judgement lead us?”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_longer_name_printed_after_the_short_one_does_not_take_it_over() -> None:
+    text = ("Governor Dana Reyes spoke in the capital on Monday. Reyes was late.\n\n"
+            "Her aide published “The Inside Story of the Real Dana Reyes” last year.\n\n"
+            "“We will rebuild,” Dana Reyes said. Reyes left.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

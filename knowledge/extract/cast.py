@@ -721,7 +721,10 @@ def find_cast(text: str, directory: Directory) -> Cast:
     alone = Counter(name for _, name in runs if " " not in name)
     persons |= {name for start, name in runs if " " in name and alone[name.split()[-1]] >= _SURNAME_ALONE
                 and _free(taken, start, start + len(name)) and not _placed(name, placed, text, start)}
-    tails: dict[str, set[str]] = {}
+    tails: dict[str, dict[str, int]] = {}
+    first_at: dict[str, int] = {}
+    for start, name in runs:
+        first_at.setdefault(name, start)
     for start, name in sorted(runs, key=lambda run: (" " not in run[1], -run[1].count(" "))):
         end = start + len(name)
         if not _free(taken, start, end):
@@ -730,7 +733,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         single = " " not in name
         if single and (name in surnames or len(first_names.get(name, ())) == 1):
             ref = surnames.get(name) or next(iter(first_names[name]))
-        elif not single and len(tails.get(name, ())) == 1:
+        elif not single and len(tails.get(name, ())) == 1 and min(tails[name].values()) < first_at[name]:
             ref = next(iter(tails[name]))
         elif single and name.isupper() and len(name) > 1:
             if not SPEECH_VERB_AFTER_NAME.match(text, end):
@@ -747,7 +750,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
             if not single:
                 first_names.setdefault(name.split()[0], set()).add(ref)
             for cut in range(1, name.count(" ")):
-                tails.setdefault(name.split(" ", cut)[-1], set()).add(ref)
+                tails.setdefault(name.split(" ", cut)[-1], {})[ref] = first_at[name]
         figure = figures[ref]
         if single and name not in figure.called:
             figure.called.append(name)
