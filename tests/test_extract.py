@@ -1302,7 +1302,7 @@ def test_a_capitalised_word_opening_one_sentence_only_is_no_person() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
 
 
-@pytest.mark.parametrize("opening", ["Because", "Although", "Though", "Unless", "Whenever"])
+@pytest.mark.parametrize("opening", ["Because", "Although", "Though", "Unless", "Whenever", "Neither"])
 def test_a_capitalised_subordinator_opening_a_sentence_is_not_part_of_a_name(opening: str) -> None:
     text = (f"The standoff ended on Monday.\n\n{opening} Pete Santilli streamed it, the judge was wary.\n\n"
             "“They want me!” Santilli said. Santilli was charged.")

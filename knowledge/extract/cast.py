@@ -192,7 +192,7 @@ _NOT_NAMES = frozenset(
     outside inside within without beyond behind beneath toward towards across along around above below
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
-    why how whether former other because although though whereas unless whenever wherever
+    why how whether former other neither either because although though whereas unless whenever wherever
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
     nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
