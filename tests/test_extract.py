@@ -1356,3 +1356,10 @@ def test_a_longer_name_printed_after_the_short_one_does_not_take_it_over() -> No
             "Her aide published “The Inside Story of the Real Dana Reyes” last year.\n\n"
             "“We will rebuild,” Dana Reyes said. Reyes left.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_quoted_paragraph_closed_by_a_mistyped_opening_mark_is_no_heading() -> None:
+    text = ("On July 6, Dana Reyes made the following comment:\n\n"
+            "“For young people who dropped out of school, the unemployment rate is 33 percent.“\n\n"
+            "The statement was labelled mostly true.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

@@ -257,7 +257,7 @@ def sentence_spans(text: str, paragraphs: list[Span], quotations: list[Quotation
 
 def _sentence(start: int, end: int, paragraph: int, text: str) -> Sentence:
     words = text[start:end].rstrip()
-    heading = not re.search(r"[.?!…:][”’\"')\]]*$", words)
+    heading = not re.search(r"[.?!…:][”’\"')\]“‘]*$", words)
     return Sentence(Span(start, start + len(words)), paragraph, heading)
 
 
