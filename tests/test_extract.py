@@ -1316,7 +1316,7 @@ def test_words_before_a_title_are_part_of_it_not_a_source() -> None:
 
 
 @pytest.mark.parametrize("lead", ["Ever since she endorsed the mayor", "Even as she campaigned for the mayor",
-                                  "Now that she has endorsed the mayor", "Over the past month"])
+                                  "Now that she has endorsed the mayor", "Over the past month", "Of James Hamilton"])
 def test_the_subject_after_a_leading_clause_opened_by_two_words_says_a_colon_quotation(lead: str) -> None:
     text = ("James Hamilton, the lawyer leading the search, has begun vetting candidates.\n\n"
             f"{lead}, Dana Reyes has been a powerful surrogate with a simple message: “Don't screw this up!”")

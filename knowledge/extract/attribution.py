@@ -128,7 +128,7 @@ _LEADING_PHRASE = re.compile(
     r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b|When\b|Although\b|Though\b|Because\b|Since\b|Once\b|"
     r"Until\b|Unless\b|If\b|Despite\b|Amid\b|Among\b|Under\b|Without\b|Throughout\b|Against\b|Given\b|"
     r"Ever\s+since\b|Even\s+(?:as|though|if|when|after|before)\b|Just\s+as\b|Now\s+that\b|Whenever\b|Whereas\b|"
-    r"By\b|From\b|Over\b|Through\b|Within\b|Across\b|Beyond\b|Outside\b|Inside\b|Upon\b|Last\b|Next\b|"
+    r"By\b|Of\b|From\b|Over\b|Through\b|Within\b|Across\b|Beyond\b|Outside\b|Inside\b|Upon\b|Last\b|Next\b|"
     r"Ahead\s+of\b|Instead\s+of\b|Thanks\s+to\b|Hours\b|Days\b|Weeks\b|Months\b|Years\b|Minutes\b)[^,]{0,160},\s*"
 )
 
