@@ -1363,3 +1363,9 @@ def test_a_quoted_paragraph_closed_by_a_mistyped_opening_mark_is_no_heading() ->
             "“For young people who dropped out of school, the unemployment rate is 33 percent.“\n\n"
             "The statement was labelled mostly true.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_an_unnamed_diplomat_is_the_source_in_full() -> None:
+    text = ("The talks ended on Monday.\n\n"
+            "“From day one, I made climate change the top priority,” the veteran diplomat said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-veteran-diplomat"]

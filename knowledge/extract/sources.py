@@ -119,7 +119,8 @@ _CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(SPEECH + ACTS +
 SOURCE_HEADS = frozenset("""
     source sources official officials aide aides adviser advisers advisor advisors expert experts analyst
     analysts critic critics supporter supporters voter voters spokesman spokeswoman spokesperson spokespeople
-    spokesmen lawmaker lawmakers legislator legislators democrats republicans conservatives liberals
+    diplomat diplomats spokesmen lawmaker lawmakers legislator legislators
+    democrats republicans conservatives liberals
     progressives people observers prosecutor prosecutors investigators judge justices court reporter reporters
     diplomats residents witnesses activists leaders members staffers insiders allies donors delegates pollster
     pollsters attorney attorneys lawyer lawyers police authorities economists economist strategists strategist
