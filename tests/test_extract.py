@@ -1369,3 +1369,12 @@ def test_an_unnamed_diplomat_is_the_source_in_full() -> None:
     text = ("The talks ended on Monday.\n\n"
             "“From day one, I made climate change the top priority,” the veteran diplomat said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-veteran-diplomat"]
+
+
+def test_words_left_out_in_the_headline_are_still_proposed_where_the_body_says_them() -> None:
+    text = ("Reyes Calls Mayor A ‘Proven Failure’\n\nGovernor Dana Reyes spoke on Monday.\n\n"
+            "Reyes said the mayor was a “proven failure” on the roads.\n")
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [(p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
+        ("dana-reyes", "proven failure")]
+    assert len(proposals.exclusions) == len(set(proposals.exclusions))

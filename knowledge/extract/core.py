@@ -206,10 +206,10 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             key = (normalize(quote_text), attribution.figure)
             if key in seen_quotes:
                 continue
-            seen_quotes.add(key)
             pieces = _pieces(text, paragraphs, found.quotation, found.evidence)
             transcript = _transcript(attributor, pieces)
             if transcript:
+                seen_quotes.add(key)
                 for evidence, piece, said in transcript:
                     speakers.append(said.figure)
                     _add_quote(result, ids, cast, evidence, piece, "direct", said, None, 1)
@@ -220,8 +220,11 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if attribution.figure is None or (found.heading and found.standalone) or unspoken:
                 reason = unspoken or ("no speaker found" if attribution.figure is None
                                       else "a heading with no attribution")
-                result.exclusions.append(ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand"))
+                exclusion = ExclusionEntry(text=quote_text, reason=f"{reason}: check by hand")
+                if exclusion not in result.exclusions:
+                    result.exclusions.append(exclusion)
                 continue
+            seen_quotes.add(key)
             pending.append((found, pieces, len(speakers) - 1))
         quoted = next((s for s in reversed(speakers) if s), None)
         statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
