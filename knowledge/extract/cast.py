@@ -587,7 +587,9 @@ def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple
             continue
         head = next((cut for cut in range(len(words) - 1, 0, -1) if " ".join(words[:cut]) in below), 0)
         tail = next((cut for cut in range(head + 1, len(words)) if " ".join(words[cut:]) in below), len(words))
-        if not (head and tail < len(words)) and (head == 1 or tail == len(words) - 1 and words[-1] not in surnames):
+        both_ends = head and tail < len(words)
+        one_word_only = head == 1 or tail == len(words) - 1 and words[-1] not in surnames
+        if one_word_only and not both_ends:
             head, tail = 0, len(words)
         if head:
             trimmed.append((start, " ".join(words[:head])))
