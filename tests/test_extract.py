@@ -1378,3 +1378,23 @@ def test_words_left_out_in_the_headline_are_still_proposed_where_the_body_says_t
     assert [(p.entry.speaker, p.entry.text) for p in proposals.quotes if p.entry.kind == "direct"] == [
         ("dana-reyes", "proven failure")]
     assert len(proposals.exclusions) == len(set(proposals.exclusions))
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Dana Reyes calls it the “big enchilada.”", "big enchilada."),
+    ("That prompted Reyes to make a joke about yoga and call the mayor “very flexible,” a nod to his turns.",
+     "very flexible"),
+])
+def test_a_short_quotation_someone_calls_something_is_their_words(sentence: str, words: str) -> None:
+    text = f"Governor Dana Reyes spoke on Monday.\n\n{sentence}"
+    assert [(who, said) for kind, who, said in speakers(text) if kind == "direct"] == [("dana-reyes", words)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Governor Dana Reyes opposed the so-called “Islamic State” on Monday.",
+    "Governor Dana Reyes backed a fund called “Harbor First” on Monday.",
+    "Pakistan calls the group “Fitna al-Khawarij” in its statements.",
+])
+def test_a_short_term_in_quotation_marks_no_person_calls_someone_is_still_left_out(sentence: str) -> None:
+    text = f"The race tightened.\n\n{sentence}"
+    assert [who for kind, who, _ in speakers(text, WORLD) if kind == "direct"] == []

@@ -215,8 +215,9 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
                     _add_quote(result, ids, cast, evidence, piece, "direct", said, None, 1)
                 continue
             opening = found.quotation.marks.start
+            by_person = attribution.figure is not None and not cast.figures[attribution.figure].institution
             unspoken = _not_speech(quote_text, attribution, text[max(0, opening - 60) : opening],
-                                   found.heading or _title_cased(found.evidence.text(text), quote_text))
+                                   found.heading or _title_cased(found.evidence.text(text), quote_text), by_person)
             if attribution.figure is None or (found.heading and found.standalone) or unspoken:
                 reason = unspoken or ("no speaker found" if attribution.figure is None
                                       else "a heading with no attribution")
@@ -266,6 +267,12 @@ _SPOKEN_RIGHT_BEFORE = re.compile(r"\b(?:said|says|saying|added|adding|wrote|wri
                                   r"reading|chanted|chanting|shouted|shouting|yelled|yelling|screamed|screaming|"
                                   r"sang|singing|exclaimed|declared|declaring)[,:]?\s*$")
 _SPEAKER_NAMED_BESIDE = ("speaker named after the quotation", "speaker named before a colon")
+_CALLED_IT = re.compile(
+    r"(?:\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ling)?|brand(?:s|ed|ing)?)\s+"
+    r"(?:it|him|her|them|himself|herself|themselves|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|"
+    r"(?:the|his|her|their|its)\s+[\w’'-]+)"
+    r"|\bdescrib(?:e|es|ed|ing)\s+(?:it|him|her|them|himself|herself|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+as)"
+    r"(?:\s+(?:an?|the|his|her|their|its|as))?\s+$")
 _NAMES_A_TITLE = re.compile(r"(?:\b(?:[Oo]n|[Ii]n|[Tt]o|[Ff]rom|[Oo]f)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"
                             r"titled|entitled|called))\s+$")
@@ -278,11 +285,14 @@ def _title_cased(sentence: str, quoted: str) -> bool:
     return len(long) >= 3 and all(word[0].isupper() for word in long)
 
 
-def _not_speech(words: str, attribution: Attribution, before: str = "", heading: bool = False) -> str | None:
+def _not_speech(words: str, attribution: Attribution, before: str = "", heading: bool = False,
+                by_person: bool = False) -> str | None:
     """Why quoted words are not speech: a title ("Face the Nation") not followed by its speaker
     ("“Nusra is Al Qaeda,” Kerry said" is speech) or named as a show, book or film by the words
     before it ("on NBC's “Meet the Press”"), though in a headline every word is capitalised; or a
-    term in scare quotes with no speech verb near it."""
+    term in scare quotes with no speech verb near it, unless a person calls someone or something
+    by it ("Sanders calls it the “big enchilada”"; a side's or an institution's own term for a
+    group stays a term)."""
     count = len(words.split())
     capitals = sum(1 for word in words.split() if word[:1].isupper())
     named_title = _NAMES_A_TITLE.search(before) is not None
@@ -290,7 +300,7 @@ def _not_speech(words: str, attribution: Attribution, before: str = "", heading:
     if 2 <= count <= 8 and capitals >= max(2, count - 2) and _TITLE_CASE.fullmatch(words.strip()) \
             and (named_title or not heading and not spoken):
         return "a title in quotation marks (a show, a book, a name): not speech"
-    if count <= 2 and attribution.why.startswith(NO_SPEECH_VERB):
+    if count <= 2 and attribution.why.startswith(NO_SPEECH_VERB) and not (by_person and _CALLED_IT.search(before)):
         return "a term in quotation marks with no speech verb (scare quotes)"
     return None
 
