@@ -1398,3 +1398,9 @@ def test_a_short_quotation_someone_calls_something_is_their_words(sentence: str,
 def test_a_short_term_in_quotation_marks_no_person_calls_someone_is_still_left_out(sentence: str) -> None:
     text = f"The race tightened.\n\n{sentence}"
     assert [who for kind, who, _ in speakers(text, WORLD) if kind == "direct"] == []
+
+
+def test_a_role_word_inside_the_title_before_a_name_is_that_persons_title() -> None:
+    text = ("Army chief Omar Haddad toured the border.\n\n"
+            "“We are not doing the same volume as before,” chief executive Dana Reyes said at a conference.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

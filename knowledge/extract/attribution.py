@@ -267,6 +267,9 @@ class Attributor:
                 continue
             if not determined and not match.group()[0].isupper() and not match["side"]:
                 continue
+            if self._in_title_of_name(start, end, found):
+                taken.append((start, end))
+                continue
             words = None if match["side"] else _ROLE_MODIFIERS.search(window, 0, match.start())
             modifiers = re.findall(r"\b[A-Z][\w.’'-]*", words.group(1)) if words else []
             figure = self.resolve_role(match["role"], match["side"], start, modifiers)
@@ -309,6 +312,14 @@ class Attributor:
         person's, and the name says who."""
         apposed = _APPOSED_NAME.match(self.masked[end : span.end])
         return apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found)
+
+    def _in_title_of_name(self, start: int, end: int, found: list[Referent]) -> bool:
+        """True when ``start``..``end`` lies in the title written before the next name ("chief" in
+        "chief executive Lowell McAdam"): it is that person's title, not a role of its own."""
+        name = next((r for r in found if r.kind == "name" and r.start >= end), None)
+        title = title_before(self.text, name.start) if name else None
+        return name is not None and title is not None and \
+            self.text.rfind(title, 0, name.start) <= start and name.start - end <= len(title) + 2
 
     def _titles_name(self, end: int, found: list[Referent]) -> bool:
         """True when the words from ``end`` to a name are lower-case words ending in its title
