@@ -593,3 +593,16 @@ def test_a_pronoun_after_a_listener_is_the_subject_not_a_word_of_the_listener() 
             "the bond than the levy.\n\n“I am ashamed of this council,” she said.")
     speakers = [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes]
     assert speakers == [("reported", "dana-reyes"), ("direct", "dana-reyes")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A port spokesman, Omar Haddad, said on Saturday that there were a million visitors in ten hours.",
+     [("omar-haddad", "there were a million visitors in ten hours")]),
+    ("Her campaign chairman Omar Haddad said — on Twitter, as it happens — that she raised $4 million that day.",
+     [("omar-haddad", "she raised $4 million that day")]),
+    ("Governor Omar R. Haddad Jr. said the mayor had already made himself a danger to the port.",
+     [("omar-r-haddad-jr", "the mayor had already made himself a danger to the port")]),
+])
+def test_what_stands_between_the_cue_and_its_that_clause_is_no_statement(text: str,
+                                                                          expected: list[tuple[str, str]]) -> None:
+    assert reported(text) == expected

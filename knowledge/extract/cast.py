@@ -300,7 +300,8 @@ def title_before(text: str, start: int) -> str | None:
 
 
 def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) -> list[tuple[int, str]]:
-    """Runs of capitalised words that may be names, split at words that are not names."""
+    """Runs of capitalised words that may be names, split at words that are not names; a
+    generational "Jr." or "Sr." ends a name with its full stop."""
     runs: list[tuple[int, str]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         current: list[tuple[int, str]] = []
@@ -317,7 +318,8 @@ def _name_runs(text: str, lowercase_words: set[str], not_names: frozenset[str]) 
                 current = []
         if current:
             runs.append(_joined(match.start(), current))
-    return runs
+    return [(start, name + ".") if name.endswith((" Jr", " Sr")) and text.startswith(".", start + len(name))
+            else (start, name) for start, name in runs]
 
 
 def _acronym_institution(text: str, acronym: str, figures: dict[str, Figure], abbreviations: dict[str, list[str]],

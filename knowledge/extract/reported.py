@@ -60,12 +60,13 @@ _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
-            rf"via|through|with|about|before|outside|inside|over)\b[^,«;]{{0,60}}?))")
+            rf"via|through|with|about|before|outside|inside|over)\b(?:(?!\bthat\b)[^,«;]){{0,60}}?))")
 _OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|him|her|them|viewers|listeners|"
            r"(?:the|a|an|his|her|their)\s+[\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|of|and|chief|leader|minister))*|"
            r"(?:[A-Z][\w.’'-]*\s*){1,6}))")
 _HEARER = r"(?:\s+[^\s,«;.]+){1,8}?"
-_THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,)?\s+that\b[\s,]*")
+_THAT = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT}(?:,\s+[A-Z][\w.’'-]*)*,?|,\s+[^,«]{{1,60}}?,|"
+                   rf"\s+(?:--|—|–)\s+[^«—–]{{1,80}}?\s+(?:--|—|–))?\s+that\b[\s,]*")
 _TOLD_THAT = re.compile(rf"{_HEARER}(?:{_ADJUNCT})?,?\s+that\b[\s,]*")
 _BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?"
                    r"(?:\s+(?:for|in|over)\s+(?:weeks|months|years|days|decades)|\s+(?:last|this)\s+(?:week|month|year))?\s+")
