@@ -606,3 +606,14 @@ def test_a_pronoun_after_a_listener_is_the_subject_not_a_word_of_the_listener() 
 def test_what_stands_between_the_cue_and_its_that_clause_is_no_statement(text: str,
                                                                           expected: list[tuple[str, str]]) -> None:
     assert reported(text) == expected
+
+
+@pytest.mark.parametrize("title", ["ministry spokesman", "Algerian foreign affairs ministry spokesman"])
+def test_a_lowercase_title_may_stand_between_the_comma_and_the_speaker_after_the_statement(title: str) -> None:
+    text = f"Two children were also among the passengers, {title} Omar Haddad said."
+    assert reported(text) == [("omar-haddad", "Two children were also among the passengers")]
+
+
+def test_a_conjunction_before_a_title_still_parts_the_speaker_from_the_words_before_the_comma() -> None:
+    text = "The talks had stalled for weeks, and President Omar Haddad decided to leave."
+    assert reported(text) == []

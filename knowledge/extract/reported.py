@@ -36,6 +36,7 @@ from knowledge.extract.attribution import (
     Attributor,
     after_dateline,
 )
+from knowledge.extract.cast import title_before
 from knowledge.extract.reading import Sentence, Span
 from knowledge.extract.sources import (
     ACTS,
@@ -57,6 +58,8 @@ _TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|i
 _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
 
 _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
+_TITLE_MODIFIER = (r"(?!(?:and|but|or|nor|when|while|as|that|which|who|because|if|so|then|after|before|since|"
+                   r"though|although|where|until|once|even|also|not)\b)[a-z][\w’'-]*(?<!ed)")
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
@@ -440,6 +443,10 @@ class _Reader:
             return
         telling = re.fullmatch(_TELLING, word) is not None
         comma = self.comma_before(source.start, r"[\s”»]*(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
+        title = title_before(self.attributor.text, source.start) if source.kind == "name" else None
+        if comma is None and title:
+            comma = self.comma_before(source.start, rf"[\s”»]*(?:(?:[A-Z][\w.’'-]*|{_TITLE_MODIFIER})\s+){{0,4}}?"
+                                      + re.escape(title) + r"\s+$")
         tail = (_TOLD_TAIL if telling else _TAIL).match(self.masked, end, self.span.end)
         if comma and tail and comma > self.span.start + 8 and not self.quotation_ends(comma) and \
                 not _LEADING.match(self.masked, self.span.start, comma + 1):
