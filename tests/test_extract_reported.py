@@ -617,3 +617,14 @@ def test_a_lowercase_title_may_stand_between_the_comma_and_the_speaker_after_the
 def test_a_conjunction_before_a_title_still_parts_the_speaker_from_the_words_before_the_comma() -> None:
     text = "The talks had stalled for weeks, and President Omar Haddad decided to leave."
     assert reported(text) == []
+
+
+@pytest.mark.parametrize("amount", ["about half", "about 20 percent", "about a third"])
+def test_about_and_a_number_opens_a_statement_not_its_topic(amount: str) -> None:
+    text = f"The Harbor Budget Office said {amount} of the shortfall came from lost tolls."
+    assert reported(text) == [("harbor-budget-office", f"{amount} of the shortfall came from lost tolls")]
+
+
+def test_about_and_a_topic_after_said_is_still_no_statement() -> None:
+    assert reported("Governor Dana Reyes said about the shortfall that it was small.") == [
+        ("dana-reyes", "it was small")]

@@ -62,8 +62,11 @@ _TITLE_MODIFIER = (r"(?!(?:and|but|or|nor|when|while|as|that|which|who|because|i
                    r"though|although|where|until|once|even|also|not)\b)[a-z][\w’'-]*(?<!ed)")
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                 "sixty|seventy|eighty|ninety|hundred|a\\s+hundred|a\\s+thousand|a\\s+million")
+_ABOUT = rf"about(?!\s+(?:half|a\s+(?:third|quarter|fifth|dozen)|\d+|{_NUMBER_WORDS})\b)"
 _ADJUNCT = (rf"(?:\s+(?:{_TIME}|(?:on|in|at|during|to|last|this|earlier|late|early|after|before|while|from|"
-            rf"via|through|with|about|before|outside|inside|over)\b(?:(?!\bthat\b)[^,«;]){{0,60}}?))")
+            rf"via|through|with|{_ABOUT}|before|outside|inside|over)\b(?:(?!\bthat\b)[^,«;]){{0,60}}?))")
 _OBJECT = (r"(?:\s+(?:reporters|journalists|supporters|(?:the\s+)?crowd|me|us|him|her|them|viewers|listeners|"
            r"(?:the|a|an|his|her|their)\s+[\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]*|of|and|chief|leader|minister))*|"
            r"(?:[A-Z][\w.’'-]*\s*){1,6}))")
@@ -100,7 +103,7 @@ _APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z]|(?:[a-z
                       r"in)\b)[^«;]*$")
 _PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:" + "|".join(
     form for form in inflected(_PARTICIPLE_VERBS) if form.split("\\")[0].endswith("ing")) + r")(?:\s+that)?\s+")
-_NOT_A_CLAUSE = re.compile(r"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|about|from|so|"
+_NOT_A_CLAUSE = re.compile(rf"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|{_ABOUT}|from|so|"
                            r"but|and|which|who|where|is|was|are|were|"
                            r"it\s*[.,]|so\s*[.,])\b")
 _AFTER_COMMA = re.compile(r"[a-z]+ing\b")
