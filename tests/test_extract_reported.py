@@ -628,3 +628,14 @@ def test_about_and_a_number_opens_a_statement_not_its_topic(amount: str) -> None
 def test_about_and_a_topic_after_said_is_still_no_statement() -> None:
     assert reported("Governor Dana Reyes said about the shortfall that it was small.") == [
         ("dana-reyes", "it was small")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The port will reopen in May, the prime minister’s spokesman said.", "unnamed-prime-minister-spokesman"),
+    ("The port will reopen in May, a spokesman for the prime minister said.",
+     "unnamed-spokesman-for-the-prime-minister"),
+    ("A spokesman for the prime minister said the port will reopen in May.",
+     "unnamed-spokesman-for-the-prime-minister"),
+])
+def test_a_two_word_role_inside_an_unnamed_source_stays_in_it(text: str, speaker: str) -> None:
+    assert [who for who, _ in reported(text)] == [speaker]

@@ -162,9 +162,25 @@ _NOT_MODIFIERS = frozenset(
     there here what where would will could should can may might must first among about after before during
     like without against over under between into through""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-                           r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*(?=[\s,.;]))")
+                           r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
+                           r"(?:\s+(?!(?:" + "|".join(sorted(_CUE_WORDS | _NOT_MODIFIERS, key=len, reverse=True))
+                           + r")\b)[a-z][\w’'-]*)?(?=[\s,.;]))")
 _AGED = re.compile(r"\d{1,3}-year-old")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
+
+
+def _owner_start(window: str, owner: int) -> int:
+    """Where a possessive owner at ``owner`` begins: with the lower-case words and determiner of
+    its own phrase ("the prime minister’s" in "the prime minister’s spokesman")."""
+    start = owner
+    for _ in range(2):
+        word = re.search(r"([\w.’'-]+)\s+$", window[:start])
+        if word is None or not re.fullmatch(r"[a-z][a-z-]*", word.group(1)) or word.group(1) in _CUE_WORDS:
+            return owner
+        if word.group(1) in DETERMINERS:
+            return word.start(1)
+        start = word.start(1)
+    return owner
 
 
 def _description_start(window: str, head: int) -> int:
@@ -176,8 +192,10 @@ def _description_start(window: str, head: int) -> int:
         if word is None:
             break
         bare = word.group(1).lower()
-        if bare in DETERMINERS or bare.endswith(("’s", "'s")):
+        if bare in DETERMINERS:
             return word.start(1)
+        if bare.endswith(("’s", "'s")):
+            return _owner_start(window, word.start(1))
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or \
                 not re.fullmatch(r"[a-z][a-z0-9-]*", bare):
             break
