@@ -639,3 +639,10 @@ def test_about_and_a_topic_after_said_is_still_no_statement() -> None:
 ])
 def test_a_two_word_role_inside_an_unnamed_source_stays_in_it(text: str, speaker: str) -> None:
     assert [who for who, _ in reported(text)] == [speaker]
+
+
+def test_a_statement_opening_with_a_short_quotation_and_going_on_is_reported_too() -> None:
+    text = "Governor Dana Reyes said “it gets me mad” every time she thinks about the children who were killed."
+    assert reported(text) == [
+        ("dana-reyes", "“it gets me mad” every time she thinks about the children who were killed")]
+    assert reported("Governor Dana Reyes said “it gets me mad.”") == []

@@ -60,6 +60,7 @@ _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assu
 _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
 _TITLE_MODIFIER = (r"(?!(?:and|but|or|nor|when|while|as|that|which|who|because|if|so|then|after|before|since|"
                    r"though|although|where|until|once|even|also|not)\b)[a-z][\w’'-]*(?<!ed)")
+_WORDS_AFTER_QUOTATION = re.compile(r"«[^»]*»(?:\s+[\w’'-]+){5}")
 _CUE = re.compile(rf"\b(?:(?P<cue>{CUES})|(?P<weak>{WEAK_CUES}))\b")
 _TIME = r"(?:[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|earlier|later|again)"
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -473,7 +474,8 @@ class _Reader:
             if telling and not (that or told and not self.quoted) or \
                     _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
                 return
-        if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")):
+        if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")) and \
+                not _WORDS_AFTER_QUOTATION.match(self.masked, content, self.span.end):
             return
         if that and len(self.masked[content : self.span.end].split()) < 3:
             content = end
