@@ -646,3 +646,9 @@ def test_a_statement_opening_with_a_short_quotation_and_going_on_is_reported_too
     assert reported(text) == [
         ("dana-reyes", "“it gets me mad” every time she thinks about the children who were killed")]
     assert reported("Governor Dana Reyes said “it gets me mad.”") == []
+
+
+def test_an_unnamed_source_keeps_who_made_it() -> None:
+    text = "An analysis by Politifact showed the party with the highest turnout won only four times."
+    assert reported(text) == [
+        ("unnamed-analysis-by-politifact", "the party with the highest turnout won only four times")]

@@ -161,7 +161,8 @@ _NOT_MODIFIERS = frozenset(
     is are was were be been has have had do does did not no also this these those it they he she we i you
     there here what where would will could should can may might must first among about after before during
     like without against over under between into through""".split())  # noqa: SIM905
-_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to)\s+(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by)\s+"
+                           r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
                            r"(?:\s+(?!(?:" + "|".join(sorted(_CUE_WORDS | _NOT_MODIFIERS, key=len, reverse=True))
                            + r")\b)[a-z][\w’'-]*)?(?=[\s,.;]))")
