@@ -652,3 +652,9 @@ def test_an_unnamed_source_keeps_who_made_it() -> None:
     text = "An analysis by Politifact showed the party with the highest turnout won only four times."
     assert reported(text) == [
         ("unnamed-analysis-by-politifact", "the party with the highest turnout won only four times")]
+
+
+@pytest.mark.parametrize("when", ["last month", "on Monday", "yesterday", "this week"])
+def test_a_time_between_the_source_and_the_cue_keeps_the_source(when: str) -> None:
+    assert reported(f"Governor Dana Reyes {when} said the port would close.") == [
+        ("dana-reyes", "the port would close")]
