@@ -625,7 +625,7 @@ def test_about_and_a_number_opens_a_statement_not_its_topic(amount: str) -> None
     assert reported(text) == [("harbor-budget-office", f"{amount} of the shortfall came from lost tolls")]
 
 
-def test_about_and_a_topic_after_said_is_still_no_statement() -> None:
+def test_about_and_a_topic_before_that_leaves_the_that_clause_the_statement() -> None:
     assert reported("Governor Dana Reyes said about the shortfall that it was small.") == [
         ("dana-reyes", "it was small")]
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, Mention, slug, title_before
 from knowledge.extract.reading import Quotation, Sentence, Span
-from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, Referent, described
+from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, TIME_ADVERBIAL, Referent, described
 
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
@@ -41,8 +41,7 @@ AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
              r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
              r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|rather|just|once|been|be|being|"
-             r"won[’']t|can[’']t|cannot|can|should|must|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
-             r"on\s+[A-Z][a-z]+day|yesterday|today)(?:n[’']t)?)*"
+             r"won[’']t|can[’']t|cannot|can|should|must|" + TIME_ADVERBIAL + r")(?:n[’']t)?)*"
              r"(?:[’'](?:s|ve|d|ll))?")
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"
@@ -99,8 +98,9 @@ _ROLE_WORDS = (
     r"counterpart|envoy|ambassador|spokesperson|spokesman|spokeswoman|general|commander|secretary|chief|leader|"
     r"senator|governor|nominee|candidate"
 )
+NAME_AFTER_COMMA = r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?"
 _APPOSED_NAME = re.compile(r"(?:(?:\s+[a-z][\w’'-]*){0,2}?\s+(?:" + _ROLE_WORDS + r"))?"
-                           r"(?:\s+(?:of|for|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?,\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
+                           r"(?:\s+(?:of|for|at|in)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?" + NAME_AFTER_COMMA)
 _ROLE = (
     r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:top|new|visiting|senior|former|chief)\s+)?)?"
     r"(?:(?P<side>(?-i:{sides}))(?:[’']s\s+(?:(?-i:[a-z]+)\s+){0,2}?|\s+))?(?P<role>" + _ROLE_WORDS +
@@ -314,21 +314,25 @@ class Attributor:
         apposed = _APPOSED_NAME.match(self.masked[end : span.end])
         return apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found)
 
+    def _titled_name_after(self, end: int, found: list[Referent]) -> tuple[Referent, str] | None:
+        """The first name at or after ``end`` and the title written before it, if it has one."""
+        name = next((r for r in found if r.kind == "name" and r.start >= end), None)
+        title = title_before(self.text, name.start) if name else None
+        return (name, title) if name and title else None
+
     def _in_title_of_name(self, start: int, end: int, found: list[Referent]) -> bool:
         """True when ``start``..``end`` lies in the title written before the next name ("chief" in
         "chief executive Lowell McAdam"): it is that person's title, not a role of its own."""
-        name = next((r for r in found if r.kind == "name" and r.start >= end), None)
-        title = title_before(self.text, name.start) if name else None
-        return name is not None and title is not None and \
-            self.text.rfind(title, 0, name.start) <= start and name.start - end <= len(title) + 2
+        titled = self._titled_name_after(end, found)
+        return titled is not None and self.text.rfind(titled[1], 0, titled[0].start) <= start and \
+            titled[0].start - end <= len(titled[1]) + 2
 
     def _titles_name(self, end: int, found: list[Referent]) -> bool:
         """True when the words from ``end`` to a name are lower-case words ending in its title
         ("Former Republican presidential candidate Jeb Bush"): what ends there modifies the title."""
-        name = next((r for r in found if r.kind == "name" and r.start > end), None)
-        title = title_before(self.text, name.start) if name else None
-        return name is not None and title is not None and not title.endswith(".") and bool(re.fullmatch(
-            r"(?:\s+[a-z][\w’'-]*){0,2}\s+" + re.escape(title) + r"\s+", self.masked[end : name.start]))
+        titled = self._titled_name_after(end + 1, found)
+        return titled is not None and not titled[1].endswith(".") and bool(re.fullmatch(
+            r"(?:\s+[a-z][\w’'-]*){0,2}\s+" + re.escape(titled[1]) + r"\s+", self.masked[end : titled[0].start]))
 
     def main_subject(self, sentence: Span, referents: list[Referent]) -> Referent | None:
         """The subject of the sentence: its first referent after any leading adverbial phrase; none

@@ -20,7 +20,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.dates import MONTHS, WEEKDAYS
-from knowledge.extract.sources import BASES, PAST_CUES, SOURCE_HEADS, SPEECH, SPEECH_VERBS, inflected
+from knowledge.extract.sources import (
+    BASES,
+    PAST_CUES,
+    SOURCE_HEADS,
+    SPEECH,
+    SPEECH_VERBS,
+    TIME_ADVERBIAL,
+    inflected,
+)
 from knowledge.extract.world import EMPTY_WORLD, World
 from knowledge.models import (
     GroupEntry,
@@ -452,9 +460,14 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    return start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start) is not None
+
+
 _INTRODUCED_SUBJECT = re.compile(r"(?:^|\n|[.!?][”’\"']?\s)[ \t]*[A-Z][^,.;:!?\n«»“”\"]{2,60},\s+$")
-_FINITE_AFTER = re.compile(r",?\s+(?:(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
-                           r"this\s+(?:week|month|year)|today|yesterday|earlier|later|again|also|then|now|too),?\s+)?"
+_FINITE_AFTER = re.compile(r",?\s+(?:(?:" + TIME_ADVERBIAL + r"|earlier|later|again|also|then|now|too),?\s+)?"
                            r"(?:[a-z]+ly\s+)?"
                            r"(?:[a-z]+ed|has|had|is|was|will|would|did|does|can|could|may|might|must|took|threw|"
                            r"made|gave|went|came|won|lost|ran|met|got|put|set|began|became|left|sent|spent|kept|spoke|told|wrote|"
@@ -479,7 +492,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
-    if (start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)) and _FINITE_AFTER.match(text, end) \
+    if _opens_a_sentence(text, start) and _FINITE_AFTER.match(text, end) \
             and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper()
                                  or len(re.findall(rf"\b{re.escape(text[start:end])}\b", text)) < 2)):
         return True
@@ -561,11 +574,17 @@ def _coordinated_subjects(text: str, runs: list[tuple[int, str]], persons: set[s
     found = set()
     for (start, name), (after, other) in zip(runs, runs[1:], strict=False):
         joined = _AND_TITLED.fullmatch(text, start + len(name), after)
-        opens = start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start)
-        if joined and (not joined["title"] or title_before(text, after)) and other in persons and opens \
+        if joined and (not joined["title"] or title_before(text, after)) and other in persons \
+                and _opens_a_sentence(text, start) \
                 and " " in name and _free(taken, start, start + len(name)):
             found.add(name)
     return found
+
+
+def _headline_end(text: str) -> int | None:
+    """Where the headline ends: the article's first line, when it is one of a few words."""
+    end = text.find("\n")
+    return end if end >= 0 and len(text[:end].split()) <= _HEADLINE_WORDS else None
 
 
 def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -576,8 +595,8 @@ def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple
     with the surname of another full name it prints ("Mom Corners Obama" above "Barack Obama"), is
     only those names: title case capitalised the verb by them. A full name the body only shortens
     ("Sara Malik" above "Malik") stays whole."""
-    end = text.find("\n")
-    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS or re.search(r"(?<![\w’'-])[a-z][a-z]{3}", text[:end]):
+    end = _headline_end(text)
+    if end is None or re.search(r"(?<![\w’'-])[a-z][a-z]{3}", text[:end]):
         return runs
     below = {name for start, name in runs if start > end}
     surnames = {name.split()[-1] for name in below if " " in name}
@@ -609,8 +628,8 @@ def _headline_names(text: str, figures: dict[str, Figure], mentions: list[Mentio
     surname the body gives a full name ("Trump: ‘…’" above "Donald Trump said …") is that person,
     and a capitalised run of a title-cased headline that no one bears below ("Trump Addresses
     Munich Attack") is only the body person it opens with. A surname two people share names no one."""
-    end = text.find("\n")
-    if end < 0 or len(text[:end].split()) > _HEADLINE_WORDS:
+    end = _headline_end(text)
+    if end is None:
         return
     people: dict[str, set[str]] = {}
     for mention in mentions:

@@ -267,11 +267,10 @@ _SPOKEN_RIGHT_BEFORE = re.compile(r"\b(?:said|says|saying|added|adding|wrote|wri
                                   r"reading|chanted|chanting|shouted|shouting|yelled|yelling|screamed|screaming|"
                                   r"sang|singing|exclaimed|declared|declaring)[,:]?\s*$")
 _SPEAKER_NAMED_BESIDE = ("speaker named after the quotation", "speaker named before a colon")
+_CALLED = r"(?:it|him|her|them|himself|herself|themselves|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
 _CALLED_IT = re.compile(
-    r"(?:\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ling)?|brand(?:s|ed|ing)?)\s+"
-    r"(?:it|him|her|them|himself|herself|themselves|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|"
-    r"(?:the|his|her|their|its)\s+[\w’'-]+)"
-    r"|\bdescrib(?:e|es|ed|ing)\s+(?:it|him|her|them|himself|herself|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+as)"
+    rf"(?:\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ling)?|brand(?:s|ed|ing)?)\s+"
+    rf"(?:{_CALLED}|(?:the|his|her|their|its)\s+[\w’'-]+)|\bdescrib(?:e|es|ed|ing)\s+{_CALLED}\s+as)"
     r"(?:\s+(?:an?|the|his|her|their|its|as))?\s+$")
 _NAMES_A_TITLE = re.compile(r"(?:\b(?:[Oo]n|[Ii]n|[Tt]o|[Ff]rom|[Oo]f)\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,3}?[’']s?|"
                             r"\b(?:show|programme|program|book|film|movie|song|album|column|headline|series|"

@@ -31,6 +31,7 @@ from knowledge.extract.attribution import (
     APPOSITION,
     APPOSITIONS,
     AUXILIARY,
+    NAME_AFTER_COMMA,
     PARTICIPLES,
     Attribution,
     Attributor,
@@ -57,7 +58,7 @@ _INFINITIVE = re.compile("|".join(inflected(
 _TELLING = r"(?:tell|tells|told|assure|assures|assured|remind|reminds|reminded|inform|informs|informed)"
 _NEEDS_OBJECT = {"urge", "urges", "urged", "accuse", "accuses", "accused", "assure", "assures", "assured"}
 
-_APPOSED_NAME = re.compile(r",\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
+_APPOSED_NAME = re.compile(NAME_AFTER_COMMA)
 _TITLE_MODIFIER = (r"(?!(?:and|but|or|nor|when|while|as|that|which|who|because|if|so|then|after|before|since|"
                    r"though|although|where|until|once|even|also|not)\b)[a-z][\w’'-]*(?<!ed)")
 _WORDS_AFTER_QUOTATION = re.compile(r"«[^»]*»(?:\s+[\w’'-]+){5}")

@@ -116,10 +116,13 @@ WEAK_CUES = "|".join(inflected(_WEAK))
 _CUE_WORDS = frozenset(form.split("\\")[0] for form in inflected(SPEECH + ACTS + _WEAK)) - frozenset(
     verb.split("_")[0] for verb in (SPEECH + ACTS + _WEAK).split())
 
+TIME_ADVERBIAL = r"(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|today|yesterday)"
+"""A time a news sentence sets between a subject and its verb ("X last month said")."""
+
 SOURCE_HEADS = frozenset("""
     source sources official officials aide aides adviser advisers advisor advisors expert experts analyst
     analysts critic critics supporter supporters voter voters spokesman spokeswoman spokesperson spokespeople
-    diplomat diplomats spokesmen lawmaker lawmakers legislator legislators
+    diplomat spokesmen lawmaker lawmakers legislator legislators
     democrats republicans conservatives liberals
     progressives people observers prosecutor prosecutors investigators judge justices court reporter reporters
     diplomats residents witnesses activists leaders members staffers insiders allies donors delegates pollster
