@@ -1404,3 +1404,17 @@ def test_a_role_word_inside_the_title_before_a_name_is_that_persons_title() -> N
     text = ("Army chief Omar Haddad toured the border.\n\n"
             "“We are not doing the same volume as before,” chief executive Dana Reyes said at a conference.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_new_person_titled_by_an_institution_after_a_quotation_is_its_speaker() -> None:
+    text = ("Senator Omar Haddad criticized the plan.\n\n"
+            "“The ministry is bound by law,” Harbor Ministry press secretary Dana Reyes said Tuesday.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_pronoun_in_a_relative_clause_set_off_by_a_dash_tells_of_the_name_before_it() -> None:
+    text = ("Lina Park opened the meeting.\n\n"
+            "Dana Reyes faulted the plan, saying he would regret it.\n\n"
+            "Dana Reyes – who has clashed with the council – saved her sharpest words for the end.\n\n"
+            "“We will not yield,” she said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

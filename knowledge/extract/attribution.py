@@ -355,7 +355,8 @@ class Attributor:
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any four words of description ("said retired Air Force general X")."""
-        gap = rf"(?:(?!{_CONJUNCTION})[\w/.’'-]+\s+){{0,4}}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
+        gap = rf"\s*(?:(?!{_CONJUNCTION})[\w/.’'-]+\s+){{0,4}}" if loose else \
+            r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
             if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
@@ -419,6 +420,8 @@ class Attributor:
         position = end + (gap.end() if gap else 0)
         referent = self.referent_at(referents, position)
         described = self._named_at(referents, position)
+        if described and described is referent:
+            described = self._named_at(referents, described.end)
         if (referent is None or not _POST_VERB.match(self.masked, referent.end)) and described and \
                 _POST_VERB.match(self.masked, described.end):
             referent = described
@@ -719,7 +722,7 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
             text[mention.start : mention.end].strip("x")
         window = "" if not told else line[: end.start() + 1] if end else line
         relative = _RELATIVE_AFTER.search(window)
-        window = window[: relative.start()] if relative and relative.start() > 2 else window
+        window = window[: relative.start()] if relative and window[: relative.start()].strip(" ,-–—") else window
         if window and end and _opens_sentence(text, mentions[index - 1] if index else None, mention) \
                 and (opening := _OPENING_PRONOUN.match(line, end.end())):
             window += " " + opening.group()
