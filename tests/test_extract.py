@@ -1040,7 +1040,7 @@ def test_o_apostrophe_names_and_co_founders_are_people() -> None:
 
 def test_the_statement_a_speaker_speaks_in_is_never_the_speaker() -> None:
     text = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” the outfit said in a statement."
-    assert speakers(text) == []
+    assert speakers(text) == [("direct", "unnamed-outfit", "As the threat has changed, so has our work")]
     named = "Tom Park spoke.\n\n“As the threat has changed, so has our work,” Twitter said in a statement."
     assert speakers(named) == [("direct", "twitter", "As the threat has changed, so has our work")]
 
@@ -1418,3 +1418,9 @@ def test_a_pronoun_in_a_relative_clause_set_off_by_a_dash_tells_of_the_name_befo
             "Dana Reyes – who has clashed with the council – saved her sharpest words for the end.\n\n"
             "“We will not yield,” she said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+@pytest.mark.parametrize("verb", ["said", "told Harbor Radio", "wrote in a letter"])
+def test_a_definite_description_after_a_quotation_is_its_unnamed_speaker_not_who_heard_it(verb: str) -> None:
+    text = f"Dana Reyes toured the port.\n\n“It was very nice,” the shipping magnate {verb} on Sunday."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-shipping-magnate"]

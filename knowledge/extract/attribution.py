@@ -54,6 +54,8 @@ _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|fa
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+_DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|it|we|you|i|who|that|which|and|or|"
+                                   rf"but)\b)(?P<words>(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*){_POST_VERB.pattern}")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -427,6 +429,10 @@ class Attributor:
             referent = described
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
+        if referent is None and (description := _DEFINITE_BEFORE_VERB.match(self.masked, position)) and \
+                not any(position <= r.start < description.end() for r in referents):
+            source = self.unnamed_source(description["words"])
+            return Attribution(source, 0.8, "speaker described after the quotation (“…,” the tycoon said)")
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
             return self.attribution_of(referent, 0.9, "speaker signed after a dash (“…” ― X)")
