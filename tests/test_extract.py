@@ -1424,3 +1424,9 @@ def test_a_pronoun_in_a_relative_clause_set_off_by_a_dash_tells_of_the_name_befo
 def test_a_definite_description_after_a_quotation_is_its_unnamed_speaker_not_who_heard_it(verb: str) -> None:
     text = f"Dana Reyes toured the port.\n\n“It was very nice,” the shipping magnate {verb} on Sunday."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-shipping-magnate"]
+
+
+@pytest.mark.parametrize("lead", ["Preceded at the lectern by Omar Haddad", "Flanked by Omar Haddad and his aides"])
+def test_a_past_participle_phrase_opening_a_sentence_is_not_its_subject(lead: str) -> None:
+    text = f"The rally began late.\n\n{lead}, Dana Reyes launched into a lament.\n\n“We will build the road,” he said."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

@@ -56,6 +56,7 @@ _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|it|we|you|i|who|that|which|and|or|"
                                    rf"but)\b)(?P<words>(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*){_POST_VERB.pattern}")
+_TITLE_AFTER_INSTITUTION = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s)[a-z][\w-]*\s+){1,3}")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -126,7 +127,7 @@ _ROLE_MEANS = {
     "leader": (),
 }
 _LEADING_PHRASE = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
+    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]{2,}ed\s+(?:by|at|with|in|on|from|to|for|after|about|over|into|through)\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b|"
     r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b|When\b|Although\b|Though\b|Because\b|Since\b|Once\b|"
     r"Until\b|Unless\b|If\b|Despite\b|Amid\b|Among\b|Under\b|Without\b|Throughout\b|Against\b|Given\b|"
@@ -357,8 +358,7 @@ class Attributor:
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
         ``loose``, any four words of description ("said retired Air Force general X")."""
-        gap = rf"\s*(?:(?!{_CONJUNCTION})[\w/.’'-]+\s+){{0,4}}" if loose else \
-            r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
+        gap = rf"(?:(?!{_CONJUNCTION})[\w/.’'-]+\s+){{0,4}}" if loose else r"(?:(?:[A-Z][\w.’'-]*|of|for|to|the)\s+)*"
         for referent in referents:
             if referent.start >= offset and re.fullmatch(gap, self.masked[offset : referent.start]):
                 return referent
@@ -422,8 +422,9 @@ class Attributor:
         position = end + (gap.end() if gap else 0)
         referent = self.referent_at(referents, position)
         described = self._named_at(referents, position)
-        if described and described is referent:
-            described = self._named_at(referents, described.end)
+        if described and described is referent and described.figure and self.cast.figures[described.figure].institution:
+            described = next((r for r in referents if r.start > described.end and r.kind == "name" and
+                              _TITLE_AFTER_INSTITUTION.fullmatch(self.masked, described.end, r.start)), None)
         if (referent is None or not _POST_VERB.match(self.masked, referent.end)) and described and \
                 _POST_VERB.match(self.masked, described.end):
             referent = described
