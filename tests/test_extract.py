@@ -1430,3 +1430,10 @@ def test_a_definite_description_after_a_quotation_is_its_unnamed_speaker_not_who
 def test_a_past_participle_phrase_opening_a_sentence_is_not_its_subject(lead: str) -> None:
     text = f"The rally began late.\n\n{lead}, Dana Reyes launched into a lament.\n\n“We will build the road,” he said."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_person_titled_by_another_persons_name_is_the_subject_a_pronoun_stands_for() -> None:
+    text = ("Lina Park campaigned in the north. Dana Reyes said she was ready.\n\n"
+            "On Monday, Reyes campaign manager Omar Haddad released a memo.\n\n"
+            "He writes that Reyes has “built a lead among voters.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

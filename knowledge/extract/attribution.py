@@ -56,7 +56,8 @@ _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|it|we|you|i|who|that|which|and|or|"
                                    rf"but)\b)(?P<words>(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*){_POST_VERB.pattern}")
-_TITLE_AFTER_INSTITUTION = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s)[a-z][\w-]*\s+){1,3}")
+_TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
+                                r"[a-z][\w-]*\s+){1,3}")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -348,12 +349,23 @@ class Attributor:
         if group and (first is None or group.start < first.start) and \
                 re.fullmatch(r"(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}", self.masked[after : group.start]):
             return None
+        if first is not None and (titled := self.titled_by(referents, first)):
+            return titled
         if first is not None and first.kind == "description":
             apposed = next((r for r in referents if r.start > first.start), None)
             if apposed and apposed.kind == "name" and \
                     _NAMING_DESCRIPTION.fullmatch(self.masked[first.end : apposed.start]):
                 return apposed
         return first or next(iter(referents), None)
+
+    def titled_by(self, referents: list[Referent], owner: Referent) -> Referent | None:
+        """The person ``owner`` titles ("White House press secretary X", "Clinton campaign manager
+        X"): the name right after it when only lowercase words of a title stand between."""
+        following = next((r for r in referents if r.start > owner.end), None)
+        if following is None or following.kind != "name" or owner.kind != "name" or \
+                not _TITLE_AFTER_OWNER.fullmatch(self.masked, owner.end, following.start):
+            return None
+        return following if title_before(self.masked, following.start) else None
 
     def referent_at(self, referents: list[Referent], offset: int, loose: bool = False) -> Referent | None:
         """The referent at ``offset``, allowing a title before a name ("Deputy Minister X"), or,
@@ -422,9 +434,8 @@ class Attributor:
         position = end + (gap.end() if gap else 0)
         referent = self.referent_at(referents, position)
         described = self._named_at(referents, position)
-        if described and described is referent and described.figure and self.cast.figures[described.figure].institution:
-            described = next((r for r in referents if r.start > described.end and r.kind == "name" and
-                              _TITLE_AFTER_INSTITUTION.fullmatch(self.masked, described.end, r.start)), None)
+        if described and described is referent:
+            described = self.titled_by(referents, described)
         if (referent is None or not _POST_VERB.match(self.masked, referent.end)) and described and \
                 _POST_VERB.match(self.masked, described.end):
             referent = described

@@ -185,7 +185,8 @@ _TITLE_HEADS = (
     r"|Pastor|Sir|Dame|Lord|Lady|Chancellor|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
     r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
     r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host|member"
-    r"|chief\s+executive|executive"
+    r"|chief\s+executive|executive|manager|editor|publisher|producer|founder|co-founder|organi[sz]er|coordinator"
+    r"|treasurer|commissioner|superintendent|researcher|scientist|reporter|correspondent|journalist|officer"
     r"|rapper|singer|actor|actress|comedian|author|writer|novelist|filmmaker|businessman|businesswoman)"
 )
 _TITLE = re.compile(
