@@ -1437,3 +1437,14 @@ def test_a_person_titled_by_another_persons_name_is_the_subject_a_pronoun_stands
             "On Monday, Reyes campaign manager Omar Haddad released a memo.\n\n"
             "He writes that Reyes has “built a lead among voters.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+@pytest.mark.parametrize(("description", "speaker"), [
+    ("the Texan", "unnamed-texan"),
+    ("the stern, 71-year-old magnate", "unnamed-stern-71-year-old-magnate"),
+    ("the stern, 61-year-old governor", "dana-reyes"),
+])
+def test_a_description_with_a_capitalised_head_or_listed_adjectives_is_the_speaker(description: str,
+                                                                                     speaker: str) -> None:
+    text = f"Governor Dana Reyes toured the port.\n\n“It was very nice,” {description} said on Sunday."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]

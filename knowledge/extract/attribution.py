@@ -55,7 +55,7 @@ _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|it|we|you|i|who|that|which|and|or|"
-                                   rf"but)\b)(?P<words>(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*){_POST_VERB.pattern}")
+                                   rf"but)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){{0,2}}?[A-Za-z][\w’'-]*){_POST_VERB.pattern}")
 _TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
                                 r"[a-z][\w-]*\s+){1,3}")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
@@ -442,7 +442,10 @@ class Attributor:
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
         if referent is None and (description := _DEFINITE_BEFORE_VERB.match(self.masked, position)) and \
-                not any(position <= r.start < description.end() for r in referents):
+                not any(position <= r.start < description.end() and r.kind == "name" for r in referents):
+            head = next((r for r in referents if r.end == description.end("words") and r.figure), None)
+            if head:
+                return self.attribution_of(head, 0.9, "speaker described after the quotation (“…,” the tycoon said)")
             source = self.unnamed_source(description["words"])
             return Attribution(source, 0.8, "speaker described after the quotation (“…,” the tycoon said)")
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
