@@ -1448,3 +1448,12 @@ def test_a_description_with_a_capitalised_head_or_listed_adjectives_is_the_speak
                                                                                      speaker: str) -> None:
     text = f"Governor Dana Reyes toured the port.\n\n“It was very nice,” {description} said on Sunday."
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize("head", ["Institution", "University", "Museum", "Coalition", "Federation", "Society", "Fund"])
+def test_an_institution_named_by_its_head_word_speaks_not_the_platform_it_spoke_on(head: str) -> None:
+    text = f"Dana Reyes listed the rifle.\n\nThe Harbor {head} said Thursday on Twitter, “We have never wanted it.”"
+    proposals = propose(text, EMPTY, PUBLISHED)
+    assert [p.entry.speaker for p in proposals.quotes] == [f"harbor-{head.lower()}"]
+    assert [p.entry.id for p in proposals.institutions] == [f"harbor-{head.lower()}"]
+    assert f"harbor-{head.lower()}" not in [p.entry.id for p in proposals.people]

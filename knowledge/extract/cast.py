@@ -370,7 +370,8 @@ def _joined(offset: int, words: list[tuple[int, str]]) -> tuple[int, str]:
 INSTITUTION_HEADS = (
     "Department|Ministry|Office|Agency|Committee|Commission|Council|Campaign|Foundation|Institute|Center|Centre|"
     "Bureau|Service|Guards|Corps|Police|Court|Party|Administration|Embassy|Secretariat|Authority|Board|"
-    "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network"
+    "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network|Institution|University|Museum|"
+    "Coalition|Federation|Society|Fund"
 )
 _NEW_INSTITUTION = re.compile(
     rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*(?<![a-z]{{3}}\.)[ \t]+){{0,4}}(?:{INSTITUTION_HEADS})"
