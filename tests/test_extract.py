@@ -1457,3 +1457,17 @@ def test_an_institution_named_by_its_head_word_speaks_not_the_platform_it_spoke_
     assert [p.entry.speaker for p in proposals.quotes] == [f"harbor-{head.lower()}"]
     assert [p.entry.id for p in proposals.institutions] == [f"harbor-{head.lower()}"]
     assert f"harbor-{head.lower()}" not in [p.entry.id for p in proposals.people]
+
+
+def test_a_definite_description_after_an_inverted_speech_verb_is_the_unnamed_speaker() -> None:
+    text = ("Dana Reyes opened the store.\n\n"
+            "“It is hard to come back to work,” said the designer, who works for another brand.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-designer"]
+
+
+def test_a_person_presented_before_a_colon_says_the_quotation_after_it() -> None:
+    text = ("Dana Reyes spoke on Monday and said she was ready.\n\n"
+            "Here’s Reyes in December 1992: “Our new direction must rest on the new realities.”")
+    [quote] = [p for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"]
+    assert quote.entry.speaker == "dana-reyes"
+    assert "presented before a colon" in quote.why

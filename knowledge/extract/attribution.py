@@ -58,6 +58,10 @@ _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|i
                                    rf"but)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){{0,2}}?[A-Za-z][\w’'-]*){_POST_VERB.pattern}")
 _TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
                                 r"[a-z][\w-]*\s+){1,3}")
+_DEFINITE_AT_END = re.compile(r"[Tt]he\s+(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?[A-Za-z][\w’'-]*)"
+                              r"(?=\s*(?:[,.;]|$)|\s+(?:who|in|at|on)\b)")
+_HERE_IS = re.compile(r"\s*(?:Here|This)(?:’s|'s|\s+is)\s+")
+_BEFORE_COLON = re.compile(r"[^:«»\n]{0,40}:\s*")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -469,6 +473,14 @@ class Attributor:
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())) and not _FINITE_NEXT.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
+        if inverted and (description := _DEFINITE_AT_END.match(self.masked, inverted.end())) and not any(
+                inverted.end() <= r.start < description.end() and r.kind == "name" for r in referents):
+            return Attribution(self.unnamed_source(description["words"]), 0.8,
+                               "speaker described after the quotation (“…,” said the designer)")
+        presented = _HERE_IS.match(self.masked, context.start)
+        if presented and (referent := next((r for r in referents if r.start == presented.end()), None)) and \
+                referent.kind == "name" and _BEFORE_COLON.fullmatch(self.masked, referent.end, start):
+            return self.attribution_of(referent, 0.85, "speaker presented before a colon (“Here’s X: “…””)")
         if quoted := self.quoted_as_saying(referents, context.start, context.end):
             return self.attribution_of(quoted, 0.95, "“quoted X as saying”")
         for referent in referents:
