@@ -58,7 +58,9 @@ _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|i
                                    rf"but)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){{0,2}}?[A-Za-z][\w’'-]*){_POST_VERB.pattern}")
 _TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
                                 r"[a-z][\w-]*\s+){1,3}")
-_DEFINITE_AT_END = re.compile(r"[Tt]he\s+(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?[A-Za-z][\w’'-]*)"
+_DEFINITE_AT_END = re.compile(r"[Tt]he\s+(?!(?:\S+\s+){0,2}?(?:could|would|should|will|can|may|might|must|is|was|"
+                              r"are|were|has|had|have|did|does|do|not)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?"
+                              r"[A-Za-z][\w’'-]*)"
                               r"(?=\s*(?:[,.;]|$)|\s+(?:who|in|at|on)\b)")
 _HERE_IS = re.compile(r"\s*(?:Here|This)(?:’s|'s|\s+is)\s+")
 _BEFORE_COLON = re.compile(r"[^:«»\n]{0,40}:\s*")
