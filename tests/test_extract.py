@@ -15,7 +15,9 @@ from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.attribution import _genders, masked
 from knowledge.extract.cast import find_cast
+from knowledge.extract.reading import Span
 from knowledge.extract.render import article_toml
+from knowledge.extract.sources import described
 from knowledge.models import ArticleFile, GroupEntry, InstitutionsFile, NewGroupWords, PeopleFile, PersonEntry
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -1471,3 +1473,18 @@ def test_a_person_presented_before_a_colon_says_the_quotation_after_it() -> None
     [quote] = [p for p in propose(text, EMPTY, PUBLISHED).quotes if p.entry.kind == "direct"]
     assert quote.entry.speaker == "dana-reyes"
     assert "presented before a colon" in quote.why
+
+
+def test_an_unnamed_source_ends_before_the_verb_that_follows_it() -> None:
+    text = ("The Harbor Committee met.\n\nThursday’s memo from the panel seemed aimed at the vote.\n\n"
+            "“We have found nothing new,” it stated.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-thursday-memo-from-the-panel"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The group was going into overdrive, whipping lawmakers against it.", "lawmakers"),
+    ("The paper was shared with lawmakers on Thursday.", "lawmakers"),
+    ("The report was shared with lawmakers on the committee.", "lawmakers on the committee"),
+])
+def test_a_description_takes_neither_a_participle_before_it_nor_a_weekday_after_it(sentence: str, source: str) -> None:
+    assert [r.figure for r in described(sentence, Span(0, len(sentence)), [], lambda words: words, None)][-1] == source

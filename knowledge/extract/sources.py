@@ -165,9 +165,10 @@ _NOT_MODIFIERS = frozenset(
     there here what where would will could should can may might must first among about after before during
     like without against over under between into through""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by)\s+"
-                           r"(?:(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+                           r"(?:(?:the\s+)?(?![A-Z][a-z]+day\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
-                           r"(?:\s+(?!(?:" + "|".join(sorted(_CUE_WORDS | _NOT_MODIFIERS, key=len, reverse=True))
+                           r"(?:\s+(?![a-z]+ed\b)(?!(?:"
+                           + "|".join(sorted(_CUE_WORDS | _NOT_MODIFIERS, key=len, reverse=True))
                            + r")\b)[a-z][\w’'-]*)?(?=[\s,.;]))")
 _AGED = re.compile(r"\d{1,3}-year-old")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
@@ -201,7 +202,8 @@ def _description_start(window: str, head: int) -> int:
         if bare.endswith(("’s", "'s")):
             return _owner_start(window, word.start(1))
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or \
-                not re.fullmatch(r"[a-z][a-z0-9-]*", bare):
+                not re.fullmatch(r"[a-z][a-z0-9-]*", bare) or bare.endswith("ing") and \
+                re.search(r",\s*$", window[: word.start(1)]):
             break
         start = word.start(1)
     return start
