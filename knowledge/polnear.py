@@ -231,7 +231,7 @@ def _speaker_names(proposals: Proposals, directory: Directory) -> dict[str, str]
     names = {person.id: person.name for person in directory.people}
     names.update({p.entry.id: p.entry.name for p in proposals.people})
     names.update({i.id: " ".join((i.name, *i.aliases)) for i in directory.institutions})
-    names.update({p.entry.id: p.entry.name for p in proposals.institutions})
+    names.update({p.entry.id: " ".join((p.entry.name, *p.entry.aliases)) for p in proposals.institutions})
     return names
 
 

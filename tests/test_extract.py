@@ -1488,3 +1488,19 @@ def test_an_unnamed_source_ends_before_the_verb_that_follows_it() -> None:
 ])
 def test_a_description_takes_neither_a_participle_before_it_nor_a_weekday_after_it(sentence: str, source: str) -> None:
     assert [r.figure for r in described(sentence, Span(0, len(sentence)), [], lambda words: words, None)][-1] == source
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Defense Chief of Staff Omar Haddad wrote the email.", "Omar Haddad"),
+    ("Then Dana Reyes said the talks were over.", "Dana Reyes"),
+    ("Port Chair Omar Haddad said it was risky.", "Omar Haddad"),
+])
+def test_titles_and_sentence_adverbs_before_a_name_are_not_part_of_it(sentence: str, name: str) -> None:
+    cast = find_cast(sentence, EMPTY)
+    assert [sentence[m.start : m.end] for m in cast.mentions] == [name]
+
+
+def test_a_person_titled_by_an_acronym_and_capitalised_title_words_is_the_speaker() -> None:
+    text = ("The Harbor Workers Union sued the port.\n\n"
+            "“The contract is a failure,” HWU executive Director Omar Haddad said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

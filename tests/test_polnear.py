@@ -104,3 +104,15 @@ def test_a_two_letter_source_word_can_be_the_right_speaker() -> None:
                                                              text.index("The ad"), True),)), proposals, Directory())
     assert [p.entry.speaker for p in proposals.quotes] == ["unnamed-ad"]
     assert (right.found, right.speaker_right) == (1, 1)
+
+
+def test_a_new_institution_is_the_right_speaker_by_the_acronym_the_gold_source_uses() -> None:
+    text = ("The Harbor Ministry of Roads met on Monday.\n\n"
+            "“The port is open again,” the Harbor Ministry of Roads said on Tuesday, and HMR officials agreed.\n")
+    content = "The port is open again"
+    start = text.index(content)
+    proposals = propose(text, Directory())
+    assert [p.entry.aliases for p in proposals.institutions] == [["Harbor Ministry of Roads", "HMR"]]
+    gold = Gold(((start, start + len(content)),), "HMR", text.index("HMR"), True)
+    right, _ = score_article(Article("port", text, None, (gold,)), proposals, Directory())
+    assert (right.found, right.speaker_right) == (1, 1)

@@ -58,6 +58,8 @@ _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|i
                                    rf"but)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){{0,2}}?[A-Za-z][\w’'-]*){_POST_VERB.pattern}")
 _TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
                                 r"[a-z][\w-]*\s+){1,3}")
+_TITLE_AFTER_INSTITUTION = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
+                                      r"[A-Za-z][\w-]*\s+){1,3}")
 _DEFINITE_AT_END = re.compile(r"[Tt]he\s+(?!(?:\S+\s+){0,2}?(?:could|would|should|will|can|may|might|must|is|was|"
                               r"are|were|has|had|have|did|does|do|not)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?"
                               r"[A-Za-z][\w’'-]*)"
@@ -366,10 +368,14 @@ class Attributor:
 
     def titled_by(self, referents: list[Referent], owner: Referent) -> Referent | None:
         """The person ``owner`` titles ("White House press secretary X", "Clinton campaign manager
-        X"): the name right after it when only lowercase words of a title stand between."""
-        following = next((r for r in referents if r.start > owner.end), None)
-        if following is None or following.kind != "name" or owner.kind != "name" or \
-                not _TITLE_AFTER_OWNER.fullmatch(self.masked, owner.end, following.start):
+        X"): the name right after it when only words of a title stand between, lowercase ones
+        after a person ("ACLU executive Director X" but not "X met Governor Y")."""
+        following = next((r for r in referents if r.start > owner.end and r.kind == "name"), None)
+        if following is None or owner.kind != "name":
+            return None
+        institution = owner.figure is not None and self.cast.figures[owner.figure].institution
+        gap = _TITLE_AFTER_INSTITUTION if institution else _TITLE_AFTER_OWNER
+        if not gap.fullmatch(self.masked, owner.end, following.start):
             return None
         return following if title_before(self.masked, following.start) else None
 

@@ -213,7 +213,8 @@ _NOT_NAMES = frozenset(
     provincial home roads leader majority minority rep democrat democratic republican senator governor
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
-    commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor""".split()  # noqa: SIM905
+    commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor
+    then now still yet thus perhaps even only just instead indeed chair staff""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS)
 SAYING = "|".join(dict.fromkeys(
     [form for form in inflected(SPEECH + " describe stress emphasize emphasise")
@@ -556,14 +557,27 @@ def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, in
     for mention in list(mentions):
         match = _ABBREVIATION.match(text, mention.end)
         ref = mention.group or (mention.figure if mention.figure and figures[mention.figure].institution else None)
-        if match is None or ref is None or match["short"] in found.get(ref, []):
+        short = match["short"] if match else _initials(text[mention.start : mention.end])
+        if short is None or ref is None or short in found.get(ref, []):
             continue
-        found.setdefault(ref, []).append(match["short"])
-        for use in re.finditer(rf"(?<![\w-]){re.escape(match['short'])}(?![\w-])", text):
-            if _free(taken, use.start(), use.end()):
-                mentions.append(Mention(use.start(), use.end(), figure=mention.figure, group=mention.group))
-                taken.append((use.start(), use.end()))
+        uses = [use for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
+                if _free(taken, use.start(), use.end())]
+        if match is None and not uses:
+            continue
+        found.setdefault(ref, []).append(short)
+        for use in uses:
+            mentions.append(Mention(use.start(), use.end(), figure=mention.figure, group=mention.group))
+            taken.append((use.start(), use.end()))
     return found
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a name of three words or more is known by ("Democratic National Committee":
+    "DNC"; "Federal Bureau of Investigation": "FBI"), if its words are capitalised."""
+    words = [word for word in re.split(r"[\s-]+", name) if word not in {"of", "for", "and", "the", "on", "e", "i"}]
+    if len(words) < 3 or not all(word[:1].isupper() for word in words):
+        return None
+    return "".join(word[0] for word in words)
 
 
 _AND_TITLED = re.compile(r"\s+and\s+(?P<title>(?:[A-Z][\w.’'-]*\s+){0,3})")
