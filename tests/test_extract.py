@@ -1504,3 +1504,9 @@ def test_a_person_titled_by_an_acronym_and_capitalised_title_words_is_the_speake
     text = ("The Harbor Workers Union sued the port.\n\n"
             "“The contract is a failure,” HWU executive Director Omar Haddad said.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+def test_a_titled_name_after_a_comma_and_before_its_affiliation_and_a_comma_is_the_subject() -> None:
+    text = ("Tuesday at the Harbor Museum in Berea, after winning the vote, Gov. Dana Reyes (R-OH), said, "
+            "“We are getting ready to rebuild the port.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]

@@ -401,10 +401,16 @@ class Attributor:
             if verb and not self._agrees(referent, verb.group()):
                 continue
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
-            if gap and (not gap["lone"] or referent.kind == "name" and
-                        re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start : referent.start])):
+            if gap and (not gap["lone"] or referent.kind == "name" and any(
+                    re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start:start])
+                    for start in (referent.start, self._title_start(referent)))):
                 return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
+
+    def _title_start(self, referent: Referent) -> int:
+        """Where ``referent`` begins with the title written before it ("Gov. X": at "Gov.")."""
+        title = title_before(self.masked, referent.start)
+        return self.masked.rfind(title, 0, referent.start) if title else referent.start
 
     def _agrees(self, referent: Referent, verb: str) -> bool:
         """False when a plural description ("his supporters") stands before a singular verb
