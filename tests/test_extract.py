@@ -1510,3 +1510,9 @@ def test_a_titled_name_after_a_comma_and_before_its_affiliation_and_a_comma_is_t
     text = ("Tuesday at the Harbor Museum in Berea, after winning the vote, Gov. Dana Reyes (R-OH), said, "
             "“We are getting ready to rebuild the port.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
+def test_a_quotation_after_a_leading_clause_that_alone_names_anyone_continues_the_previous_speaker() -> None:
+    text = ("“It is an enormous moment,” said Dana Reyes, a strategist. Unless further rivals quit the race, "
+            "“it is very difficult to see how he is stopped.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "dana-reyes"]

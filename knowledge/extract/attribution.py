@@ -617,8 +617,13 @@ class Attributor:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
         if attribution is None:
             subject = self.main_subject(context, referents)
-            attribution = self.attribution_of(subject, 0.55, NO_SPEECH_VERB) if subject \
-                else Attribution(None, 0.0, "no speaker found")
+            if subject and subject.end <= self.subject_start(context) and self.last_speaker and \
+                    not first.is_heading:
+                attribution = Attribution(self.last_speaker, 0.5, f"{NO_SPEECH_VERB}; only its leading clause "
+                                                                  "names anyone: the previous speaker continues")
+            else:
+                attribution = self.attribution_of(subject, 0.55, NO_SPEECH_VERB) if subject \
+                    else Attribution(None, 0.0, "no speaker found")
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
 
     def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:

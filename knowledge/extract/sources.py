@@ -163,7 +163,8 @@ _NOT_MODIFIERS = frozenset(
     """and or but of in on at to for from by with as that which who whom whose than then so if when while
     is are was were be been has have had do does did not no also this these those it they he she we i you
     there here what where would will could should can may might must first among about after before during
-    like without against over under between into through""".split())  # noqa: SIM905
+    like without against over under between into through unless because although though since until whether
+    once whenever""".split())  # noqa: SIM905
 _POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by)\s+"
                            r"(?:(?:the\s+)?(?![A-Z][a-z]+day\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
