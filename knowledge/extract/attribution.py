@@ -54,16 +54,15 @@ _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|fa
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
+_DESCRIBED = r"(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?[A-Za-z][\w’'-]*)"
 _DEFINITE_BEFORE_VERB = re.compile(r"[Tt]he\s+(?!(?:[a-z]+\s+)*?(?:he|she|they|it|we|you|i|who|that|which|and|or|"
-                                   rf"but)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){{0,2}}?[A-Za-z][\w’'-]*){_POST_VERB.pattern}")
-_TITLE_AFTER_OWNER = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
-                                r"[a-z][\w-]*\s+){1,3}")
-_TITLE_AFTER_INSTITUTION = re.compile(r"\s+(?:(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
-                                      r"[A-Za-z][\w-]*\s+){1,3}")
+                                   rf"but)\b){_DESCRIBED}{_POST_VERB.pattern}")
 _DEFINITE_AT_END = re.compile(r"[Tt]he\s+(?!(?:\S+\s+){0,2}?(?:could|would|should|will|can|may|might|must|is|was|"
-                              r"are|were|has|had|have|did|does|do|not)\b)(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?"
-                              r"[A-Za-z][\w’'-]*)"
+                              rf"are|were|has|had|have|did|does|do|not)\b){_DESCRIBED}"
                               r"(?=\s*(?:[,.;]|$)|\s+(?:who|in|at|on)\b)")
+_TITLE_WORD = r"(?!(?:of|the|for|in|at|from|to|with|and|or|on)\s|[a-z]+ed\s)"
+_TITLE_AFTER_PERSON = re.compile(rf"\s+(?:{_TITLE_WORD}[a-z][\w-]*\s+){{1,3}}")
+_TITLE_AFTER_INSTITUTION = re.compile(rf"\s+(?:{_TITLE_WORD}[A-Za-z][\w-]*\s+){{1,3}}")
 _HERE_IS = re.compile(r"\s*(?:Here|This)(?:’s|'s|\s+is)\s+")
 _BEFORE_COLON = re.compile(r"[^:«»\n]{0,40}:\s*")
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
@@ -136,7 +135,8 @@ _ROLE_MEANS = {
     "leader": (),
 }
 _LEADING_PHRASE = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]{2,}ed\s+(?:by|at|with|in|on|from|to|for|after|about|over|into|through)\b|In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
+    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]{2,}ed\s+(?:by|at|with|in|on|from|to|for|after|about|over|into|through)\b|"
+    r"In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b|"
     r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b|When\b|Although\b|Though\b|Because\b|Since\b|Once\b|"
     r"Until\b|Unless\b|If\b|Despite\b|Amid\b|Among\b|Under\b|Without\b|Throughout\b|Against\b|Given\b|"
@@ -374,7 +374,7 @@ class Attributor:
         if following is None or owner.kind != "name":
             return None
         institution = owner.figure is not None and self.cast.figures[owner.figure].institution
-        gap = _TITLE_AFTER_INSTITUTION if institution else _TITLE_AFTER_OWNER
+        gap = _TITLE_AFTER_INSTITUTION if institution else _TITLE_AFTER_PERSON
         if not gap.fullmatch(self.masked, owner.end, following.start):
             return None
         return following if title_before(self.masked, following.start) else None
