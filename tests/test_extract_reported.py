@@ -658,3 +658,23 @@ def test_an_unnamed_source_keeps_who_made_it() -> None:
 def test_a_time_between_the_source_and_the_cue_keeps_the_source(when: str) -> None:
     assert reported(f"Governor Dana Reyes {when} said the port would close.") == [
         ("dana-reyes", "the port would close")]
+
+
+def test_words_before_said_x_are_x_s_even_when_a_comma_inside_them_looks_like_an_apposition() -> None:
+    found = reported("The plan would widen the deduction, but for some, the losses would outstrip the gains, "
+                     "said Omar Haddad, an economist.")
+    assert found == [("omar-haddad",
+                      "The plan would widen the deduction, but for some, the losses would outstrip the gains")]
+
+
+def test_a_participle_after_a_comma_is_not_an_inverted_verb_whose_object_says_the_sentence() -> None:
+    found = reported("“We will rebuild,” said Omar Haddad.\n\n"
+                     "Dana Reyes unleashed a harsh attack on the mayor last night, comparing Omar Haddad to a thief.")
+    assert all(source != "omar-haddad" for source, _ in found)
+
+
+def test_the_person_a_speaker_said_something_of_is_not_an_inverted_subject() -> None:
+    text = ("Dana Reyes toured the port.\n\n"
+            "“She had a lot of supporters,” Omar Haddad, after a long pause, said of Reyes. “I would be glad.”")
+    assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        ("direct", "omar-haddad"), ("direct", "omar-haddad")]

@@ -85,6 +85,10 @@ _END = (r"(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
 _TAIL = re.compile(rf"(?:{_OBJECT})?(?:{_ADJUNCT})*\s*{_END}")
 _TOLD_TAIL = re.compile(rf"(?:{_HEARER})?(?:{_ADJUNCT})*\s*{_END}")
 _INVERTED = re.compile(rf"\s*(?P<cue>{CUES})\s+")
+_INVERTS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained", "recalled",
+                      "argued"})
+"""Speech verbs news English often puts before their subject ("…, said X"): for these the inverted
+reading is tried first, before an apposition makes the words before the comma a subject."""
 _LEADING = re.compile(r"(?:In|On|At|During|After|Before|Following|Earlier|Later|Through|By|With|Under|For|From|"
                       r"Since|Until|When|While|As|Asked|Speaking|Meanwhile|Also|If)\b[^,]*,$|(?:But|And)(?:\s+[\w’'-]+){0,3},$")
 _ONLY_ADJUNCTS = re.compile(r"(?:\s*(?:this|last|next)\s+(?:week|month|year)|\s*(?:on|in|at|to|during|from|via)"
@@ -417,6 +421,8 @@ class _Reader:
         if self.passive(start, end, word) or _NEGATED.search(self.masked, self.span.start, start) and \
                 _OPEN_QUESTION.match(self.masked, end):
             return
+        if cue["cue"] and word in _INVERTS and self.inverted(start, end, word):
+            return
         source = self.source_before(start)
         if source is None and _CONJOINED.search(self.masked, self.span.start, start):
             source = self.last_source or self.attributor.main_subject(self.span, self.referents)
@@ -429,7 +435,7 @@ class _Reader:
             source = self.phrase_before(start) or self.relative_head(start) or self.apposed_head(start) or \
                 self.writer(start)
         if source is None:
-            if cue["cue"]:
+            if cue["cue"] and not word.endswith("ing"):
                 self.inverted(start, end, word)
             return
         coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
@@ -512,15 +518,19 @@ class _Reader:
         self.add(self.span.start, before.start(), source, 0.75, f"“… {word} by X”", self.connective, True)
         return True
 
-    def inverted(self, start: int, end: int, word: str) -> None:
-        """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma."""
+    def inverted(self, start: int, end: int, word: str) -> bool:
+        """``Y, said X`` (and a tail such as "in a statement"): X says what stands before the comma;
+        True when the sentence has that form."""
         comma = self.comma_before(start, r"\s*$")
         if comma is None or not re.match(r"\s", self.masked[end : end + 1]):
-            return
+            return False
         source = self.attributor.referent_at(self.referents, end + 1)
-        if source and not self.quotation_ends(comma) and (_TAIL.match(self.masked, source.end, self.span.end) or
+        if source and re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|the)\s+)*", self.masked[end + 1 : source.start]) and \
+                not self.quotation_ends(comma) and (_TAIL.match(self.masked, source.end, self.span.end) or
                                                           _APPOSED.match(self.masked, source.end, self.span.end)):
             self.add(self.span.start, comma, source, 0.85, f"“…, {word} X”", self.connective)
+            return True
+        return False
 
     def according(self) -> None:
         """``according to X, Y``, ``Y, according to X`` and ``Y, according to X, Z``; X may be any
