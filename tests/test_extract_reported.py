@@ -678,3 +678,11 @@ def test_the_person_a_speaker_said_something_of_is_not_an_inverted_subject() -> 
             "“She had a lot of supporters,” Omar Haddad, after a long pause, said of Reyes. “I would be glad.”")
     assert [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
         ("direct", "omar-haddad"), ("direct", "omar-haddad")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Reyes’s team says she will continue her march toward the vote this week.", "unnamed-reyes-team"),
+    ("The Reyes camp said the vote was rigged.", "unnamed-reyes-camp"),
+])
+def test_a_candidate_s_team_or_camp_is_an_unnamed_source(sentence: str, source: str) -> None:
+    assert [who for who, _ in reported("Dana Reyes spoke.\n\n" + sentence)] == [source]
