@@ -683,6 +683,9 @@ def test_the_person_a_speaker_said_something_of_is_not_an_inverted_subject() -> 
 @pytest.mark.parametrize(("sentence", "source"), [
     ("Reyes’s team says she will continue her march toward the vote this week.", "unnamed-reyes-team"),
     ("The Reyes camp said the vote was rigged.", "unnamed-reyes-camp"),
+    ("The super PAC said the ad would run in three states.", "unnamed-super-pac"),
+    ("The panel said the report was deeply flawed.", "unnamed-panel"),
+    ("A party staffer said the count would resume on Monday.", "unnamed-party-staffer"),
 ])
-def test_a_candidate_s_team_or_camp_is_an_unnamed_source(sentence: str, source: str) -> None:
+def test_a_team_a_camp_a_pac_a_panel_or_a_staffer_is_an_unnamed_source(sentence: str, source: str) -> None:
     assert [who for who, _ in reported("Dana Reyes spoke.\n\n" + sentence)] == [source]

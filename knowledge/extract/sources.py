@@ -148,6 +148,7 @@ SOURCE_HEADS = frozenset("""
     man woman teenager mother father wife husband son daughter girl boy protester demonstrator attendee
     participant employee worker officer soldier delegate supporter
     developer investor entrepreneur actor actress singer comedian farmer nurse pastor priest team teams camp
+    pac pacs panel staffer member activist legislature front-runner contenders establishment average averages
     email e-mail ad ads advertisement commercial video message mailer flier flyer sign banner audience crowd
     resident organizer organiser volunteer child kid coach player fan moderator caller customer shopper retiree
     mom dad grandmother grandfather book books article articles piece story column essay memoir op-ed transcript
