@@ -689,3 +689,9 @@ def test_the_person_a_speaker_said_something_of_is_not_an_inverted_subject() -> 
 ])
 def test_a_team_a_camp_a_pac_a_panel_or_a_staffer_is_an_unnamed_source(sentence: str, source: str) -> None:
     assert [who for who, _ in reported("Dana Reyes spoke.\n\n" + sentence)] == [source]
+
+
+def test_the_second_of_two_titled_people_joined_by_and_is_a_source_of_what_they_say() -> None:
+    found = reported("Omar Haddad and Dana Reyes met on Monday.\n\n"
+                     "Mr. Haddad and Ms. Reyes say other changes are needed.")
+    assert found == [("dana-reyes", "other changes are needed")]

@@ -438,7 +438,8 @@ class _Reader:
             if cue["cue"] and not word.endswith("ing"):
                 self.inverted(start, end, word)
             return
-        coordinated = re.search(r"(?:\band|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)(?:\s+the)?)\s+$",
+        coordinated = re.search(r"(?:\band(?:\s+[A-Z][\w.’'-]*\.)?|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)"
+                                r"(?:\s+the)?)\s+$",
                                 self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
         gap = self.masked[source.end : start]
         if not coordinated and not _form_fits(word, gap[gap.rfind(",") + 1 :] if _RELATIVE.search(gap) else gap,
