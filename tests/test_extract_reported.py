@@ -349,7 +349,7 @@ def test_labels_passives_and_participles_in_a_headline_are_no_statement(text: st
     ("Governor Dana Reyes won’t reveal the cost of the new bridge deck.",
      ("dana-reyes", "the cost of the new bridge deck")),
     ("A person familiar with the talks says the bridge will be sold.",
-     ("unnamed-person", "the bridge will be sold")),
+     ("unnamed-person-familiar-with-the-talks", "the bridge will be sold")),
 ])
 def test_negated_cues_and_a_person_familiar_with_something(text: str, expected: tuple[str, str]) -> None:
     assert reported(text) == [expected]
@@ -695,3 +695,16 @@ def test_the_second_of_two_titled_people_joined_by_and_is_a_source_of_what_they_
     found = reported("Omar Haddad and Dana Reyes met on Monday.\n\n"
                      "Mr. Haddad and Ms. Reyes say other changes are needed.")
     assert found == [("dana-reyes", "other changes are needed")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Sources close to her campaign say she stands fully behind the plan.",
+     ("unnamed-sources-close-to-her-campaign", "she stands fully behind the plan")),
+    ("The real test is whether voters trust her, people close to Reyes say.",
+     ("unnamed-people-close-to-reyes", "The real test is whether voters trust her")),
+    ("Officials familiar with the matter said the talks would resume.",
+     ("unnamed-officials-familiar-with-the-matter", "the talks would resume")),
+])
+def test_sources_close_to_or_familiar_with_someone_are_the_source_not_the_one_they_are_close_to(
+        sentence: str, expected: tuple[str, str]) -> None:
+    assert reported("Dana Reyes spoke.\n\n" + sentence) == [expected]

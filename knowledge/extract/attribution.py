@@ -65,6 +65,8 @@ _TITLE_AFTER_PERSON = re.compile(rf"\s+(?:{_TITLE_WORD}[a-z][\w-]*\s+){{1,3}}")
 _TITLE_AFTER_INSTITUTION = re.compile(rf"\s+(?:{_TITLE_WORD}[A-Za-z][\w-]*\s+){{1,3}}")
 _HERE_IS = re.compile(r"\s*(?:Here|This)(?:’s|'s|\s+is)\s+")
 _BEFORE_COLON = re.compile(r"[^:«»\n]{0,40}:\s*")
+POSTMODIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with|of|for|in|at|from|with|on|to|by)\s+")
+"""Where a description's head ends and what follows it begins ("officials | familiar with | the matter")."""
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -415,8 +417,9 @@ class Attributor:
     def _agrees(self, referent: Referent, verb: str) -> bool:
         """False when a plural description ("his supporters") stands before a singular verb
         ("notes"), so cannot be its subject."""
+        head = POSTMODIFIED.split(self.text[referent.start : referent.end])[0]
         return not (referent.kind == "description" and verb in THIRD_PERSON and
-                    re.search(r"[^siu’']s$", self.text[referent.start : referent.end]) is not None)
+                    re.search(r"[^siu’']s$", head) is not None)
 
     def _apposed_to(self, referents: list[Referent], inner: Referent, offset: int,
                     sentence_start: int) -> Referent | None:

@@ -33,6 +33,7 @@ from knowledge.extract.attribution import (
     AUXILIARY,
     NAME_AFTER_COMMA,
     PARTICIPLES,
+    POSTMODIFIED,
     Attribution,
     Attributor,
     after_dateline,
@@ -223,7 +224,7 @@ def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
         return passive_or_progressive is not None or re.search(r"[’']s\s*$", gap) is not None
     if passive_or_progressive and head not in BASES and not head.endswith("s") and head not in {"worried", "agreed"}:
         return False
-    head_words = re.split(r"\s+(?:of|for|in|at|from|with|on|to)\s+", source.strip())[0]
+    head_words = POSTMODIFIED.split(source.strip())[0]
     plural = not named and _PLURAL.search(head_words) is not None
     if head in BASES:
         return plural or re.search(r"(?:\b(?:do|does|did|will|would|could|can|cannot|should|may|might|must|to|and)|"
@@ -299,6 +300,16 @@ class _Reader:
     def source_before(self, offset: int) -> Referent | None:
         """The referent whose words end right before a cue at ``offset``."""
         return self.attributor.subject_before(self.referents, offset, self.span.start)
+
+    def fits(self, source: Referent, start: int, word: str) -> bool:
+        """Whether the cue at ``start`` can have ``source`` as its subject (see :func:`_form_fits`);
+        one of two people joined by "and" may take a plural verb."""
+        coordinated = re.search(r"(?:\band(?:\s+[A-Z][\w.’'-]*\.)?|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)"
+                                r"(?:\s+the)?)\s+$",
+                                self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
+        gap = self.masked[source.end : start]
+        return coordinated or _form_fits(word, gap[gap.rfind(",") + 1 :] if _RELATIVE.search(gap) else gap,
+                                         self.attributor.text[source.start : source.end], self.named(source))
 
     def named(self, source: Referent) -> bool:
         """True for a source named as one person (whose verb takes -s), not a body or a description."""
@@ -438,13 +449,12 @@ class _Reader:
             if cue["cue"] and not word.endswith("ing"):
                 self.inverted(start, end, word)
             return
-        coordinated = re.search(r"(?:\band(?:\s+[A-Z][\w.’'-]*\.)?|(?:s|people|police)\s+(?:to|of|for|from|at|in|with)"
-                                r"(?:\s+the)?)\s+$",
-                                self.masked[max(self.span.start, source.start - 40) : source.start]) is not None
-        gap = self.masked[source.end : start]
-        if not coordinated and not _form_fits(word, gap[gap.rfind(",") + 1 :] if _RELATIVE.search(gap) else gap,
-                                              self.attributor.text[source.start : source.end], self.named(source)):
-            return
+        if not self.fits(source, start, word):
+            outer = self.attributor.subject_before([r for r in self.referents if r.start < source.start], start,
+                                                   self.span.start)
+            if outer is None or not self.fits(outer, start, word):
+                return
+            source = outer
         as_said = _AS_SAID.search(self.masked[self.span.start : source.start])
         after_as = _AS_SAID_TAIL.match(self.masked, end, self.span.end) if as_said else None
         if after_as:

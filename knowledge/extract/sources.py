@@ -166,11 +166,11 @@ _NOT_MODIFIERS = frozenset(
     there here what where would will could should can may might must first among about after before during
     like without against over under between into through unless because although though since until whether
     once whenever""".split())  # noqa: SIM905
-_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by)\s+"
+_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by|close\s+to|familiar\s+with)\s+"
                            r"(?:(?:the\s+)?(?![A-Z][a-z]+day\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
                            r"(?:\s+(?![a-z]+ed\b)(?!(?:"
-                           + "|".join(sorted(_CUE_WORDS | _NOT_MODIFIERS, key=len, reverse=True))
+                           + "|".join(sorted(_CUE_WORDS | BASES | _NOT_MODIFIERS, key=len, reverse=True))
                            + r")\b)[a-z][\w’'-]*)?(?=[\s,.;]))")
 _AGED = re.compile(r"\d{1,3}-year-old")
 _THEY = re.compile(r"\b(?:[Tt]hey)\b")
