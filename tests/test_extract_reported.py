@@ -708,3 +708,14 @@ def test_the_second_of_two_titled_people_joined_by_and_is_a_source_of_what_they_
 def test_sources_close_to_or_familiar_with_someone_are_the_source_not_the_one_they_are_close_to(
         sentence: str, expected: tuple[str, str]) -> None:
     assert reported("Dana Reyes spoke.\n\n" + sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Executives who have worked with Omar Haddad say the port will be sold.",
+     ("unnamed-executives", "the port will be sold")),
+    ("The state officials whose laws were struck down say the real change has come in the courts.",
+     ("unnamed-state-officials", "the real change has come in the courts")),
+])
+def test_a_plural_source_with_a_restrictive_relative_clause_is_the_subject_of_its_verb(
+        sentence: str, expected: tuple[str, str]) -> None:
+    assert reported("Dana Reyes spoke.\n\n" + sentence) == [expected]

@@ -49,7 +49,7 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
 _WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
-                       r"conducted|commissioned|issued|obtained|cited|seen)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
+                       r"conducted|commissioned|issued|obtained|cited|seen|who|whose)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
                        r"(?<!\sand)(?<!\sbut))?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
