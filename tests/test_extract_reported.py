@@ -719,3 +719,8 @@ def test_sources_close_to_or_familiar_with_someone_are_the_source_not_the_one_th
 def test_a_plural_source_with_a_restrictive_relative_clause_is_the_subject_of_its_verb(
         sentence: str, expected: tuple[str, str]) -> None:
     assert reported("Dana Reyes spoke.\n\n" + sentence) == [expected]
+
+
+def test_a_title_cased_headline_ending_in_x_says_is_x_s_statement() -> None:
+    found = reported("Port Will Reopen Next Week, Dana Reyes Says\n\nGovernor Dana Reyes spoke on Monday.")
+    assert found == [("dana-reyes", "Port Will Reopen Next Week")]

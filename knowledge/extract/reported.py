@@ -147,6 +147,8 @@ _NOT_IN_PHRASE = frozenset("""
 _ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
 _TITLE_CUE = re.compile(rf"\s(?P<cue>(?i:{CUES}|{WEAK_CUES}))(?=\s+\S)")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_TITLE_CUE_AT_END = re.compile(r",\s+[^,«»]{2,60}?\s(?P<cue>Says|Say|Said|Warns|Warn|Claims|Insists|Admits|Argues)"
+                               r"[\s.!?]*$")
 _HEADLINE_LABEL = re.compile(r"(?P<who>[A-Z][^:«;,.!?]{1,40}?):\s+(?=\S)")
 _STANCE_NOUNS = {
     "that": "claim assertion argument belief view insistence contention suggestion warning promise pledge statement "
@@ -581,6 +583,12 @@ class _Reader:
         if _HEADLINE_LABEL.match(words):
             self.labelled(named_only=False)
         elif len(long_words) >= 3 and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words):
+            closing = _TITLE_CUE_AT_END.search(words)
+            if closing and (source := self.source_before(self.span.start + closing.start("cue")) or
+                            self.phrase_before(self.span.start + closing.start("cue"))):
+                self.add(self.span.start, self.span.start + closing.start(), source, 0.75,
+                         f"headline “…, X {closing['cue'].lower()}”", whole=True)
+                return self.found
             for cue in _TITLE_CUE.finditer(words):
                 start, word = self.span.start + cue.start("cue"), cue["cue"].lower()
                 source = self.source_before(start) or self.phrase_before(start)
