@@ -724,3 +724,8 @@ def test_a_plural_source_with_a_restrictive_relative_clause_is_the_subject_of_it
 def test_a_title_cased_headline_ending_in_x_says_is_x_s_statement() -> None:
     found = reported("Port Will Reopen Next Week, Dana Reyes Says\n\nGovernor Dana Reyes spoke on Monday.")
     assert found == [("dana-reyes", "Port Will Reopen Next Week")]
+
+
+def test_what_x_told_someone_is_reported_even_when_it_quotes_a_few_words() -> None:
+    text = "Dana Reyes spoke.\n\nOmar Haddad told reporters he was “not quite there yet” on supporting the mayor."
+    assert reported(text) == [("omar-haddad", "he was “not quite there yet” on supporting the mayor")]

@@ -80,6 +80,7 @@ _TOLD_THAT = re.compile(rf"{_HEARER}(?:{_ADJUNCT})?,?\s+that\b[\s,]*")
 _BARE = re.compile(rf"(?:\s+{_TIME})?(?:\s+(?:in|on)\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s*,)?"
                    r"(?:\s+(?:for|in|over)\s+(?:weeks|months|years|days|decades)|\s+(?:last|this)\s+(?:week|month|year))?\s+")
 _TOLD = re.compile(rf"{_OBJECT}(?:{_ADJUNCT})?(?:\s*,)?\s+")
+_PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|it|his|her|their|its)\s+(?!«)")
 _END = (r"(?P<end>[.!?]*\s*$|,\s+(?:and\s+)?[a-z]+ing\b|,\s+compared\b|"
         r",\s+(?:who|which|as|when|while|after|before|because|since|though|although|even|where|but|and|in|"
         r"at|during|on)\b)")
@@ -491,8 +492,8 @@ class _Reader:
             told = _TOLD.match(self.masked, end, self.span.end) if telling else None
             bare = _BARE.match(self.masked, end, self.span.end)
             content = that.end() if that else told.end() if told else bare.end() if bare else end
-            if telling and not (that or told and not self.quoted) or \
-                    _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
+            clause_opens = told is not None and (not self.quoted or _PRONOUN_CLAUSE.match(self.masked, told.end()))
+            if telling and not (that or clause_opens) or _ONLY_ADJUNCTS.match(self.masked, content, self.span.end):
                 return
         if self.masked[content : content + 1] in {"«", ""} and word.startswith(("said", "says", "say")) and \
                 not _WORDS_AFTER_QUOTATION.match(self.masked, content, self.span.end):
