@@ -729,3 +729,8 @@ def test_a_title_cased_headline_ending_in_x_says_is_x_s_statement() -> None:
 def test_what_x_told_someone_is_reported_even_when_it_quotes_a_few_words() -> None:
     text = "Dana Reyes spoke.\n\nOmar Haddad told reporters he was “not quite there yet” on supporting the mayor."
     assert reported(text) == [("omar-haddad", "he was “not quite there yet” on supporting the mayor")]
+
+
+def test_a_connective_opening_the_sentence_is_not_part_of_an_unnamed_source() -> None:
+    found = reported("Dana Reyes spoke.\n\nBut environmentalists worry that the cost could fall to taxpayers.")
+    assert found == [("unnamed-environmentalists", "the cost could fall to taxpayers")]

@@ -144,7 +144,8 @@ _NOT_IN_PHRASE = frozenset("""
     is are was were be been being has have had do does did will would can could should may might must not no
     that which who whom whose what it he she they we i you me him us them there here if when while because to
     by with for from on at as than so also then just even only very said says say this these those in into over
-    under about after before during through against among between without within across behind like""".split())  # noqa: SIM905
+    under about after before during through against among between without within across behind like
+    but yet or nor although though unless since until whether""".split())  # noqa: SIM905
 _ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
 _TITLE_CUE = re.compile(rf"\s(?P<cue>(?i:{CUES}|{WEAK_CUES}))(?=\s+\S)")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
@@ -213,6 +214,12 @@ _NOUN_USE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could
 _QUANTITY = re.compile(r"(?i)(?:\d[\d,.]*%?|percent|half|thirds?|quarters?|fourths?|fifths?|majority|minority|"
                        r"most|many|some|few|both|several|all|none|others)$")
 _DETERMINED = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|its|their|our|one)\s")
+
+
+def _connective_length(window: str, at: int) -> int:
+    """How long the connective opening a clause at ``at`` is ("But ", "And yet "), 0 if none."""
+    connective = re.match(r"(?:(?i:but|and|yet|so|or|nor)\s+)+", window[at:])
+    return connective.end() if connective else 0
 
 
 def _form_fits(word: str, gap: str, source: str, named: bool) -> bool:
@@ -338,7 +345,7 @@ class _Reader:
         capitalised words; the longest such words from a clause opening."""
         window = self.masked[self.span.start : offset]
         for opening in _OPENING.finditer(window):
-            match = _PHRASE.fullmatch(window, opening.end())
+            match = _PHRASE.fullmatch(window, opening.end() + _connective_length(window, opening.end()))
             if match is not None and self.is_source(match["phrase"], self.span.start + match.start("phrase"), offset):
                 start = self.span.start + match.start("phrase")
                 return self.phrase_referent(start, start + len(match["phrase"]))
