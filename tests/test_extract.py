@@ -1516,3 +1516,10 @@ def test_a_quotation_after_a_leading_clause_that_alone_names_anyone_continues_th
     text = ("“It is an enormous moment,” said Dana Reyes, a strategist. Unless further rivals quit the race, "
             "“it is very difficult to see how he is stopped.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "dana-reyes"]
+
+
+@pytest.mark.parametrize("rank", ["Col.", "1st Lt.", "veteran"])
+def test_a_rank_after_a_group_like_name_makes_it_a_title_not_a_group(rank: str) -> None:
+    text = (f"Dana Reyes spoke.\n\nRetired Army {rank} Omar Haddad brought up the bombing and later said, "
+            "“It is not just one group shooting people.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

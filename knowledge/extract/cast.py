@@ -186,7 +186,7 @@ _TITLE_HEADS = (
     r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
     r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host|member"
     r"|chief\s+executive|executive|manager|editor|publisher|producer|founder|co-founder|organi[sz]er|coordinator"
-    r"|treasurer|commissioner|superintendent|researcher|scientist|reporter|correspondent|journalist|officer"
+    r"|treasurer|commissioner|superintendent|researcher|scientist|reporter|correspondent|journalist|officer|veteran"
     r"|rapper|singer|actor|actress|comedian|author|writer|novelist|filmmaker|businessman|businesswoman)"
 )
 _TITLE = re.compile(
@@ -225,6 +225,10 @@ SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\
 
 
 _HEADLINE_WORDS = 20
+_RANK_AFTER = re.compile(r"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:Col|Gen|Lt|Maj|Capt|Sgt|Cpl|Pvt|Adm|Brig|Cmdr)\.|"
+                         r"\s+(?:Colonel|General|Lieutenant|Major|"
+                         r"Captain|Sergeant|Corporal|Private|Admiral|Brigadier|Commander|Chief|Specialist|veteran)\s+[A-Z]")
+"""A rank after words that look like a group's name ("Army Col. X", "Army veteran X"): a title, not a group."""
 _HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+$")
 _SURNAME_ALONE = 2
 _SUBORDINATE = re.compile(r"(?i)\b(?:deputy|vice|spokes\w+|official|aide|advis[eo]r|secretary|director)\b")
@@ -739,7 +743,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
         start = match.end() - len(name)
         qualifiers = name.split()[:-1]
         side_words_only = qualifiers and all(word.lower() in world.words for word in qualifiers)
-        if not _free(taken, start, match.end()) or side_words_only:
+        if not _free(taken, start, match.end()) or side_words_only or _RANK_AFTER.match(text, match.end()):
             continue
         ref = slug(name)
         new_groups.setdefault(ref, name)
