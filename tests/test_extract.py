@@ -1523,3 +1523,10 @@ def test_a_rank_after_a_group_like_name_makes_it_a_title_not_a_group(rank: str) 
     text = (f"Dana Reyes spoke.\n\nRetired Army {rank} Omar Haddad brought up the bombing and later said, "
             "“It is not just one group shooting people.”")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]
+
+
+@pytest.mark.parametrize("verb", ["opined", "retorted", "whispered", "pleaded", "interjected"])
+def test_less_common_speech_verbs_after_a_quotation_name_its_speaker(verb: str) -> None:
+    text = f"Omar Haddad spoke first.\n\n“We are not done with this,” Dana Reyes {verb}."
+    [quote] = propose(text, EMPTY, PUBLISHED).quotes
+    assert (quote.entry.speaker, quote.why) == ("dana-reyes", "speaker named after the quotation (“…,” X said)")

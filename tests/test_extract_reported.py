@@ -734,3 +734,9 @@ def test_what_x_told_someone_is_reported_even_when_it_quotes_a_few_words() -> No
 def test_a_connective_opening_the_sentence_is_not_part_of_an_unnamed_source() -> None:
     found = reported("Dana Reyes spoke.\n\nBut environmentalists worry that the cost could fall to taxpayers.")
     assert found == [("unnamed-environmentalists", "the cost could fall to taxpayers")]
+
+
+@pytest.mark.parametrize("verb", ["opined", "retorted", "whispered", "pleaded", "interjected"])
+def test_less_common_speech_verbs_report_a_that_clause(verb: str) -> None:
+    assert reported(f"Dana Reyes spoke.\n\nOmar Haddad {verb} that the port would stay closed.") == [
+        ("omar-haddad", "the port would stay closed")]

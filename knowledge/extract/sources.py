@@ -33,6 +33,7 @@ SPEECH = """
     remark mention testify speculate worry caution charge point_out call_for call_on urge demand propose
     criticize criticise accuse question cite signal indicate expect tweet post explain concede doubt predict
     ask acknowledge recommend insist lament boast joke quip muse wonder conclude contend disclose
+    opine retort whisper plead interject
     """
 ACTS = """
     attack blast slam praise mention cite point_to call_on defend condemn denounce dismiss tout threaten
