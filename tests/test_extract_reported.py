@@ -740,3 +740,10 @@ def test_a_connective_opening_the_sentence_is_not_part_of_an_unnamed_source() ->
 def test_less_common_speech_verbs_report_a_that_clause(verb: str) -> None:
     assert reported(f"Dana Reyes spoke.\n\nOmar Haddad {verb} that the port would stay closed.") == [
         ("omar-haddad", "the port would stay closed")]
+
+
+@pytest.mark.parametrize("joined", ["but suggesting", "and warning"])
+def test_a_participle_joined_by_and_or_but_to_another_reports_its_clause_too(joined: str) -> None:
+    found = reported(f"Omar Haddad spoke.\n\nDana Reyes doubled down, saying the plan is flawed {joined} "
+                     "that it might still pass.")
+    assert found == [("dana-reyes", "the plan is flawed"), ("dana-reyes", "it might still pass")]

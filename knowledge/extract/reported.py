@@ -109,7 +109,7 @@ _PARENTHETICAL = re.compile(rf"(?:{_ADJUNCT})*,\s+(?!(?:[a-z]+ing|and|but|which|
 _CONJOINED = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then))?\s+$")
 _APPOSED = re.compile(r",\s+(?:an?|the|who|whose|his|her|its|their|[A-Z]|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for|with|to|"
                       r"in)\b)[^«;]*$")
-_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|,\s+(?:and\s+)?(?:" + "|".join(
+_PARTICIPLE = re.compile(r"\s+saying\s+that\s+|(?:,\s+(?:and\s+)?|\s+(?:and|but)\s+)(?:" + "|".join(
     form for form in inflected(_PARTICIPLE_VERBS) if form.split("\\")[0].endswith("ing")) + r")(?:\s+that)?\s+")
 _NOT_A_CLAUSE = re.compile(rf"(?:after|before|in|on|at|during|while|when|as|with|for|to|of|by|{_ABOUT}|from|so|"
                            r"but|and|which|who|where|is|was|are|were|"
