@@ -747,3 +747,9 @@ def test_a_participle_joined_by_and_or_but_to_another_reports_its_clause_too(joi
     found = reported(f"Omar Haddad spoke.\n\nDana Reyes doubled down, saying the plan is flawed {joined} "
                      "that it might still pass.")
     assert found == [("dana-reyes", "the plan is flawed"), ("dana-reyes", "it might still pass")]
+
+
+def test_a_titled_name_opening_the_sentence_with_its_affiliation_and_a_comma_is_the_subject() -> None:
+    found = reported("Dana Reyes spoke.\n\nSen. Omar Haddad (D-R.I.), said after a lunch on Tuesday "
+                     "that he had not read the plan.")
+    assert found == [("omar-haddad", "he had not read the plan")]

@@ -405,7 +405,9 @@ class Attributor:
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if gap and (not gap["lone"] or referent.kind == "name" and any(
                     re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start:start])
-                    for start in (referent.start, self._title_start(referent)))):
+                    for start in (referent.start, self._title_start(referent))) or
+                    self._title_start(referent) == self.subject_start(Span(sentence_start, offset)) and
+                    gap.group().startswith((" (", "("))):
                 return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
 
