@@ -753,3 +753,8 @@ def test_a_titled_name_opening_the_sentence_with_its_affiliation_and_a_comma_is_
     found = reported("Dana Reyes spoke.\n\nSen. Omar Haddad (D-R.I.), said after a lunch on Tuesday "
                      "that he had not read the plan.")
     assert found == [("omar-haddad", "he had not read the plan")]
+
+
+def test_the_place_a_role_is_from_is_not_the_subject_the_role_is() -> None:
+    found = reported("Senator Dana Reyes spoke on Monday.\n\nThe senator from Harborland said the system was corrupt.")
+    assert found == [("dana-reyes", "the system was corrupt")]

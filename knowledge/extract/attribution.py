@@ -403,6 +403,9 @@ class Attributor:
             if verb and not self._agrees(referent, verb.group()):
                 continue
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
+            if referent.kind == "name" and (holder := self._holder_from(referents, referent)):
+                referent = holder
+                gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) or gap
             if gap and (not gap["lone"] or referent.kind == "name" and any(
                     re.search(r",\s*(?:the\s+)?$", self.masked[sentence_start:start])
                     for start in (referent.start, self._title_start(referent))) or
@@ -410,6 +413,11 @@ class Attributor:
                     gap.group().startswith((" (", "("))):
                 return self._apposed_to(referents, referent, offset, sentence_start) or referent
         return None
+
+    def _holder_from(self, referents: list[Referent], place: Referent) -> Referent | None:
+        """The role ``place`` only says where from ("the senator from Vermont"): that role."""
+        return next((r for r in referents if r.kind == "role" and r.figure and
+                     re.fullmatch(r"\s+from\s+", self.masked[r.end : place.start])), None)
 
     def _title_start(self, referent: Referent) -> int:
         """Where ``referent`` begins with the title written before it ("Gov. X": at "Gov.")."""
