@@ -758,3 +758,11 @@ def test_a_titled_name_opening_the_sentence_with_its_affiliation_and_a_comma_is_
 def test_the_place_a_role_is_from_is_not_the_subject_the_role_is() -> None:
     found = reported("Senator Dana Reyes spoke on Monday.\n\nThe senator from Harborland said the system was corrupt.")
     assert found == [("dana-reyes", "the system was corrupt")]
+
+
+@pytest.mark.parametrize(("opening", "source"), [("About 9 percent", "unnamed-9-percent"),
+                                                 ("Nearly half", "unnamed-half")])
+def test_an_approximate_share_of_people_is_an_unnamed_source_without_its_approximator(opening: str,
+                                                                                     source: str) -> None:
+    assert reported(f"Dana Reyes spoke.\n\n{opening} said they had no preference.") == [
+        (source, "they had no preference")]

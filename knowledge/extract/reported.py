@@ -217,8 +217,10 @@ _DETERMINED = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|its|the
 
 
 def _connective_length(window: str, at: int) -> int:
-    """How long the connective opening a clause at ``at`` is ("But ", "And yet "), 0 if none."""
-    connective = re.match(r"(?:(?i:but|and|yet|so|or|nor)\s+)+", window[at:])
+    """How long the connective or approximator opening a clause at ``at`` is ("But ", "And yet ",
+    "About " in "About 9 percent said"), 0 if none."""
+    connective = re.match(r"(?:(?i:but|and|yet|so|or|nor|about|nearly|almost|roughly|only|just\s+over|just\s+under|"
+                          r"more\s+than|fewer\s+than|less\s+than)\s+(?=\S))+", window[at:])
     return connective.end() if connective else 0
 
 
