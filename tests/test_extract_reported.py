@@ -766,3 +766,8 @@ def test_an_approximate_share_of_people_is_an_unnamed_source_without_its_approxi
                                                                                      source: str) -> None:
     assert reported(f"Dana Reyes spoke.\n\n{opening} said they had no preference.") == [
         (source, "they had no preference")]
+
+
+def test_a_reflexive_between_a_person_and_the_verb_leaves_the_person_the_source() -> None:
+    assert reported("Dana Reyes spoke.\n\nOmar Haddad himself said the deal was on.") == [
+        ("omar-haddad", "the deal was on")]

@@ -41,7 +41,8 @@ AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
              r"(?:\s+(?:has|have|had|is|are|was|were|would|will|did|does|do|may|might|could|also|later|further|"
              r"then|again|once\s+again|earlier|previously|repeatedly|recently|publicly|privately|often|long|"
              r"already|still|even|now|quickly|flatly|has\s+long|never|not|n[’']t|[a-z]+ly|rather|just|once|been|be|being|"
-             r"won[’']t|can[’']t|cannot|can|should|must|" + TIME_ADVERBIAL + r")(?:n[’']t)?)*"
+             r"won[’']t|can[’']t|cannot|can|should|must|himself|herself|itself|themselves|" + TIME_ADVERBIAL +
+             r")(?:n[’']t)?)*"
              r"(?:[’'](?:s|ve|d|ll))?")
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*),"

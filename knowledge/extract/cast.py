@@ -220,7 +220,8 @@ SAYING = "|".join(dict.fromkeys(
     [form for form in inflected(SPEECH + " describe stress emphasize emphasise")
      if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES]
     + [form for form in SPEECH_VERBS.split("|") if form not in BASES]))
-SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\s+|has\s+|had\s+|would\s+)?"
+SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\s+|has\s+|had\s+|would\s+|himself\s+|"
+                                    rf"herself\s+)?"
                                     rf"(?:{SAYING})\b")
 
 
