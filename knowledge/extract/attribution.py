@@ -25,7 +25,14 @@ from dataclasses import dataclass
 
 from knowledge.extract.cast import Cast, Figure, Mention, slug, title_before
 from knowledge.extract.reading import Quotation, Sentence, Span
-from knowledge.extract.sources import SPEECH_VERBS, THIRD_PERSON, TIME_ADVERBIAL, Referent, described
+from knowledge.extract.sources import (
+    POSTMODIFIED,
+    SPEECH_VERBS,
+    THIRD_PERSON,
+    TIME_ADVERBIAL,
+    Referent,
+    described,
+)
 
 PARTICIPLES = (
     r"saying|adding|asserting|noting|stressing|emphasi[sz]ing|calling|terming|describing|declaring|warning|"
@@ -66,8 +73,6 @@ _TITLE_AFTER_PERSON = re.compile(rf"\s+(?:{_TITLE_WORD}[a-z][\w-]*\s+){{1,3}}")
 _TITLE_AFTER_INSTITUTION = re.compile(rf"\s+(?:{_TITLE_WORD}[A-Za-z][\w-]*\s+){{1,3}}")
 _HERE_IS = re.compile(r"\s*(?:Here|This)(?:’s|'s|\s+is)\s+")
 _BEFORE_COLON = re.compile(r"[^:«»\n]{0,40}:\s*")
-POSTMODIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with|of|for|in|at|from|with|on|to|by)\s+")
-"""Where a description's head ends and what follows it begins ("officials | familiar with | the matter")."""
 _INVERTED = re.compile(rf"[\s,;:—–-]*(?:{SPEECH_VERBS})\s+")
 _TAIL_PHRASE = re.compile(r",?\s+[a-z][^«»,.;:!?\n]{0,80},\s+")
 NO_SPEECH_VERB = "subject of the sentence (no speech verb)"
@@ -339,7 +344,7 @@ class Attributor:
         """True when ``start``..``end`` lies in the title written before the next name ("chief" in
         "chief executive Lowell McAdam"): it is that person's title, not a role of its own."""
         titled = self._titled_name_after(end, found)
-        return titled is not None and self.text.rfind(titled[1], 0, titled[0].start) <= start and \
+        return titled is not None and self._title_start(titled[0]) <= start and \
             titled[0].start - end <= len(titled[1]) + 2
 
     def _titles_name(self, end: int, found: list[Referent]) -> bool:
@@ -473,13 +478,10 @@ class Attributor:
             referent = described
         if referent and _POST_VERB.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” X said)")
-        if referent is None and (description := _DEFINITE_BEFORE_VERB.match(self.masked, position)) and \
-                not any(position <= r.start < description.end() and r.kind == "name" for r in referents):
-            head = next((r for r in referents if r.end == description.end("words") and r.figure), None)
-            if head:
-                return self.attribution_of(head, 0.9, "speaker described after the quotation (“…,” the tycoon said)")
-            source = self.unnamed_source(description["words"])
-            return Attribution(source, 0.8, "speaker described after the quotation (“…,” the tycoon said)")
+        if referent is None and (described_after := self._described_speaker(
+                _DEFINITE_BEFORE_VERB.match(self.masked, position), referents,
+                "speaker described after the quotation (“…,” the tycoon said)")):
+            return described_after
         if referent and gap and re.search(r"[—―]", gap.group()) and referent.kind == "name" and \
                 re.match(r"[\s.]*(?:\n|$)", self.masked[referent.end : context.end + 1]):
             return self.attribution_of(referent, 0.9, "speaker signed after a dash (“…” ― X)")
@@ -501,10 +503,10 @@ class Attributor:
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())) and not _FINITE_NEXT.match(self.masked, referent.end):
             return self.attribution_of(referent, 0.95, "speaker named after the quotation (“…,” said X)")
-        if inverted and (description := _DEFINITE_AT_END.match(self.masked, inverted.end())) and not any(
-                inverted.end() <= r.start < description.end() and r.kind == "name" for r in referents):
-            return Attribution(self.unnamed_source(description["words"]), 0.8,
-                               "speaker described after the quotation (“…,” said the designer)")
+        if inverted and (described_after := self._described_speaker(
+                _DEFINITE_AT_END.match(self.masked, inverted.end()), referents,
+                "speaker described after the quotation (“…,” said the designer)")):
+            return described_after
         presented = _HERE_IS.match(self.masked, context.start)
         if presented and (referent := next((r for r in referents if r.start == presented.end()), None)) and \
                 referent.kind == "name" and _BEFORE_COLON.fullmatch(self.masked, referent.end, start):
@@ -547,6 +549,19 @@ class Attributor:
             if subject and subject.end <= verb.start():
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
         return None
+
+    def _described_speaker(self, description: re.Match[str] | None, referents: list[Referent],
+                           how: str) -> Attribution | None:
+        """The speaker a definite description after a quotation stands for ("the gambling tycoon"):
+        the person a known role at its head means, else an unnamed source of its words; none when a
+        name stands inside it ("the ministry spokesman, X,")."""
+        if description is None or any(description.start() <= r.start < description.end() and r.kind == "name"
+                                      for r in referents):
+            return None
+        head = next((r for r in referents if r.end == description.end("words") and r.figure), None)
+        if head:
+            return self.attribution_of(head, 0.9, how)
+        return Attribution(self.unnamed_source(description["words"]), 0.8, how)
 
     def quoted_as_saying(self, referents: list[Referent], start: int, end: int) -> Referent | None:
         """The X of "… quoted X as saying" within ``start``..``end``: the one quoted, not who quotes."""

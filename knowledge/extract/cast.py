@@ -559,12 +559,14 @@ def _abbreviations(text: str, mentions: list[Mention], taken: list[tuple[int, in
     """An abbreviation in brackets after a group or institution ("Tehreek-e-Taliban Pakistan (TTP)")
     names it wherever the article uses it; each one's abbreviations, by group or institution id."""
     found: dict[str, list[str]] = {}
+    tried: set[tuple[str, str]] = set()
     for mention in list(mentions):
         match = _ABBREVIATION.match(text, mention.end)
         ref = mention.group or (mention.figure if mention.figure and figures[mention.figure].institution else None)
         short = match["short"] if match else _initials(text[mention.start : mention.end])
-        if short is None or ref is None or short in found.get(ref, []):
+        if short is None or ref is None or short in found.get(ref, []) or match is None and (ref, short) in tried:
             continue
+        tried.add((ref, short))
         uses = [use for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
                 if _free(taken, use.start(), use.end())]
         if match is None and not uses:

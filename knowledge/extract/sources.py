@@ -167,7 +167,10 @@ _NOT_MODIFIERS = frozenset(
     there here what where would will could should can may might must first among about after before during
     like without against over under between into through unless because although though since until whether
     once whenever""".split())  # noqa: SIM905
-_POSTMODIFIER = re.compile(r"\s+(?:in|of|at|for|with|from|on|to|by|close\s+to|familiar\s+with)\s+"
+_POSTMODIFYING = r"(?:in|of|at|for|with|from|on|to|by|close\s+to|familiar\s+with)"
+POSTMODIFIED = re.compile(rf"\s+{_POSTMODIFYING}\s+")
+"""Where a description's head ends and what follows it begins ("officials | familiar with | the matter")."""
+_POSTMODIFIER = re.compile(rf"\s+{_POSTMODIFYING}\s+"
                            r"(?:(?:the\s+)?(?![A-Z][a-z]+day\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
                            r"|(?:the|his|her|their|its)\s+[a-z][\w’'-]*"
                            r"(?:\s+(?![a-z]+ed\b)(?!(?:"
