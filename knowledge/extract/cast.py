@@ -26,6 +26,7 @@ from knowledge.extract.sources import (
     SOURCE_HEADS,
     SPEECH,
     SPEECH_VERBS,
+    SUBORDINATORS,
     TIME_ADVERBIAL,
     inflected,
 )
@@ -201,7 +202,7 @@ _NOT_NAMES = frozenset(
     outside inside within without beyond behind beneath toward towards across along around above below
     this that these those there here both many some several all each every any no not most more meanwhile earlier
     later after before during following eventually according also however while when where what who which home
-    why how whether former other neither either because although though whereas unless whenever wherever
+    why how former other neither either
     diplomacy background meetings border news agency press photo read leave reply please enter comment name
     nations council security national supreme ministry minister foreign
     interior prime deputy president secretary army league organisation organization cooperation economic
@@ -215,7 +216,7 @@ _NOT_NAMES = frozenset(
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
     commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor
     then now still yet thus perhaps even only just instead indeed chair staff""".split()  # noqa: SIM905
-) | set(MONTHS) | set(WEEKDAYS)
+) | set(MONTHS) | set(WEEKDAYS) | SUBORDINATORS
 SAYING = "|".join(dict.fromkeys(
     [form for form in inflected(SPEECH + " describe stress emphasize emphasise")
      if not form.split("\\")[0].endswith("ing") and form.split("\\")[0] not in BASES]

@@ -48,6 +48,7 @@ from knowledge.extract.sources import (
     POSTMODIFIED,
     SOURCE_HEADS,
     SPEECH,
+    SUBORDINATORS,
     THIRD_PERSON,
     WEAK_CUES,
     Referent,
@@ -145,7 +146,7 @@ _NOT_IN_PHRASE = frozenset("""
     that which who whom whose what it he she they we i you me him us them there here if when while because to
     by with for from on at as than so also then just even only very said says say this these those in into over
     under about after before during through against among between without within across behind like
-    but yet or nor although though unless since until whether""".split())  # noqa: SIM905
+    but yet or nor""".split()) | SUBORDINATORS  # noqa: SIM905
 _ENDS_NO_PHRASE = frozenset({"the", "a", "an", "of", "and", "or", "nor", "&"})
 _TITLE_CUE = re.compile(rf"\s(?P<cue>(?i:{CUES}|{WEAK_CUES}))(?=\s+\S)")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")

@@ -161,12 +161,15 @@ _WORD = re.compile(r"[\w’'-]+")
 _TIME_NOUN = re.compile(r"\s+(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|moments)\b")
 DETERMINERS = frozenset(
     "the a an some many most other several another one two three few his her their its all".split())  # noqa: SIM905
+SUBORDINATORS = frozenset({"after", "although", "as", "because", "before", "if", "once", "since", "though",
+                           "unless", "until", "when", "whenever", "where", "whereas", "wherever", "whether",
+                           "while"})
+"""Words that open a subordinate clause: never part of a name, a description or a source's words."""
 _NOT_MODIFIERS = frozenset(
-    """and or but of in on at to for from by with as that which who whom whose than then so if when while
+    """and or but of in on at to for from by with that which who whom whose than then so
     is are was were be been has have had do does did not no also this these those it they he she we i you
-    there here what where would will could should can may might must first among about after before during
-    like without against over under between into through unless because although though since until whether
-    once whenever""".split())  # noqa: SIM905
+    there here what would will could should can may might must first among about during
+    like without against over under between into through""".split()) | SUBORDINATORS  # noqa: SIM905
 _POSTMODIFYING = r"(?:in|of|at|for|with|from|on|to|by|close\s+to|familiar\s+with)"
 POSTMODIFIED = re.compile(rf"\s+{_POSTMODIFYING}\s+")
 """Where a description's head ends and what follows it begins ("officials | familiar with | the matter")."""
