@@ -1530,3 +1530,9 @@ def test_less_common_speech_verbs_after_a_quotation_name_its_speaker(verb: str) 
     text = f"Omar Haddad spoke first.\n\n“We are not done with this,” Dana Reyes {verb}."
     [quote] = propose(text, EMPTY, PUBLISHED).quotes
     assert (quote.entry.speaker, quote.why) == ("dana-reyes", "speaker named after the quotation (“…,” X said)")
+
+
+@pytest.mark.parametrize("rank", ["1st Lt.", "Capt.", "Sgt."])
+def test_a_military_rank_titles_the_new_name_after_it(rank: str) -> None:
+    text = f"Dana Reyes spoke.\n\n“The race is wide open,” said Air Force {rank} Omar Haddad."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-haddad"]

@@ -177,10 +177,13 @@ class Cast:
 
 _HELD_TITLES = (r"chief|spokesperson|spokesman|spokeswoman|envoy|ambassador|minister|president|secretary|adviser|"
                  r"advisor|commander|governor|senator|leader|chairman|director|mayor")
+_RANKS = (r"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:Lt|Maj)\.?\s+Gen\.|Gen\.|Lt\.|Maj\.|Col\.|Capt\.|Sgt\.|Cpl\.|Pvt\.|"
+          r"Adm\.|Brig\.|Cmdr\.)|General|Colonel|Lieutenant|Captain|Sergeant|Corporal|Admiral|Brigadier|Commander")
+"""Military ranks written before a name ("Lt. Gen. X", "1st Lt. X", "Colonel X")."""
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General|\s+of\s+State)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
-    r"|Gen\.|General|Lt\.?\s+Gen\.|Maj\.?\s+Gen\.|Brig\.|Col\.|Adm\.|Admiral|Commander|Governor|Senator|Chief"
+    r"|" + _RANKS + r"|Governor|Senator|Chief"
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady|Chancellor|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
@@ -227,9 +230,7 @@ SPEECH_VERB_AFTER_NAME = re.compile(rf",?\s+(?:also\s+|later\s+|further\s+|once\
 
 
 _HEADLINE_WORDS = 20
-_RANK_AFTER = re.compile(r"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:Col|Gen|Lt|Maj|Capt|Sgt|Cpl|Pvt|Adm|Brig|Cmdr)\.|"
-                         r"\s+(?:Colonel|General|Lieutenant|Major|"
-                         r"Captain|Sergeant|Corporal|Private|Admiral|Brigadier|Commander|Chief|Specialist|veteran)\s+[A-Z]")
+_RANK_AFTER = re.compile(rf"\s+(?:{_RANKS}|Major|Private|Specialist|Chief|veteran)\s+[A-Z]")
 """A rank after words that look like a group's name ("Army Col. X", "Army veteran X"): a title, not a group."""
 _HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+$")
 _SURNAME_ALONE = 2
