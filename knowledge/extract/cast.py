@@ -485,25 +485,31 @@ _FINITE_AFTER = re.compile(r",?\s+(?:(?:" + TIME_ADVERBIAL + r"|earlier|later|ag
                            r"paid|sought|taught|wore|broke|chose|struck|fought|hid|shook|built|meant|read)\b")
 
 
+_OWNER_OF_NAME = re.compile(r"[’']s\s+[A-Z]")
+_ADVERB_AFTER = re.compile(r"\s+[a-z]+ly(?=\s)")
+_COLON_QUOTE_AFTER = re.compile(r"\s*:\s*[“\"‘']")
+_NO_LONE_PERSON = SOURCE_HEADS | _CROWDS
+
+
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, the subject of a sentence
     it opens ("X threw her support behind …"), or (two words or more) introduced in apposition
     ("X, who …"; "X, 75,"; "X, executive director of") or after "with", "met", "and", "by", "named"."""
-    if re.match(r"[’']s\s+[A-Z]", text[end:]):
+    if _OWNER_OF_NAME.match(text, end):
         return False
     if title:
         return True
     if re.search(r"\bthe\s+$", text[max(0, start - 4) : start]):
         return False
-    adverb = re.match(r"\s+[a-z]+ly(?=\s)", text[end:])
-    said = SPEECH_VERB_AFTER_NAME.match(text, end) or adverb and SPEECH_VERB_AFTER_NAME.match(text, end + adverb.end())
+    adverb = _ADVERB_AFTER.match(text, end)
+    said = SPEECH_VERB_AFTER_NAME.match(text, end) or adverb and SPEECH_VERB_AFTER_NAME.match(text, adverb.end())
     if said and not (single and said.group().startswith(",") and _OPEN_APPOSITION.search(text, max(0, start - 120),
                                                                                            start)):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
     if _opens_a_sentence(text, start) and _FINITE_AFTER.match(text, end) \
-            and not (single and (text[start:end].lower() in SOURCE_HEADS | _CROWDS or text[start:end].isupper()
+            and not (single and (text[start:end].lower() in _NO_LONE_PERSON or text[start:end].isupper()
                                  or len(re.findall(rf"\b{re.escape(text[start:end])}\b", text)) < 2)):
         return True
     if _ACTED.match(text, end) and not (single and text[start:end].isupper()):
@@ -515,8 +521,8 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
                  text[max(0, start - 8) : start]):
         return False
-    return bool(re.match(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b", text[end:])
-                or _PERSONAL_APPOSITION.match(text, end) or re.match(r"\s*:\s*[“\"‘']", text[end:])
+    return bool(re.compile(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b").match(text, end)
+                or _PERSONAL_APPOSITION.match(text, end) or _COLON_QUOTE_AFTER.match(text, end)
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
