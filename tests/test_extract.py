@@ -916,6 +916,13 @@ def test_a_name_after_a_preposition_does_not_take_the_next_sentences_she_as_its_
     assert [who for _, who, _ in speakers(text)] == ["tom-park"]
 
 
+def test_a_possessive_name_does_not_take_the_pronouns_that_follow_it() -> None:
+    text = ("Tom Park and Ed Ray met.\n\nIn his statement, Park went further in holding Ray to account.\n\n"
+            "“There are no excuses,” he said.\n\nJane Wu endorsed Park’s approach, saying she had changed her "
+            "mind. But she still doubted it.")
+    assert [who for _, who, _ in speakers(text)][0] == "tom-park"
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -763,6 +763,7 @@ class Attributor:
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
+_POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
@@ -791,7 +792,8 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
     """"m" or "f" for people whose pronouns the article shows: those that follow their mentions
     (outside quotations, in ``text`` as :func:`masked` gives it) in the same sentence or open the
     next one, and Mr./Mrs./Ms. before their names. A mention after a preposition or a conjunction
-    ("her ties to Obama. She …") or inside a quotation tells nothing."""
+    ("her ties to Obama. She …"), a possessive ("endorsed Park’s approach, saying she …") or one
+    inside a quotation tells nothing."""
     counts: dict[str, list[int]] = {}
     mentions = [m for m in cast.mentions if m.figure and not cast.figures[m.figure].institution]
     for index, mention in enumerate(mentions):
@@ -800,7 +802,7 @@ def _genders(text: str, cast: Cast) -> dict[str, str]:
         line = text[mention.end : min(stop, mention.end + 240)].split("\n", 1)[0]
         end = _SENTENCE_END.search(line)
         told = not _NOT_A_SUBJECT.search(text, max(0, mention.start - 40), mention.start) and \
-            text[mention.start : mention.end].strip("x")
+            not _POSSESSIVE.match(text, mention.end) and text[mention.start : mention.end].strip("x")
         window = "" if not told else line[: end.start() + 1] if end else line
         relative = _RELATIVE_AFTER.search(window)
         window = window[: relative.start()] if relative and window[: relative.start()].strip(" ,-–—") else window
