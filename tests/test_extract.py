@@ -525,7 +525,7 @@ def test_a_country_in_the_lead_stands_for_its_most_quoted_official() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("“The road stays shut,” Nadia Rauf, deputy governor of the province, said.", "nadia-rauf"),
-    ("Tom Park spoke.\n\nThe plans “are a step,” Nadia Rauf, minister for roads, ports, and rail, said.", "nadia-rauf"),
+    ("Tom Park spoke.\n\nThe new plans “are a step,” Nadia Rauf, minister for roads, ports, and rail, said.", "nadia-rauf"),
     ("“The road stays shut,” Rep. Tom Vance (R-Ohio) said on Friday.", "tom-vance"),
     ("“The road stays shut,” Senator Tom Vance, R-Ohio, said.", "tom-vance"),
     ("“The road stays shut,” said Ronald R. Keel, a lawyer in the city.", "ronald-r-keel"),
