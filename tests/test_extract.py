@@ -525,7 +525,8 @@ def test_a_country_in_the_lead_stands_for_its_most_quoted_official() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("“The road stays shut,” Nadia Rauf, deputy governor of the province, said.", "nadia-rauf"),
-    ("Tom Park spoke.\n\nThe new plans “are a step,” Nadia Rauf, minister for roads, ports, and rail, said.", "nadia-rauf"),
+    ("Tom Park spoke.\n\nThe new plans “are a step,” Nadia Rauf, minister for roads, ports, and rail, said.",
+     "nadia-rauf"),
     ("“The road stays shut,” Rep. Tom Vance (R-Ohio) said on Friday.", "tom-vance"),
     ("“The road stays shut,” Senator Tom Vance, R-Ohio, said.", "tom-vance"),
     ("“The road stays shut,” said Ronald R. Keel, a lawyer in the city.", "ronald-r-keel"),
@@ -922,6 +923,13 @@ def test_a_possessive_name_does_not_take_the_pronouns_that_follow_it() -> None:
             "“There are no excuses,” he said.\n\nJane Wu endorsed Park’s approach, saying she had changed her "
             "mind. But she still doubted it.")
     assert [who for _, who, _ in speakers(text)][0] == "tom-park"
+
+
+def test_a_description_apposed_to_a_titled_name_is_that_person() -> None:
+    text = ("Tom Park met Jane Wu. He was late.\n\nBut the other candidate on the stage, former Secretary of State "
+            "Jane Wu, drew a contrast, saying that costs, as Ed Ray of the Fund put it, matter.\n\n"
+            "“I do take what Ed Ray said seriously. He is the expert,” she said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu"]
 
 
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:

@@ -320,20 +320,30 @@ class Attributor:
             start = span.start + match.start()
             if not any(s <= start < e for s, e in taken):
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
-        descriptions = [d for d in described(self.masked, span, found, self.unnamed_source, self.last_group)
-                        if not self._apposed_to_name(d.end, span, found) and not self._titles_name(d.end, found)
-                        and not any(r.kind == "name" and d.start <= r.start and r.end < d.end and
-                                   re.search(r"\s\S+\s", self.masked[r.end : d.end]) for r in found)]
-        found = [r for r in found if r.kind == "name" or not self._apposed_to_name(r.end, span, found)]
+        descriptions, apposed = [], []
+        for d in described(self.masked, span, found, self.unnamed_source, self.last_group):
+            if self._apposed_to_name(d.end, span, found):
+                apposed.append(d)
+            elif not self._titles_name(d.end, found) and not any(
+                    r.kind == "name" and d.start <= r.start and r.end < d.end and
+                    re.search(r"\s\S+\s", self.masked[r.end : d.end]) for r in found):
+                descriptions.append(d)
+        found = [r for r in found if r.kind == "name" or not self._apposed_to_name(r.end, span, found) and
+                 not (r.figure is None and any(d.start <= r.start and r.end <= d.end for d in apposed))]
         found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
         return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
 
     def _apposed_to_name(self, end: int, span: Span, found: list[Referent]) -> bool:
-        """True when a name follows ``end`` after a comma, or after a role and a comma ("the
-        ministry spokesman, Omar Haddad,"): the role, thing or description ending there is that
-        person's, and the name says who."""
+        """True when a name follows ``end`` after a comma, with or without its title, or after a
+        role and a comma ("the ministry spokesman, Omar Haddad,"; "the other candidate, former
+        Secretary of State X,"): the role, thing or description ending there is that person's, and
+        the name says who."""
         apposed = _APPOSED_NAME.match(self.masked[end : span.end])
-        return apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found)
+        if apposed is not None and any(r.start == end + apposed.end() and r.kind == "name" for r in found):
+            return True
+        comma = re.match(r",\s+", self.masked[end : span.end])
+        titled = self._titled_name_after(end, found) if comma else None
+        return comma is not None and titled is not None and self._title_start(titled[0]) == end + comma.end()
 
     def _titled_name_after(self, end: int, found: list[Referent]) -> tuple[Referent, str] | None:
         """The first name at or after ``end`` and the title written before it, if it has one."""

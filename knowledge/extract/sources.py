@@ -224,6 +224,14 @@ def _titles(window: str, end: int, referent: Referent, span: Span) -> bool:
         is not None
 
 
+def _titled_in_postmodifier(masked: str, after: re.Match[str], span: Span, referent: Referent) -> bool:
+    """True when a name ends a description's postmodifier after capitalised words of a title
+    ("former Secretary of | State | Hillary Clinton"): the description is the name's title."""
+    start = span.start + after.start()
+    return referent.kind == "name" and referent.end == span.start + after.end() and \
+        re.fullmatch(r"\s+of\s+(?:(?!The\b)[A-Z][\w’'-]*\s+)+", masked[start : referent.start]) is not None
+
+
 def described(masked: str, span: Span, taken: list[Referent], name: Callable[[str], str],
               last_group: str | None) -> list[Referent]:
     """Sources a sentence describes rather than names ("officials", "a new poll", "the Clinton
@@ -240,7 +248,8 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
         after = _POSTMODIFIER.match(window, match.end())
         start, end = span.start + first, span.start + (after.end() if after else match.end())
         head = span.start + match.start()
-        if any(r.figure and r.kind != "thing" and (r.start <= head < r.end or _titles(window, end, r, span))
+        if any(r.figure and r.kind != "thing" and (r.start <= head < r.end or _titles(window, end, r, span) or
+                                                   after and _titled_in_postmodifier(masked, after, span, r))
                for r in taken):
             continue
         if match.group().lower() in _QUANTIFIERS and (_TIME_NOUN.match(window, match.end()) or re.search(
