@@ -932,6 +932,17 @@ def test_a_description_apposed_to_a_titled_name_is_that_person() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["jane-wu"]
 
 
+def test_one_operative_saying_is_an_unnamed_source_not_the_owner_of_what_it_downplays() -> None:
+    text = ("Tom Park spoke on Monday.\n\nOne operative inside the tower tried to downplay Park’s comments, "
+            "saying they were “not a big deal around here.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-operative"]
+
+
+def test_a_capitalised_job_title_opening_a_sentence_titles_the_name_after_it() -> None:
+    text = "Tom Park spoke.\n\nLawyer Jorge Ramos corrected him. “Your facts are wrong,” Ramos wrote."
+    assert [who for _, who, _ in speakers(text)] == ["jorge-ramos"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

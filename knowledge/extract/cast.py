@@ -180,6 +180,13 @@ _HELD_TITLES = (r"chief|spokesperson|spokesman|spokeswoman|envoy|ambassador|mini
 _RANKS = (r"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:Lt|Maj)\.?\s+Gen\.|Gen\.|Lt\.|Maj\.|Col\.|Capt\.|Sgt\.|Cpl\.|Pvt\.|"
           r"Adm\.|Brig\.|Cmdr\.)|General|Colonel|Lieutenant|Captain|Sergeant|Corporal|Admiral|Brigadier|Commander")
 """Military ranks written before a name ("Lt. Gen. X", "1st Lt. X", "Colonel X")."""
+_JOBS = """counterpart nominee candidate diplomat official analyst lawmaker activist lawyer aide pollster strategist
+    historian economist professor consultant attorney columnist anchor host member chief_executive executive manager
+    editor publisher producer founder co-founder organiser organizer coordinator treasurer commissioner
+    superintendent researcher scientist reporter correspondent journalist officer veteran rapper singer actor actress
+    comedian author writer novelist filmmaker businessman businesswoman"""
+_JOB_TITLES = "|".join(f"[{job[0]}{job[0].upper()}]{job[1:]}".replace("_", r"\s+") for job in _JOBS.split())
+"""Job titles written in lower case before a name ("journalist X"), or capitalised opening a sentence."""
 _TITLE_HEADS = (
     r"(?:Prime\s+Minister|President|Vice\s+President|Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
     r"|Secretary(?:[-\s]General|\s+of\s+State)?|Ambassador(?:\s+to\s+[A-Z][a-z]+)?|Envoy|Spokesperson|Spokesman|Spokeswoman"
@@ -187,11 +194,7 @@ _TITLE_HEADS = (
     r"|Speaker|Chairman|Leader|Rep\.|Sen\.|Gov\.|PM|Adviser|Advisor|Director|Ayatollah|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Minister"
     r"|Representative|Attorney\s+General|Judge|Justice|Professor|Prof\.|Rev\.|Mayor|Sheriff|Rabbi|Imam|Bishop|Cardinal"
     r"|Pastor|Sir|Dame|Lord|Lady|Chancellor|CEO|COO|CFO|Chief\s+Executive|Founder|Co-founder|Chairwoman"
-    r"|" + _HELD_TITLES + r"|counterpart|nominee|candidate|diplomat|official|analyst|lawmaker|activist|lawyer"
-    r"|aide|pollster|strategist|historian|economist|professor|consultant|attorney|columnist|anchor|host|member"
-    r"|chief\s+executive|executive|manager|editor|publisher|producer|founder|co-founder|organi[sz]er|coordinator"
-    r"|treasurer|commissioner|superintendent|researcher|scientist|reporter|correspondent|journalist|officer|veteran"
-    r"|rapper|singer|actor|actress|comedian|author|writer|novelist|filmmaker|businessman|businesswoman)"
+    r"|" + _HELD_TITLES + r"|" + _JOB_TITLES + r")"
 )
 _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"

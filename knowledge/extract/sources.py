@@ -154,6 +154,10 @@ SOURCE_HEADS = frozenset("""
     resident organizer organiser volunteer child kid coach player fan moderator caller customer shopper retiree
     mom dad grandmother grandfather book books article articles piece story column essay memoir op-ed transcript
     petition resolution platform notice bylaws guidelines headline caption
+    advocate agent anchor campaigner citizen commentator contender correspondent defender detractor
+    donor editor historian host investigator journalist operative opponent proponent pundit researcher
+    respondent rival skeptic sceptic soldiers volunteers investors nurses farmers demonstrators directors
+    managers professors attendees customers fans players callers retirees shoppers teenagers judges
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
