@@ -943,6 +943,12 @@ def test_a_capitalised_job_title_opening_a_sentence_titles_the_name_after_it() -
     assert [who for _, who, _ in speakers(text)] == ["jorge-ramos"]
 
 
+def test_two_names_before_a_colon_after_a_heading_dash_speak_the_quotation() -> None:
+    text = ("This is the newsletter for Wednesday.\n\nPOLLS NOT WRONG, JUST TOO EARLY - Mark Ruhl and Jon Ode: "
+            "“They just ended too early.”")
+    assert [who for _, who, _ in speakers(text)] == ["mark-ruhl"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -506,10 +506,12 @@ class Attributor:
             return self.attribution_of(referent, 0.9, "speaker named after the quotation and a phrase "
                                                       "(“…,” since …, said X)")
         labelled = _NAME_COLON.search(self.masked, context.start, start + 1)
-        if labelled and labelled.end() == start and (referent := next(
-                (r for r in referents if r.end == labelled.start() and r.kind == "name"
-                 and re.search(r"(?:^|[—–―-])\s*$", self.masked[context.start : r.start])), None)):
-            return self.attribution_of(referent, 0.85, "speaker named before a colon (X: “…”)")
+        label = next((r for r in referents if labelled and labelled.end() == start and r.end == labelled.start()
+                      and r.kind == "name"), None)
+        first = next((r for r in referents if label and r.kind == "name" and
+                      re.fullmatch(r"\s+and\s+", self.masked[r.end : label.start])), label)
+        if first and re.search(r"(?:^|[—–―-])\s*$", self.masked[context.start : first.start]):
+            return self.attribution_of(first, 0.85, "speaker named before a colon (X: “…”; X and Y: “…”)")
         inverted = _INVERTED.match(self.masked, end)
         if inverted and (referent := self.referent_at(referents, inverted.end()) or self._named_at(
                 referents, inverted.end())) and not _FINITE_NEXT.match(self.masked, referent.end):

@@ -472,10 +472,11 @@ _CROWDS = frozenset("""troops soldiers militants gunmen fighters rebels insurgen
     protesters demonstrators villagers tribesmen civilians refugees migrants pilgrims crowds hundreds thousands
     dozens scores families children women men survivors rescuers firefighters guards""".split())  # noqa: SIM905
 _ACTED = re.compile(rf"\s+(?:also\s+|later\s+|once\s+)?(?:{PAST_CUES})\b")
-_SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s)[ \t]*$")
+_SENTENCE_SUBJECT = re.compile(r"(?:\n|[.!?][”’\"']?\s|\s[—–―-])[ \t]*$")
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:
+    """True when ``start`` opens a line, a sentence, or what follows a dash ("EARLY - X and Y: …")."""
     return start == 0 or _SENTENCE_SUBJECT.search(text, max(0, start - 4), start) is not None
 
 
