@@ -949,6 +949,12 @@ def test_two_names_before_a_colon_after_a_heading_dash_speak_the_quotation() -> 
     assert [who for _, who, _ in speakers(text)] == ["mark-ruhl"]
 
 
+def test_a_possessive_title_in_apposition_makes_a_new_name_a_person() -> None:
+    text = ("Tom Park spoke.\n\nFirst, Jane Orr, Acme's longtime chief executive, was shown the door. "
+            "“I chose to go,” she said.")
+    assert [who for _, who, _ in speakers(text)] == ["jane-orr"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

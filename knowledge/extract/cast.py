@@ -456,7 +456,7 @@ _AFFILIATION = re.compile(
 
 
 _PERSONAL_APPOSITION = re.compile(
-    r",\s+(?:\d{1,3}(?:,|\s+years?\b)|(?:[\w-]+\s+){0,3}?(?:co-)?(?:director|president|chairman|chairwoman|chair|founder|"
+    r",\s+(?:\d{1,3}(?:,|\s+years?\b)|(?:[\w’'-]+\s+){0,3}?(?:co-)?(?:director|president|chairman|chairwoman|chair|founder|"
     r"head|chief|professor|fellow|member|spokes(?:man|woman|person)|analyst|economist|lawyer|attorney|strategist|"
     r"advis[eo]r|aide|official|executive|editor|author|researcher|scientist|manager|organi[sz]er|activist|leader|"
     r"secretary|minister|candidate|senator|governor|mayor|owner|resident|student|teacher|veteran|retiree|worker|"
