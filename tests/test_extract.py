@@ -955,6 +955,12 @@ def test_a_possessive_title_in_apposition_makes_a_new_name_a_person() -> None:
     assert [who for _, who, _ in speakers(text)] == ["jane-orr"]
 
 
+def test_a_question_then_a_name_in_apposition_and_said_is_one_sentence() -> None:
+    text = ("Tom Park and Eva Miller spoke.\n\n"
+            "\"How are you today?\" Miller, a retired worker from a nuclear plant, said pleasantly into the phone.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["eva-miller"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -216,8 +216,11 @@ _SAID = "said|says|asked|asks|told|tells|wrote|writes|added|adds"
 
 
 def _named_then(verbs: str) -> re.Pattern[str]:
-    """A speaker of up to five capitalised words (or a determiner) and then one of ``verbs``."""
-    return re.compile(rf"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an)\s+){{1,5}}(?:{verbs})\b")
+    """A speaker of up to five capitalised words (or a determiner), perhaps an apposition ("Miller,
+    a retired worker,"), and then one of ``verbs``."""
+    word = r"(?:[A-Z][\w.’'-]*|the|a|an)"
+    return re.compile(rf"\s+(?:{word}\s+){{0,4}}{word}(?:,\s+[^,“”\"«»\n]{{1,100}}?,|\s*\([^()\n]{{1,40}}\))?"
+                      rf"\s+(?:{verbs})\b")
 
 
 # after “…?” or “…!”: any past tense ("Trump asked", "the man yelled", "Trump went on")
