@@ -961,6 +961,12 @@ def test_a_question_then_a_name_in_apposition_and_said_is_one_sentence() -> None
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["eva-miller"]
 
 
+def test_an_unclosed_quotation_ends_where_its_forgotten_attribution_begins() -> None:
+    text = ("Tom Park and Emily Kessel spoke.\n\n\"There was no education about what papers to keep, said Kessel, "
+            "whose group is pushing for bills in the House.\n\nSome have been able to go.")
+    assert speakers(text) == [("direct", "emily-kessel", "There was no education about what papers to keep")]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -126,7 +126,7 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
                 current = _Open(carried.mark, carried.mark_start, carried.words_start, carried.paragraphs + 1)
                 position += 2 if text.startswith("''", paragraph.start) else 1
             else:
-                found.append(_unclosed(carried))
+                found.append(_unclosed(text, carried))
             carried = None
         while position < paragraph.end:
             char = text[position]
@@ -151,7 +151,7 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
             current.last_end = paragraph.end
             carried = current
     if carried is not None:
-        found.append(_unclosed(carried))
+        found.append(_unclosed(text, carried))
     return [_trimmed(text, quotation) for quotation in found if quotation.words.end > quotation.words.start]
 
 
@@ -192,9 +192,18 @@ def _closes(mark: str, char: str, after: str, before: str = "") -> bool:
     return mark in ('"', "''") or not after.isalnum()
 
 
-def _unclosed(open_quote: _Open) -> Quotation:
-    return Quotation(Span(open_quote.mark_start, open_quote.last_end),
-                     Span(open_quote.words_start, open_quote.last_end), open_quote.paragraphs)
+def _unclosed(text: str, open_quote: _Open) -> Quotation:
+    """A quotation no mark closes: it ends with its paragraph, or, within one paragraph, where an
+    attribution the writer forgot to set off begins (“"… what papers to keep, said Kessel, …”)."""
+    end = open_quote.last_end
+    if open_quote.paragraphs == 1 and (said := _FORGOTTEN_CLOSE.search(text, open_quote.words_start, end)):
+        end = said.start() + 1
+    return Quotation(Span(open_quote.mark_start, end), Span(open_quote.words_start, end), open_quote.paragraphs)
+
+
+_FORGOTTEN_CLOSE = re.compile(r",\s+(?:(?:said|says|added|adds|wrote|writes)\s+(?:[A-Z]|the\b|an?\b)"
+                              r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
+                              r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
 
 
 def _trimmed(text: str, quotation: Quotation) -> Quotation:
