@@ -967,6 +967,11 @@ def test_an_unclosed_quotation_ends_where_its_forgotten_attribution_begins() -> 
     assert speakers(text) == [("direct", "emily-kessel", "There was no education about what papers to keep")]
 
 
+def test_a_speech_verb_in_the_present_before_a_quotation_has_its_subject_speak() -> None:
+    text = "Ed Ray and Jane Wu traded emails.\n\nWu sent an email to Ray, who responds, “Yes, but happy to give it.”"
+    assert [who for _, who, _ in speakers(text)] == ["ed-ray"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -104,9 +104,14 @@ _PASTS = frozenset(forms.split()[0] for forms in _IRREGULAR.values())
 _THOUGHT = frozenset(inflected("believe think hope fear worry expect doubt signal indicate question cite"))
 _SPOKEN_PASTS = [form for form in inflected(SPEECH) if form not in _THOUGHT and re.fullmatch(r"[a-z]+", form)
                  and (form.endswith("ed") or form in _PASTS)]
-SPEECH_VERBS = "|".join(dict.fromkeys([*_SAID_FORMS.split("|"), *_SPOKEN_PASTS]))
-"""Every finite form that reports speech beside its speaker ("“…,” X said", "X beamed", "X screamed"):
-the forms written out above and the past of each speech verb of the lexicon, as one alternation."""
+_NOT_NOUNS = """respond argue insist warn acknowledge admit suggest predict contend concede announce confirm
+    maintain agree allege deny complain reiterate reveal observe testify speculate caution criticize criticise
+    recall exclaim muse opine retort plead interject disclose"""
+_SPOKEN_PRESENTS = [_third(verb) for verb in _NOT_NOUNS.split()]
+SPEECH_VERBS = "|".join(dict.fromkeys([*_SAID_FORMS.split("|"), *_SPOKEN_PASTS, *_SPOKEN_PRESENTS]))
+"""Every finite form that reports speech beside its speaker ("“…,” X said", "X beamed", "X responds"):
+the forms written out above and the past and third-person present of each speech verb of the
+lexicon, as one alternation."""
 
 _CUE_FORMS = sorted(set(inflected(SPEECH + ACTS)) - set(inflected(_WEAK)), key=len, reverse=True)
 CUES = "|".join(_CUE_FORMS)
