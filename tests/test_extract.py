@@ -972,6 +972,13 @@ def test_a_speech_verb_in_the_present_before_a_quotation_has_its_subject_speak()
     assert [who for _, who, _ in speakers(text)] == ["ed-ray"]
 
 
+def test_a_contraction_is_no_first_name_and_tells_nothing_of_its_pronouns() -> None:
+    text = ("Jane Wu spoke first, and she was brief.\n\nSpokesman Don Stewart would not say when.\n\n"
+            "“No news yet,” he said.\n\nBut what if Wu wins? Don’t they risk her picking judges?\n\n"
+            "“She should do as she wants,” he said.")
+    assert [who for _, who, _ in speakers(text)] == ["don-stewart", "don-stewart"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

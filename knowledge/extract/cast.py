@@ -200,7 +200,9 @@ _TITLE = re.compile(
     rf"(?:[A-Z][a-z]+[’']s\s+)?(?:(?:new|former|top|visiting|acting|then|special)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,5}}?{_TITLE_HEADS}"
     r"(?:\s+(?:for|of|to|on|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}\s*,|(?:\s*,)?)\s+$"
 )
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][’'][A-Z][^\W\d_]+|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)"
+_NAME_WORD = (r"(?![^\W\d_]+[’'](?:t|ll|re|ve|d|m)\b)"
+              r"(?:[A-ZÀ-ÖØ-Þ][’'][A-Z][^\W\d_]+|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*|al-[A-Z][a-z]+|ul-[A-Z][a-z]+)")
+"""A word of a name; not one a contraction ends ("Don’t", "Won’t")."""
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[’']s)?(?:[ \t]+(?:[A-Z]\.[ \t]+)*{_NAME_WORD}(?:[’']s)?)*")
 _NOT_NAMES = frozenset(
     """the a an in on at to of for from by with and or but as if he she it they we i you his her its their our
