@@ -979,6 +979,12 @@ def test_a_contraction_is_no_first_name_and_tells_nothing_of_its_pronouns() -> N
     assert [who for _, who, _ in speakers(text)] == ["don-stewart", "don-stewart"]
 
 
+def test_a_new_name_before_who_and_a_past_verb_is_a_person_who_speaks() -> None:
+    text = ("Ed Henry spoke.\n\nAmong many replies was this tweet from Rikkie Wells who tweeted, "
+            "“They break them CONSTANTLY.”")
+    assert [who for _, who, _ in speakers(text)] == ["rikkie-wells"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

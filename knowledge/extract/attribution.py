@@ -55,7 +55,7 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*|"
               r"(?:[^,«»]{1,80}?,\s+){1,3}and\s+[^,«»]{1,40}?),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
-_WHO_BEFORE = re.compile(rf",\s+who{AUXILIARY}\s+$")
+_WHO_BEFORE = re.compile(rf",?\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen|who|whose)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"

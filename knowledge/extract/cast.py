@@ -500,7 +500,8 @@ _NO_LONE_PERSON = SOURCE_HEADS | _CROWDS
 def _looks_like_person(text: str, start: int, end: int, single: bool, title: str | None, world: World) -> bool:
     """A new name is a person when titled, followed by a speech verb, the subject of a sentence
     it opens ("X threw her support behind …"), or (two words or more) introduced in apposition
-    ("X, who …"; "X, 75,"; "X, executive director of") or after "with", "met", "and", "by", "named"."""
+    ("X, who …"; "X, 75,"; "X, executive director of"; "X who tweeted") or after "with", "met", "and",
+    "by", "named"."""
     if _OWNER_OF_NAME.match(text, end):
         return False
     if title:
@@ -524,6 +525,8 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return False
     if _INTRODUCED_SUBJECT.search(text[max(0, start - 80) : start]) and _FINITE_AFTER.match(text, end):
         return True
+    if _WHO_DID.match(text, end):
+        return True
     if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
                  text[max(0, start - 8) : start]):
         return False
@@ -532,6 +535,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
+_WHO_DID = re.compile(r"\s+who\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|outside|inside)\s+(?:the\s+)?$")
 _ATTRIBUTIVE = re.compile(r"[’']s\b|[^\S\n]+(?!(?:on|at|and|or|to|for|with|from|by|in|of|last|this|next|since|during|"
                           r"before|after|where|when|is|was|has|had|are|were|that|which|who|as|but)\b)[a-z]")
