@@ -674,12 +674,12 @@ def resolve(phrase: str, published: date, *, context: str | None = None) -> Date
     """
     try:
         return _resolve(phrase, published, context)
-    except OverflowError:
-        raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
     except DateError as error:
         if repr(phrase) in str(error):
             raise
         raise DateError(f"{phrase!r}: {error}") from None
+    except (OverflowError, ValueError):
+        raise DateError(f"{phrase!r} lies outside the calendar when read against {published}") from None
 
 
 _HEDGE = re.compile(r"^(?:almost|nearly|about|some|roughly|around|approximately|more\s+than|less\s+than|just|only|"

@@ -1,5 +1,6 @@
 """Date phrases resolved against publication dates, one kind per test, edge cases included."""
 
+import re
 from datetime import date
 
 import pytest
@@ -292,3 +293,9 @@ def test_day_ranges_clock_times_and_reported_quarters(phrase: str, published: da
 def test_the_next_day_is_narrative_not_future() -> None:
     sentence = "The strike began on November 20 and ended the next day."
     assert resolve("November 20", date(2025, 11, 26), context=sentence) == span("2025-11-20", None, "day")
+
+
+@pytest.mark.parametrize("phrase", ["next year", "next month", "the next two years", "in 10000"])
+def test_phrases_past_the_last_day_of_the_calendar_raise_date_error(phrase: str) -> None:
+    with pytest.raises(DateError, match=re.escape(repr(phrase))):
+        resolve(phrase, FUTURE)

@@ -985,6 +985,16 @@ def test_a_new_name_before_who_and_a_past_verb_is_a_person_who_speaks() -> None:
     assert [who for _, who, _ in speakers(text)] == ["rikkie-wells"]
 
 
+def test_an_article_with_no_publication_date_and_next_year_is_read_without_error() -> None:
+    text = "Tom Park spoke on Monday.\n\n“We will win next year,” Park said. The vote is due next year."
+    assert [who for _, who, _ in speakers_undated(text)] == ["tom-park"]
+
+
+def speakers_undated(text: str) -> list[tuple[str, str, str]]:
+    """(kind, speaker, text) of every quote proposed for an article whose date is not known."""
+    return [(p.entry.kind, p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, None).quotes]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")
