@@ -995,6 +995,12 @@ def speakers_undated(text: str) -> list[tuple[str, str, str]]:
     return [(p.entry.kind, p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, None).quotes]
 
 
+def test_he_after_a_sentence_that_ends_by_introducing_a_new_man_is_that_man() -> None:
+    text = ("Tom Park spoke, and he was brief.\n\nThe plan has its defenders, like Ed Ray, a senior fellow "
+            "at the institute.\n\n“The benefit is ten times the losses,” he said.")
+    assert [who for _, who, _ in speakers(text)] == ["ed-ray"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

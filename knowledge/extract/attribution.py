@@ -238,6 +238,7 @@ class Attributor:
         self.last_group: str | None = None
         self.last_speaker: str | None = None
         self.narrated: tuple[int, str] | None = None
+        self.newcomer: str | None = None
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -674,6 +675,7 @@ class Attributor:
         spoken = sorted((speaker for speaker in speakers if speaker),
                         key=lambda speaker: self.cast.figures[speaker].institution != UNNAMED)
         self.narrated = None
+        self.newcomer = None
         if spoken:
             self.last_speaker = spoken[-1]
             self._note_subject(spoken[-1])
@@ -688,8 +690,23 @@ class Attributor:
         subject = self.main_subject(sentence.span, referents)
         if subject and subject.figure:
             self._note_subject(subject.figure)
+        self.newcomer = self._introduced_last(sentence.span, referents, subject)
         self.narrated = (sentence.span.end, subject.figure) if not speakers and subject and subject.figure and \
             subject.kind == "name" and not self.cast.figures[subject.figure].institution else None
+
+    def _introduced_last(self, sentence: Span, referents: list[Referent], subject: Referent | None) -> str | None:
+        """The person a sentence whose subject is no person ends by introducing, named for the first
+        time and set off by an apposition ("That concerns Henry Crespo, president of the caucus."):
+        the one a "he said" after it most likely quotes."""
+        if subject is not None and subject.figure and self._one_person(subject.figure):
+            return None
+        for name in reversed([r for r in referents if r.kind == "name" and r.figure and r is not subject]):
+            assert name.figure is not None
+            if not self.cast.figures[name.figure].institution and \
+                    _INTRODUCING_APPOSITION.match(self.masked, name.end, sentence.end):
+                first = next(m for m in self.cast.mentions if m.figure == name.figure)
+                return name.figure if first.start == name.start else None
+        return None
 
     def labelled(self, words: str) -> tuple[Attribution, int] | None:
         """The speaker of a transcript's ``NAME: …`` (the person of the article with that surname,
@@ -756,7 +773,7 @@ class Attributor:
         sentence (``named_before``), else the last subject, else the last person named, each only
         when its pronouns, where the article shows them, are not the other ones; no one when every
         such person is of the other pronoun."""
-        candidates = [*(named_before or ()), *reversed(self.subjects),
+        candidates = [*(named_before or ()), *([self.newcomer] if self.newcomer else []), *reversed(self.subjects),
                       *(f.id for f in self.cast.people_before(offset))]
         return next((figure for figure in candidates if self._may_be(pronoun, figure)), None)
 
@@ -776,6 +793,7 @@ class Attributor:
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
+_INTRODUCING_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][\w-]*[^;:!?«»]*$")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
