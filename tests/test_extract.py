@@ -1001,6 +1001,18 @@ def test_he_after_a_sentence_that_ends_by_introducing_a_new_man_is_that_man() ->
     assert [who for _, who, _ in speakers(text)] == ["ed-ray"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Daily Star made these claims in May, and Harbor News responded:\n\n\"The claims are false.\"",
+     "harbor-news"),
+    ("Tom Park spoke.\n\nEstimates of turnout are problematic - Lakeside Research: “All the samples lean left.”",
+     "lakeside-research"),
+    ("Tom Park spoke.\n\nAnother source speaking to Harbor News said, “The agents are investigating.”",
+     "unnamed-source"),
+])
+def test_news_and_research_outlets_speak_but_not_when_a_source_speaks_to_them(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

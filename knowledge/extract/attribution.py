@@ -57,7 +57,8 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
 _WHO_BEFORE = re.compile(rf",?\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
-_POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|released|published|"
+_POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|(?:speaking|talking)\s+"
+                       r"(?:to|with)|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen|who|whose)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
                        r"(?<!\sand)(?<!\sbut))?")
 _BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
@@ -412,13 +413,15 @@ class Attributor:
         """The referent whose words end right before a verb at ``offset``: an apposition ("X, a
         lawyer, said"; "X, who ..., said"), a prepositional phrase ("officials in the city said")
         or an auxiliary may stand between; a lone comma only after an apposed name ("the
-        chairman, X, said")."""
+        chairman, X, said"). Who a participle addresses ("a source speaking to Fox News said") is
+        not its subject."""
         who = _WHO_BEFORE.search(self.masked, sentence_start, offset)
         if who and (named := next((r for r in referents if r.end == who.start() and r.kind == "name"), None)):
             return named
         verb = re.match(r"\w+", self.masked[offset:])
         for referent in reversed(referents):
-            if verb and not self._agrees(referent, verb.group()):
+            if verb and not self._agrees(referent, verb.group()) or \
+                    _PARTICIPLE_OBJECT.search(self.masked, max(sentence_start, referent.start - 30), referent.start):
                 continue
             gap = _BEFORE_VERB.fullmatch(self.masked, referent.end, offset) if referent.end <= offset else None
             if referent.kind == "name" and (holder := self._holder_from(referents, referent)):
@@ -794,6 +797,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|on|at|over|like|between|among|"
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
 _INTRODUCING_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][\w-]*[^;:!?«»]*$")
+_PARTICIPLE_OBJECT = re.compile(r"\b[a-z]{3,}ing\s+(?:to|with)\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")

@@ -386,8 +386,11 @@ INSTITUTION_HEADS = (
     "Association|Union|Organi[sz]ation|Times|Post|Journal|Tribune|Herald|Network|Institution|University|Museum|"
     "Coalition|Federation|Society|Fund"
 )
+_NAMED_HEADS = "News|Magazine|Research"
+"""Heads that make an institution only after a name of their own ("Breitbart News", "Pew Research")."""
 _NEW_INSTITUTION = re.compile(
-    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:[A-Z][\w&’'.-]*(?<![a-z]{{3}}\.)[ \t]+){{0,4}}(?:{INSTITUTION_HEADS})"
+    rf"(?<![\w’'-])(?:The\s+)?(?P<name>(?:(?:[A-Z][\w&’'.-]*(?<![a-z]{{3}}\.)[ \t]+){{0,4}}(?:{INSTITUTION_HEADS})"
+    rf"|(?:[A-Z][\w&’'.-]*(?<![a-z]{{3}}\.)[ \t]+){{1,4}}(?:{_NAMED_HEADS}))"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
     r"(?![\w-])"
 )
@@ -401,9 +404,10 @@ _AS_TITLE = re.compile(r"[’']s\b|\s+(?:spokes\w+|official|officials|minister|s
 
 def institution_kind(name: str) -> str:
     """A new institution's kind, read from its head word ("State Department" -> "department")."""
-    head = re.search(rf"\b(?:{INSTITUTION_HEADS}|White House|Pentagon|Kremlin)\b", name)
+    head = re.search(rf"\b(?:{INSTITUTION_HEADS}|{_NAMED_HEADS}|White House|Pentagon|Kremlin)\b", name)
     word = head.group().lower() if head else "organisation"
-    return "news outlet" if word in {"times", "post", "journal", "tribune", "herald", "network"} else word
+    return "news outlet" if word in {"times", "post", "journal", "tribune", "herald", "network", "news", "magazine"} \
+        else word
 
 
 def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
