@@ -1013,6 +1013,11 @@ def test_news_and_research_outlets_speak_but_not_when_a_source_speaks_to_them(te
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [speaker]
 
 
+def test_a_clip_that_says_a_person_did_something_is_the_source_not_the_person() -> None:
+    text = "Tim Kaine spoke.\n\nThe clip says Kaine “has a passion for defending the wrong people.”"
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-clip"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

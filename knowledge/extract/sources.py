@@ -162,7 +162,8 @@ SOURCE_HEADS = frozenset("""
     advocate agent anchor campaigner citizen commentator contender correspondent defender detractor
     donor editor historian host investigator journalist operative opponent proponent pundit researcher
     respondent rival skeptic sceptic soldiers volunteers investors nurses farmers demonstrators directors
-    managers professors attendees customers fans players callers retirees shoppers teenagers judges
+    managers professors attendees customers fans players callers retirees shoppers teenagers judges clip clips
+    footage
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
