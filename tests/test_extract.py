@@ -1018,6 +1018,12 @@ def test_a_clip_that_says_a_person_did_something_is_the_source_not_the_person() 
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-clip"]
 
 
+def test_appositions_closed_by_a_dash_before_the_verb_leave_the_name_as_speaker() -> None:
+    text = ("Ed Ray spoke.\n\nJohn Dickey, the chief executive of Ora Media -- the company that owns Ray's show, "
+            "which streams online -- told me, “We are a content provider.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["john-dickey"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -56,7 +56,8 @@ APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that
               r"(?:[^,«»]{1,80}?,\s+){1,3}and\s+[^,«»]{1,40}?),"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
 _WHO_BEFORE = re.compile(rf",?\s+who{AUXILIARY}\s+$")
-APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}},{AUXILIARY}\s+$")
+APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}}(?:,|\s+(?:--|—|–))"
+                         rf"{AUXILIARY}\s+$")
 _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|familiar\s+with|(?:speaking|talking)\s+"
                        r"(?:to|with)|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen|who|whose)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
