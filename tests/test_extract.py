@@ -1024,6 +1024,12 @@ def test_appositions_closed_by_a_dash_before_the_verb_leave_the_name_as_speaker(
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["john-dickey"]
 
 
+def test_a_possessive_name_ending_in_ing_opens_the_subject_not_a_participle_phrase() -> None:
+    text = ("Curt Schilling spoke.\n\nSchilling's son, Grant, defended his father Tuesday on Facebook, "
+            "saying: “He is not the most well informed.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-schilling-son"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

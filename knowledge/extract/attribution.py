@@ -146,7 +146,7 @@ _ROLE_MEANS = {
     "leader": (),
 }
 _LEADING_PHRASE = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]{2,}ed\s+(?:by|at|with|in|on|from|to|for|after|about|over|into|through)\b|"
+    r"^(?:[A-Z][a-z]+ing\b(?![’'])|[A-Z][a-z]{2,}ed\s+(?:by|at|with|in|on|from|to|for|after|about|over|into|through)\b|"
     r"In\b|On\b|At\b|During\b|After\b|Before\b|Following\b|Earlier\b|Later\b|"
     r"Meanwhile\b|Separately\b|Addressing\b|Speaking\b|Referring\b|Heading\b|With\b|For\b|While\b|As\b|"
     r"Asked\b|Pressed\b|Questioned\b|Like\b|Unlike\b|When\b|Although\b|Though\b|Because\b|Since\b|Once\b|"
