@@ -1030,6 +1030,13 @@ def test_a_possessive_name_ending_in_ing_opens_the_subject_not_a_participle_phra
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-schilling-son"]
 
 
+def test_a_share_of_respondents_is_the_source_of_what_it_said() -> None:
+    text = ("Jane Wu spoke.\n\nA question asked Democrats how likely Wu was to win, to which 21 percent said "
+            "“not too likely” and 14 percent said “not at all likely.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-21-percent",
+                                                                         "unnamed-14-percent"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

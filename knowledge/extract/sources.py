@@ -163,9 +163,9 @@ SOURCE_HEADS = frozenset("""
     donor editor historian host investigator journalist operative opponent proponent pundit researcher
     respondent rival skeptic sceptic soldiers volunteers investors nurses farmers demonstrators directors
     managers professors attendees customers fans players callers retirees shoppers teenagers judges clip clips
-    footage
+    footage percent
     """.split())  # noqa: SIM905
-_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research)$")
+_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research|percent)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
 _WORD = re.compile(r"[\w’'-]+")
 _TIME_NOUN = re.compile(r"\s+(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|moments)\b")
@@ -209,8 +209,10 @@ def _owner_start(window: str, owner: int) -> int:
 
 def _description_start(window: str, head: int) -> int:
     """Where the description ending in the head word at ``head`` begins: up to three modifiers
-    ("top black lawmakers", "the Clinton campaign") and a determiner or possessive."""
+    ("top black lawmakers", "the Clinton campaign"; a number before "percent") and a determiner or
+    possessive."""
     start = head
+    share = window.startswith("percent", head)
     for _ in range(4):
         word = re.search(r"([\w.’'-]+)\s+$", window[:start])
         if word is None:
@@ -221,8 +223,8 @@ def _description_start(window: str, head: int) -> int:
         if bare.endswith(("’s", "'s")):
             return _owner_start(window, word.start(1))
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or \
-                not re.fullmatch(r"[a-z][a-z0-9-]*", bare) or bare.endswith("ing") and \
-                re.search(r",\s*$", window[: word.start(1)]):
+                not (re.fullmatch(r"[a-z][a-z0-9-]*", bare) or share and re.fullmatch(r"\d[\d.,]*", bare)) or \
+                bare.endswith("ing") and re.search(r",\s*$", window[: word.start(1)]):
             break
         start = word.start(1)
     return start
