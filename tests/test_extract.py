@@ -1037,6 +1037,11 @@ def test_a_share_of_respondents_is_the_source_of_what_it_said() -> None:
                                                                          "unnamed-14-percent"]
 
 
+def test_someone_in_a_crowd_is_an_unnamed_source() -> None:
+    text = "Glenn Beck spoke.\n\nThen someone in the audience shouted, “Cruz is the one!”"
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-someone-in-the-audience"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

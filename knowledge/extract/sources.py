@@ -163,9 +163,9 @@ SOURCE_HEADS = frozenset("""
     donor editor historian host investigator journalist operative opponent proponent pundit researcher
     respondent rival skeptic sceptic soldiers volunteers investors nurses farmers demonstrators directors
     managers professors attendees customers fans players callers retirees shoppers teenagers judges clip clips
-    footage percent
+    footage percent someone somebody
     """.split())  # noqa: SIM905
-_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research|percent)$")
+_MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research|percent|someone|somebody)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
 _WORD = re.compile(r"[\w’'-]+")
 _TIME_NOUN = re.compile(r"\s+(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|moments)\b")
