@@ -1042,6 +1042,12 @@ def test_someone_in_a_crowd_is_an_unnamed_source() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-someone-in-the-audience"]
 
 
+def test_an_apposition_ending_in_a_quoted_title_leaves_the_name_as_speaker() -> None:
+    text = ("Tom Park spoke.\n\nAs Akhil Amar, professor of law at Yale and author of “The Unwritten Charter,” "
+            "put it, “Senators should remember that a compromise is better.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["akhil-amar"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

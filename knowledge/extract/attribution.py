@@ -54,6 +54,7 @@ AUXILIARY = (r"(?:[’'](?:re|m|ve|d|ll)(?=\s))?"
 APPOSITION = (r"(?:\s*\([^()«»]{1,40}\))?(?:\s*,\s+(?!(?:and|but|or|which|that|as|because|when|while|if|so|then|"
               r"though|although|after|before|since)\b)(?:[^,«»]{1,120}?|[A-Z]-[A-Z][\w.]*|"
               r"(?:[^,«»]{1,80}?,\s+){1,3}and\s+[^,«»]{1,40}?),"
+              r"|\s*,\s+[^,«»]{1,120}?\s(?:of|in|for)\s+«[^»\n]{1,60}»"
               r"|\s+(?:--|—|–)\s+[^«»—–]{1,160}?\s+(?:--|—|–))?")
 _WHO_BEFORE = re.compile(rf",?\s+who{AUXILIARY}\s+$")
 APPOSITIONS = re.compile(rf"(?:\s*\([^()«»]{{1,40}}\))?(?:\s*,\s+[^,«»;]{{1,120}}?){{1,4}}(?:,|\s+(?:--|—|–))"
