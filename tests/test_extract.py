@@ -1048,6 +1048,12 @@ def test_an_apposition_ending_in_a_quoted_title_leaves_the_name_as_speaker() -> 
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["akhil-amar"]
 
 
+def test_a_sentence_opened_by_a_participle_continues_the_previous_speaker() -> None:
+    text = ("Bill Maher spoke.\n\nLater, Maher said that the report “wasn’t good.” Adding, “Now, like with all "
+            "scandals, what they do is never that bad.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["bill-maher", "bill-maher"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

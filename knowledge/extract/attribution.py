@@ -663,6 +663,10 @@ class Attributor:
                                                              "in the same paragraph")
         if attribution is None and standalone and self.last_speaker and not first.is_heading:
             attribution = Attribution(self.last_speaker, 0.6, "no attribution: continues the previous speaker")
+        if attribution is None and self.last_speaker and \
+                _OPENING_PARTICIPLE.fullmatch(self.masked, context.start, quotation.marks.start):
+            attribution = Attribution(self.last_speaker, 0.7, "a participle opens the sentence (“Adding, “…””): "
+                                                              "the previous speaker continues")
         if attribution is None:
             subject = self.main_subject(context, referents)
             if subject and subject.end <= self.subject_start(context) and self.last_speaker and \
@@ -800,6 +804,7 @@ _NOT_A_SUBJECT = re.compile(r"(?:\b(?:to|for|against|with|than|by|about|of|from|
                              r"under|into|behind|toward|towards|through|without|upon|and|or)\s+(?:[A-Z][\w.’'-]*\s+)*|«[^»]*)$")
 _INTRODUCING_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][\w-]*[^;:!?«»]*$")
 _PARTICIPLE_OBJECT = re.compile(r"\b[a-z]{3,}ing\s+(?:to|with)\s+(?:the\s+)?$")
+_OPENING_PARTICIPLE = re.compile(rf"\s*(?:(?:And|Then|Later)\s+)?(?i:{PARTICIPLES})\s*[,:]?\s*")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
