@@ -242,6 +242,7 @@ class Attributor:
         self.last_speaker: str | None = None
         self.narrated: tuple[int, str] | None = None
         self.newcomer: str | None = None
+        self.first_named = {m.figure: m.start for m in reversed(cast.mentions) if m.figure}
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -713,8 +714,7 @@ class Attributor:
             assert name.figure is not None
             if not self.cast.figures[name.figure].institution and \
                     _INTRODUCING_APPOSITION.match(self.masked, name.end, sentence.end):
-                first = next(m for m in self.cast.mentions if m.figure == name.figure)
-                return name.figure if first.start == name.start else None
+                return name.figure if self.first_named[name.figure] == name.start else None
         return None
 
     def labelled(self, words: str) -> tuple[Attribution, int] | None:

@@ -201,9 +201,7 @@ def _unclosed(text: str, open_quote: _Open) -> Quotation:
     return Quotation(Span(open_quote.mark_start, end), Span(open_quote.words_start, end), open_quote.paragraphs)
 
 
-_FORGOTTEN_CLOSE = re.compile(r",\s+(?:(?:said|says|added|adds|wrote|writes)\s+(?:[A-Z]|the\b|an?\b)"
-                              r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
-                              r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
+
 
 
 def _trimmed(text: str, quotation: Quotation) -> Quotation:
@@ -222,6 +220,8 @@ _ABBREVIATIONS = {
     "cpl", "pvt", "messrs", "mt", "ft",
 } | set(MONTHS)
 _SAID = "said|says|asked|asks|told|tells|wrote|writes|added|adds"
+_FORGOTTEN_CLOSE = re.compile(rf",\s+(?:(?:{_SAID})\s+(?:[A-Z]|the\b|an?\b)|(?:[A-Z][\w.’'-]*\s+){{1,3}}(?:{_SAID})\b"
+                              rf"|(?:he|she|they)\s+(?:{_SAID})\b)")
 
 
 def _named_then(verbs: str) -> re.Pattern[str]:
