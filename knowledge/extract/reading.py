@@ -203,7 +203,6 @@ def _unclosed(text: str, open_quote: _Open) -> Quotation:
 
 
 
-
 def _trimmed(text: str, quotation: Quotation) -> Quotation:
     start, end = quotation.words.start, quotation.words.end
     while start < end and text[start].isspace():
