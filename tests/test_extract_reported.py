@@ -588,6 +588,15 @@ def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
     assert reported("Governor Dana Reyes touched on the candidate and his views — particularly on trade.") == []
 
 
+def test_a_cue_word_after_a_name_s_possessive_is_a_noun_and_leaves_the_subject_the_next_speaker() -> None:
+    text = ("Mayor Ines Gault criticized Governor Dana Reyes on Monday.\n"
+            "Reyes has not yet answered Gault’s remarks, although she did keep up her campaign on the radio.\n"
+            "“The bridge will open in May,” she said on Tuesday.")
+    quotes = [(p.entry.kind, p.entry.speaker) for p in propose(text, EMPTY, PUBLISHED).quotes]
+    assert ("reported", "ines-gault") not in quotes[1:]
+    assert quotes[-1] == ("direct", "dana-reyes")
+
+
 def test_a_pronoun_after_a_listener_is_the_subject_not_a_word_of_the_listener() -> None:
     text = ("Governor Dana Reyes told The Harbor Gazette of Eastport last week she would rather vote for "
             "the bond than the levy.\n\n“I am ashamed of this council,” she said.")

@@ -100,7 +100,8 @@ _EVIDENCE = re.compile(r"(?i)\b(?:polls?|surveys?|study|studies|report|analys[ie
                        r"research|figures|numbers|estimates|records|statistics)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PARTICIPLE_VERBS = SPEECH + ACTS
-_AFTER_DETERMINER = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\s+$")
+_AFTER_DETERMINER = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)|\w[’']s)\s+$")
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|declined\s+to|refused\s+to)\s+$")
 _OPEN_QUESTION = re.compile(r"(?:\s+\w+){0,2}?\s+(?:whether|if|how|what|when|why|who|where)\b")
 _APPOSED_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,«»]{1,120}?,\s+")
