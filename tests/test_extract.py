@@ -1054,6 +1054,13 @@ def test_a_sentence_opened_by_a_participle_continues_the_previous_speaker() -> N
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["bill-maher", "bill-maher"]
 
 
+def test_a_pronoun_after_a_statement_by_an_unnamed_source_in_a_person_s_sentence_is_that_person() -> None:
+    text = ("Tom Brandt, the mayor, backed the plan. He spoke on Monday.\n\n"
+            "Council spokesman Omar Vint wouldn’t say when, or if, the council will vote to approve the bridge.\n\n"
+            "“I don’t have any news yet,” he said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-vint"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -689,6 +689,11 @@ class Attributor:
         if spoken:
             self.last_speaker = spoken[-1]
             self._note_subject(spoken[-1])
+            if self.cast.figures[spoken[-1]].institution == UNNAMED:
+                subject = self.main_subject(sentence.span, self.referents(sentence.span))
+                if subject and subject.figure and subject.kind == "name" and \
+                        not self.cast.figures[subject.figure].institution:
+                    self._note_subject(subject.figure)
             return
         if speakers:
             self.last_speaker = None
