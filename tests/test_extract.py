@@ -1061,6 +1061,16 @@ def test_a_pronoun_after_a_statement_by_an_unnamed_source_in_a_person_s_sentence
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["omar-vint"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A familiar voice celebrated the vote on Twitter: “We have already won.”", "unnamed-familiar-voice"),
+    ("In a statement, the shipping mogul announced that “the port will reopen in May.”",
+     "unnamed-shipping-mogul"),
+    ("Billionaire Dana Reyes said, “The port will reopen in May.”", "dana-reyes"),
+])
+def test_a_voice_a_mogul_or_a_billionaire_is_a_source(text: str, speaker: str) -> None:
+    assert [who for kind, who, _ in speakers("Tom Park spoke.\n\n" + text) if kind == "direct"] == [speaker]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -163,7 +163,7 @@ SOURCE_HEADS = frozenset("""
     donor editor historian host investigator journalist operative opponent proponent pundit researcher
     respondent rival skeptic sceptic soldiers volunteers investors nurses farmers demonstrators directors
     managers professors attendees customers fans players callers retirees shoppers teenagers judges clip clips
-    footage percent someone somebody
+    footage percent someone somebody mogul moguls tycoon billionaire voice voices
     """.split())  # noqa: SIM905
 _MASS_OR_PLURAL = re.compile(r"(?:s|people|police|data|research|percent|someone|somebody)$")
 _QUANTIFIERS = frozenset({"majority", "most", "many", "some", "others", "few", "both", "several"})
