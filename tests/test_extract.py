@@ -1071,6 +1071,13 @@ def test_a_voice_a_mogul_or_a_billionaire_is_a_source(text: str, speaker: str) -
     assert [who for kind, who, _ in speakers("Tom Park spoke.\n\n" + text) if kind == "direct"] == [speaker]
 
 
+def test_a_perfect_of_write_is_a_speech_verb() -> None:
+    text = "Tom Park spoke.\n\n“We could not have a harbour without him,” Louella Parsons had written."
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["louella-parsons"]
+    assert ("reported", "louella-parsons", "the harbour would close") in speakers(
+        "Louella Parsons has written the harbour would close.")
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

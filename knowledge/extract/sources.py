@@ -52,7 +52,7 @@ ACTS = """
     speak_up_about talk_up speak_highly_of surmise posit theorize reckon concur assess
     """
 _WEAK = "find show conclude learn stress emphasize emphasise underline state"
-_IRREGULAR = {"say": "said", "sing": "sang sung", "tell": "told", "think": "thought", "write": "wrote",
+_IRREGULAR = {"say": "said", "sing": "sang sung", "tell": "told", "think": "thought", "write": "wrote written",
               "seek": "sought", "find": "found", "show": "showed shown", "lay": "laid", "learn": "learned learnt",
               "know": "knew known", "feel": "felt", "understand": "understood", "speak": "spoke spoken",
               "see": "saw seen", "forecast": "forecast forecasted", "make": "made", "take": "took taken",
@@ -88,7 +88,7 @@ def inflected(verbs: str) -> list[str]:
 
 _SAID_FORMS = (
     r"said|says|say|added|adds|told|tells|asserted|asserts|noted|notes|stressed|stresses|emphasi[sz]ed|"
-    r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|tweeted|posted|"
+    r"declared|announced|insisted|warned|explained|remarked|observed|stated|replied|wrote|written|tweeted|posted|"
     r"recalled|argued|claimed|maintained|acknowledged|admitted|confirmed|described|termed|called|urged|"
     r"vowed|reiterated|pointed\s+out|underlined|underscored|hailed|highlighted|voiced|expressed|praised|"
     r"welcomed|lauded|affirmed|reaffirmed|denied|continued|conceded|cautioned|promised|conveyed|offered|"
