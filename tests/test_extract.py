@@ -1078,6 +1078,13 @@ def test_a_perfect_of_write_is_a_speech_verb() -> None:
         "Louella Parsons has written the harbour would close.")
 
 
+def test_a_word_put_before_a_full_name_already_named_leaves_the_same_person() -> None:
+    text = ("Dana Reyes spoke in Eastport.\n\n“It was easier than beating Crooked Dana Reyes,” Tom Park said.\n\n"
+            "Reyes said, “We will win the harbour vote.” Reyes smiled.")
+    assert "crooked-dana-reyes" not in find_cast(text, EMPTY).figures
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park", "dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

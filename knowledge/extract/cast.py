@@ -727,6 +727,17 @@ def _honorifics_by_gender(text: str, figures: dict[str, Figure], mentions: list[
             mentions[index] = replace(mention, figure=fitting[0])
 
 
+def _named_before_as(name: str, first_at: dict[str, int]) -> str:
+    """The shorter full name a longer one ends with, when that one came first ("Hillary Clinton",
+    then "Crooked Hillary Clinton"): the same person with a word put before the name."""
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        tail = " ".join(words[cut:])
+        if tail in first_at and first_at[tail] < first_at[name]:
+            return tail
+    return name
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
@@ -811,12 +822,13 @@ def find_cast(text: str, directory: Directory) -> Cast:
                                       _placed(name, placed, text, start)):
             continue
         else:
-            ref = slug(name)
+            known_as = _named_before_as(name, first_at)
+            ref = slug(known_as)
             if ref not in figures:
-                figures[ref] = Figure(ref, name, None, [])
+                figures[ref] = Figure(ref, known_as, None, [])
             surnames.setdefault(name.split()[-1], ref)
             if not single:
-                first_names.setdefault(name.split()[0], set()).add(ref)
+                first_names.setdefault(known_as.split()[0], set()).add(ref)
             for cut in range(1, name.count(" ")):
                 tails.setdefault(name.split(" ", cut)[-1], {})[ref] = first_at[name]
         figure = figures[ref]
