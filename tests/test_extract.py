@@ -1085,6 +1085,14 @@ def test_a_word_put_before_a_full_name_already_named_leaves_the_same_person() ->
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park", "dana-reyes"]
 
 
+def test_a_sentence_case_headline_run_ending_in_a_body_surname_is_that_person() -> None:
+    text = ("Liberal Oscar-winner Reyes ‘not sure’ about the harbour vote.\n\n"
+            "Actress Dana Reyes is not sure she can back the harbour plan.\n\n"
+            "“I have doubts about the harbour,” Reyes said. Reyes left.")
+    assert "liberal-oscar-winner-reyes" not in find_cast(text, EMPTY).figures
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

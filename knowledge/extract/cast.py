@@ -639,10 +639,13 @@ def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple
     ends with a full name it prints ("Lawmakers Rip Donald Trump" above "Donald Trump"), or ends
     with the surname of another full name it prints ("Mom Corners Obama" above "Barack Obama"), is
     only those names: title case capitalised the verb by them. A full name the body only shortens
-    ("Sara Malik" above "Malik") stays whole."""
+    ("Sara Malik" above "Malik") stays whole. In a headline in sentence case, a run of three words
+    or more that ends with the surname of a full name of the body, and shares no other word with
+    it, is that person ("Liberal Oscar-winner Sarandon" above "Susan Sarandon")."""
     end = _headline_end(text)
-    if end is None or re.search(r"(?<![\w’'-])[a-z][a-z]{3}", text[:end]):
+    if end is None:
         return runs
+    title_cased = not re.search(r"(?<![\w’'-])[a-z][a-z]{3}", text[:end])
     below = {name for start, name in runs if start > end}
     surnames = {name.split()[-1] for name in below if " " in name}
     trimmed = []
@@ -650,6 +653,11 @@ def _headline_runs_by_body(text: str, runs: list[tuple[int, str]]) -> list[tuple
         words = name.split()
         if start > end or name in below or len(words) < 2:
             trimmed.append((start, name))
+            continue
+        if not title_cased:
+            bearers = [body.split() for body in below if " " in body and body.split()[-1] == words[-1]]
+            alien = len(words) >= 3 and bearers and not any(set(words[:-1]) & set(bearer) for bearer in bearers)
+            trimmed.append((start + len(name) - len(words[-1]), words[-1]) if alien else (start, name))
             continue
         head = next((cut for cut in range(len(words) - 1, 0, -1) if " ".join(words[:cut]) in below), 0)
         tail = next((cut for cut in range(head + 1, len(words)) if " ".join(words[cut:]) in below), len(words))
