@@ -1093,6 +1093,12 @@ def test_a_sentence_case_headline_run_ending_in_a_body_surname_is_that_person() 
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
 
 
+def test_a_quotation_after_an_institution_s_sentence_whose_only_source_is_unnamed_continues_the_institution() -> None:
+    text = ("Tom Park spoke.\n\nThe Harbour Board wouldn’t say when, or if, the council will vote to approve the "
+            "bridge.\n\n“On behalf of everyone at the board, we apologise.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["harbour-board"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -679,9 +679,12 @@ class Attributor:
                     else Attribution(None, 0.0, "no speaker found")
         return FoundQuote(quotation, context, attribution, standalone, first.is_heading)
 
-    def note_sentence(self, sentence: Sentence, speakers: list[str | None]) -> None:
+    def note_sentence(self, sentence: Sentence, speakers: list[str | None], quoted: int = 0) -> None:
         """Remember who spoke or was the subject, for pronouns and continuations that follow; after
-        words no one could be found to have said, the next standalone quotation continues no one."""
+        words no one could be found to have said, the next standalone quotation continues no one.
+        When every source a sentence names is unnamed ("X wouldn’t say when the Senate will vote"),
+        its named subject is still the last subject, and, when none of the first ``quoted`` speakers
+        (those of its quotations) is anyone, the last speaker."""
         spoken = sorted((speaker for speaker in speakers if speaker),
                         key=lambda speaker: self.cast.figures[speaker].institution != UNNAMED)
         self.narrated = None
@@ -691,8 +694,9 @@ class Attributor:
             self._note_subject(spoken[-1])
             if self.cast.figures[spoken[-1]].institution == UNNAMED:
                 subject = self.main_subject(sentence.span, self.referents(sentence.span))
-                if subject and subject.figure and subject.kind == "name" and \
-                        not self.cast.figures[subject.figure].institution:
+                if subject and subject.figure and subject.kind == "name":
+                    if not any(speakers[:quoted]):
+                        self.last_speaker = subject.figure
                     self._note_subject(subject.figure)
             return
         if speakers:

@@ -228,6 +228,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             seen_quotes.add(key)
             pending.append((found, pieces, len(speakers) - 1))
         quoted = next((s for s in reversed(speakers) if s), None)
+        quoted_count = len(speakers)
         statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
         for found, pieces, spoken in pending:
             attribution = _within_statement(found, statements)
@@ -241,7 +242,7 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
             if statement.attribution.figure:
                 _add_quote(result, ids, cast, words, statement.text.text(text), "reported", statement.attribution,
                            best.phrase if best else None, 1)
-        attributor.note_sentence(sentence, speakers)
+        attributor.note_sentence(sentence, speakers, quoted_count)
         if not sentence.is_heading and not is_caption(paragraphs[sentence.paragraph].text(text)):
             timeline.date(result, ids, cast, sentence, words, outside, phrases)
             last_day = timeline.last_day or last_day
