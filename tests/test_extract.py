@@ -1099,6 +1099,19 @@ def test_a_quotation_after_an_institution_s_sentence_whose_only_source_is_unname
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["harbour-board"]
 
 
+def test_quoted_words_repeating_a_phrase_quoted_before_are_its_speaker_s_and_so_is_what_follows() -> None:
+    text = ("Governor Dana Reyes told the Gazette her plan would be “to rebuild the harbour” next year.\n\n"
+            "What “rebuild the harbour” means is left to the imagination of voters.\n\n"
+            "“We have to do something about the port.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"] * 3
+
+
+def test_a_common_phrase_inside_a_longer_quotation_is_no_echo() -> None:
+    text = ("Tom Park spoke.\n\n“We will bring law and order to the harbour and the port,” Dana Reyes said.\n\n"
+            "Omar Haddad has long promised “law and order” in the city.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "omar-haddad"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

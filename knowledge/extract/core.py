@@ -231,7 +231,8 @@ def propose(text: str, directory: Directory, published: date | None = None) -> P
         quoted_count = len(speakers)
         statements = statements_in(attributor, sentence, quoted, sentences[index - 1] if index else None)
         for found, pieces, spoken in pending:
-            attribution = _within_statement(found, statements)
+            attribution = _echoed(found.quotation.words.text(text), _within_statement(found, statements),
+                                  result.quotes)
             speakers[spoken] = attribution.figure
             for evidence, piece in pieces:
                 _add_quote(result, ids, cast, evidence, piece, "direct", attribution,
@@ -334,6 +335,22 @@ def _transcript(attributor: Attributor, pieces: list[tuple[str, str]]) -> list[t
         if piece[start:].strip():
             found.append((evidence, piece[start:], said))
     return found
+
+
+def _echoed(words: str, attribution: Attribution, earlier: list[Proposal]) -> Attribution:
+    """Quoted words with no speech verb that repeat, of three words or more, a phrase the article
+    first quoted someone as saying ("Trump told CNN his policy would be “to go after them”. What
+    “go after them” means …") are that speaker's; else ``attribution``. Words found inside a
+    longer quotation are left alone: a common phrase ("law and order") is no echo."""
+    said = normalize(words)
+    if not attribution.why.startswith(NO_SPEECH_VERB) or len(said.split()) < 3:
+        return attribution
+    source = next((proposal.entry for proposal in earlier if proposal.entry.kind == "direct"
+                   and f" {said} " in f" {normalize(proposal.entry.text)} "
+                   and len(proposal.entry.text.split()) <= len(said.split()) + 2), None)
+    if source is None or source.speaker == attribution.figure:
+        return attribution
+    return Attribution(source.speaker, min(attribution.confidence, 0.6), "repeats words quoted before of its speaker")
 
 
 def _within_statement(found: FoundQuote, statements: list[FoundStatement]) -> Attribution:
