@@ -1112,6 +1112,12 @@ def test_a_common_phrase_inside_a_longer_quotation_is_no_echo() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "omar-haddad"]
 
 
+def test_a_sentence_opened_by_a_quotation_with_no_speech_verb_continues_the_speaker_before_it() -> None:
+    text = ("Tom Park spoke.\n\n“There are many quiet voters,” said Dana Reyes, a pollster who backed the port plan. "
+            "“They agree with him on the harbour, but they aren’t there yet” to back him as a candidate.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

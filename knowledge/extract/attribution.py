@@ -241,6 +241,7 @@ class Attributor:
         self.last_group: str | None = None
         self.last_speaker: str | None = None
         self.narrated: tuple[int, str] | None = None
+        self.spoke_until = -1
         self.newcomer: str | None = None
         self.first_named = {m.figure: m.start for m in reversed(cast.mentions) if m.figure}
 
@@ -670,10 +671,16 @@ class Attributor:
                                                               "the previous speaker continues")
         if attribution is None:
             subject = self.main_subject(context, referents)
+            opens = not self.masked[context.start : quotation.marks.start].strip() and \
+                not _ANY_VERB.search(self.masked, quotation.marks.end, context.end)
             if subject and subject.end <= self.subject_start(context) and self.last_speaker and \
                     not first.is_heading:
                 attribution = Attribution(self.last_speaker, 0.5, f"{NO_SPEECH_VERB}; only its leading clause "
                                                                   "names anyone: the previous speaker continues")
+            elif opens and self.last_speaker and before is not None and self.spoke_until == before.span.end and \
+                    before.paragraph == first.paragraph and (subject is None or subject.kind != "name"):
+                attribution = Attribution(self.last_speaker, 0.5, f"{NO_SPEECH_VERB}; a quotation opens it: the "
+                                                                  "speaker of the sentence before continues")
             else:
                 attribution = self.attribution_of(subject, 0.55, NO_SPEECH_VERB) if subject \
                     else Attribution(None, 0.0, "no speaker found")
@@ -691,6 +698,7 @@ class Attributor:
         self.newcomer = None
         if spoken:
             self.last_speaker = spoken[-1]
+            self.spoke_until = sentence.span.end
             self._note_subject(spoken[-1])
             if self.cast.figures[spoken[-1]].institution == UNNAMED:
                 subject = self.main_subject(sentence.span, self.referents(sentence.span))
