@@ -1118,6 +1118,17 @@ def test_a_sentence_opened_by_a_quotation_with_no_speech_verb_continues_the_spea
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "dana-reyes"]
 
 
+@pytest.mark.parametrize(("speaker_words", "speaker"), [
+    ("said one of those advisers, who spoke on condition of anonymity", "unnamed-one-of-those-advisers"),
+    ("said a 2008 campaign veteran who was there", "unnamed-2008-campaign-veteran"),
+])
+def test_a_partitive_or_a_year_after_a_determiner_belongs_to_the_description(speaker_words: str,
+                                                                              speaker: str) -> None:
+    text = f"Tom Park spoke.\n\n“There won’t be a path to the harbour,” {speaker_words}."
+    assert [(p.entry.speaker, p.why) for p in propose(text, EMPTY, PUBLISHED).quotes] == [
+        (speaker, "speaker named after the quotation (“…,” said X)")]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -207,10 +207,15 @@ def _owner_start(window: str, owner: int) -> int:
     return owner
 
 
+_PARTITIVE = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ee]ach|[Nn]one)\s+of\s+"
+                        r"(?:the|those|these|his|her|their|its|our)\s+$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _description_start(window: str, head: int) -> int:
     """Where the description ending in the head word at ``head`` begins: up to three modifiers
-    ("top black lawmakers", "the Clinton campaign"; a number before "percent") and a determiner or
-    possessive."""
+    ("top black lawmakers", "the Clinton campaign"; a number before "percent", a year after "a")
+    and a determiner, a possessive or a partitive ("one of those advisers")."""
     start = head
     share = window.startswith("percent", head)
     for _ in range(4):
@@ -218,8 +223,14 @@ def _description_start(window: str, head: int) -> int:
         if word is None:
             break
         bare = word.group(1).lower()
+        partitive = _PARTITIVE.search(window, 0, word.end())
+        if partitive:
+            return partitive.start()
         if bare in DETERMINERS:
             return word.start(1)
+        if _YEAR.fullmatch(bare) and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", window[: word.start(1)]):
+            start = word.start(1)
+            continue
         if bare.endswith(("’s", "'s")):
             return _owner_start(window, word.start(1))
         if bare in _NOT_MODIFIERS or bare in _CUE_WORDS or "x" * 3 in bare or \
@@ -267,7 +278,8 @@ def described(masked: str, span: Span, taken: list[Referent], name: Callable[[st
         if match.group().lower() in _QUANTIFIERS and (_TIME_NOUN.match(window, match.end()) or re.search(
                 r"(?i)\bthe\s+$", window[: match.start()])):
             continue
-        words = re.sub(r"^(?:the|a|an|another|one)\s+", "", window[first : end - span.start], flags=re.IGNORECASE)
+        words = re.sub(r"^(?:the|a|an|another|one(?!\s+of\b))\s+", "", window[first : end - span.start],
+                       flags=re.IGNORECASE)
         if window[first : match.end()].lower() == match.group().lower() and (
                 match.group().lower() not in _QUANTIFIERS and not _MASS_OR_PLURAL.search(match.group().lower())):
             continue
