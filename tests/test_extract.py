@@ -1129,6 +1129,14 @@ def test_a_partitive_or_a_year_after_a_determiner_belongs_to_the_description(spe
         (speaker, "speaker named after the quotation (“…,” said X)")]
 
 
+def test_a_single_name_followed_by_who_is_a_person_but_not_the_end_of_an_institution_s_name() -> None:
+    text = ("Dana Reyes spoke first. “Change the harbour,” she said.\n\n"
+            "Meanwhile Zendaya, who won the harbour award, spoke about courage. “Love the port,” she said.\n\n"
+            "“We will win,” said Omar Haddad, director of the Foundation for Harbour Peace, who backs the plan.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes", "zendaya", "omar-haddad"]
+    assert "peace" not in find_cast(text, EMPTY).figures
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

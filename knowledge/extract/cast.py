@@ -526,7 +526,10 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
     if _ACTED.match(text, end) and not (single and text[start:end].isupper()):
         return True
     if single:
-        return False
+        capital = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+        return bool(_WHO_AFTER.match(text, end)) and not text[start:end].isupper() and \
+            not _WORD_BEFORE_PLACE.search(text, max(0, start - 12), start) and \
+            not (capital and not _opens_a_sentence(text, capital.start()))
     if _INTRODUCED_SUBJECT.search(text[max(0, start - 80) : start]) and _FINITE_AFTER.match(text, end):
         return True
     if _WHO_DID.match(text, end):
@@ -539,6 +542,9 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
+_WHO_AFTER = re.compile(r",\s+who\b")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_WORD_BEFORE_PLACE = re.compile(r"(?:\b(?:of|in|at|from|to|near|on|for|across|the|and)|[’']s)\s+$")
 _WHO_DID = re.compile(r"\s+who\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|outside|inside)\s+(?:the\s+)?$")
 _ATTRIBUTIVE = re.compile(r"[’']s\b|[^\S\n]+(?!(?:on|at|and|or|to|for|with|from|by|in|of|last|this|next|since|during|"
