@@ -1137,6 +1137,17 @@ def test_a_single_name_followed_by_who_is_a_person_but_not_the_end_of_an_institu
     assert "peace" not in find_cast(text, EMPTY).figures
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Marty West, an education professor at Harvard, called it “a significant development.”\n\n"
+     "“This is the first reform since the 1980s,” West said.", "marty-west"),
+    ("Rep. Steve Israel (D-N.Y.), who leads the caucus, spoke.\n\n"
+     "“Republicans will have to recruit interns,” Israel said.", "steve-israel"),
+])
+def test_a_surname_that_is_also_a_place_or_a_direction_names_the_person_beside_a_speech_verb(text: str,
+                                                                                             speaker: str) -> None:
+    assert {who for kind, who, _ in speakers(text, WORLD) if kind == "direct"} == {speaker}
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

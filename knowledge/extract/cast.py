@@ -542,6 +542,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
                 or re.search(r"\b(?:with|met|and|by|named)\s+$", text[max(0, start - 7) : start]))
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 _WHO_AFTER = re.compile(r",\s+who\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _WORD_BEFORE_PLACE = re.compile(r"(?:\b(?:of|in|at|from|to|near|on|for|across|the|and)|[’']s)\s+$")
@@ -752,6 +753,27 @@ def _named_before_as(name: str, first_at: dict[str, int]) -> str:
     return name
 
 
+_COMPASS = frozenset({"east", "west", "north", "south"})
+
+
+def _surnames_of_words(text: str, figures: dict[str, Figure], mentions: list[Mention], taken: list[tuple[int, int]],
+                       words: frozenset[str]) -> None:
+    """The surname alone of a person named in full whose surname is also a word of places or
+    directions ("Steve Israel", then "“…,” Israel said"; "Marty West", then "West said"): that
+    person wherever it stands beside a speech verb after the full name."""
+    for figure in [f for f in figures.values() if " " in f.name and not f.institution]:
+        surname = figure.name.split()[-1]
+        first = next((m.start for m in mentions if m.figure == figure.id), None)
+        if surname.lower() not in words or first is None:
+            continue
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text[first:]):
+            start, end = first + match.start(), first + match.end()
+            beside = SPEECH_VERB_AFTER_NAME.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 12), start)
+            if beside and _free(taken, start, end):
+                mentions.append(Mention(start, end, figure=figure.id))
+                taken.append((start, end))
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
@@ -803,7 +825,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
     abbreviations = _abbreviations(text, mentions, taken, figures)
     surnames: dict[str, str] = {}
     first_names: dict[str, set[str]] = {}
-    runs = _headline_runs_by_body(text, [_with_surname_from(world.not_names - _NOT_NAMES, world, text, start, name)
+    surname_words = world.not_names - _NOT_NAMES | _COMPASS
+    runs = _headline_runs_by_body(text, [_with_surname_from(surname_words, world, text, start, name)
                                          for start, name in _name_runs(text, lowercase_words, not_names)])
     placed = {name for start, name in runs if _IN_A_PLACE.search(text, max(0, start - 12), start)
               and not _ATTRIBUTIVE.match(text, start + len(name))}
@@ -856,6 +879,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
                 figure.side = world.side_of(held or "")
         mentions.append(Mention(start, end, figure=ref))
         taken.append((start, end))
+    _surnames_of_words(text, figures, mentions, taken, surname_words)
     _headline_names(text, figures, mentions, taken)
     mentions.sort(key=lambda mention: mention.start)
     _honorifics_by_gender(text, figures, mentions)
