@@ -20,6 +20,7 @@ source, see :mod:`knowledge.extract.sources`). A quoted interview transcript giv
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -244,6 +245,8 @@ class Attributor:
         self.spoke_until = -1
         self.newcomer: str | None = None
         self.first_named = {m.figure: m.start for m in reversed(cast.mentions) if m.figure}
+        self.named = sorted((m for m in cast.mentions if m.figure), key=lambda mention: mention.start)
+        self.named_starts = [mention.start for mention in self.named]
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -281,8 +284,10 @@ class Attributor:
     def referents(self, span: Span) -> list[Referent]:
         """Every referent inside ``span`` (outside quotations), in order."""
         found: list[Referent] = []
-        for mention in self.cast.mentions:
-            if mention.figure and span.start <= mention.start < span.end and not self._inside_quotation(mention.start):
+        within = self.named[bisect_left(self.named_starts, span.start) : bisect_left(self.named_starts, span.end)]
+        for mention in within:
+            if not self._inside_quotation(mention.start):
+                assert mention.figure is not None
                 found.append(Referent(mention.start, mention.end, mention.figure, "name"))
         window = self.masked[span.start : span.end]
         taken = [(r.start, r.end) for r in found]
