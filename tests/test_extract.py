@@ -1148,6 +1148,14 @@ def test_a_surname_that_is_also_a_place_or_a_direction_names_the_person_beside_a
     assert {who for kind, who, _ in speakers(text, WORLD) if kind == "direct"} == {speaker}
 
 
+def test_a_name_the_article_puts_after_the_is_a_place_not_a_person() -> None:
+    text = ("Admiral Harry Harris spoke about the Scarborough Shoal, an atoll in the sea.\n\n"
+            "Scarborough Shoal is now the place officials worry about.\n\n"
+            "“It is good that my voice is low,” he said.")
+    assert "scarborough-shoal" not in find_cast(text, EMPTY).figures
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["harry-harris"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -547,6 +547,7 @@ _WHO_AFTER = re.compile(r",\s+who\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _WORD_BEFORE_PLACE = re.compile(r"(?:\b(?:of|in|at|from|to|near|on|for|across|the|and)|[’']s)\s+$")
 _WHO_DID = re.compile(r"\s+who\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|outside|inside)\s+(?:the\s+)?$")
 _ATTRIBUTIVE = re.compile(r"[’']s\b|[^\S\n]+(?!(?:on|at|and|or|to|for|with|from|by|in|of|last|this|next|since|during|"
                           r"before|after|where|when|is|was|has|had|are|were|that|which|who|as|but)\b)[a-z]")
@@ -828,7 +829,8 @@ def find_cast(text: str, directory: Directory) -> Cast:
     surname_words = world.not_names - _NOT_NAMES | _COMPASS
     runs = _headline_runs_by_body(text, [_with_surname_from(surname_words, world, text, start, name)
                                          for start, name in _name_runs(text, lowercase_words, not_names)])
-    placed = {name for start, name in runs if _IN_A_PLACE.search(text, max(0, start - 12), start)
+    placed = {name for start, name in runs if (_IN_A_PLACE.search(text, max(0, start - 12), start)
+                                               or _THE_BEFORE.search(text, max(0, start - 5), start))
               and not _ATTRIBUTIVE.match(text, start + len(name))}
     persons = {name for start, name in runs if " " in name and _free(taken, start, start + len(name))
                and _looks_like_person(text, start, start + len(name), False, title_before(text, start), world)
