@@ -1078,21 +1078,6 @@ def test_a_perfect_of_write_is_a_speech_verb() -> None:
         "Louella Parsons has written the harbour would close.")
 
 
-def test_a_word_put_before_a_full_name_already_named_leaves_the_same_person() -> None:
-    text = ("Dana Reyes spoke in Eastport.\n\n“It was easier than beating Crooked Dana Reyes,” Tom Park said.\n\n"
-            "Reyes said, “We will win the harbour vote.” Reyes smiled.")
-    assert "crooked-dana-reyes" not in find_cast(text, EMPTY).figures
-    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["tom-park", "dana-reyes"]
-
-
-def test_a_sentence_case_headline_run_ending_in_a_body_surname_is_that_person() -> None:
-    text = ("Liberal Oscar-winner Reyes ‘not sure’ about the harbour vote.\n\n"
-            "Actress Dana Reyes is not sure she can back the harbour plan.\n\n"
-            "“I have doubts about the harbour,” Reyes said. Reyes left.")
-    assert "liberal-oscar-winner-reyes" not in find_cast(text, EMPTY).figures
-    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
-
-
 def test_a_quotation_after_an_institution_s_sentence_whose_only_source_is_unnamed_continues_the_institution() -> None:
     text = ("Tom Park spoke.\n\nThe Harbour Board wouldn’t say when, or if, the council will vote to approve the "
             "bridge.\n\n“On behalf of everyone at the board, we apologise.”")
@@ -1148,12 +1133,22 @@ def test_a_surname_that_is_also_a_place_or_a_direction_names_the_person_beside_a
     assert {who for kind, who, _ in speakers(text, WORLD) if kind == "direct"} == {speaker}
 
 
-def test_a_name_the_article_puts_after_the_is_a_place_not_a_person() -> None:
-    text = ("Admiral Harry Harris spoke about the Scarborough Shoal, an atoll in the sea.\n\n"
-            "Scarborough Shoal is now the place officials worry about.\n\n"
-            "“It is good that my voice is low,” he said.")
-    assert "scarborough-shoal" not in find_cast(text, EMPTY).figures
-    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["harry-harris"]
+@pytest.mark.parametrize(("text", "no_one", "quoted_by"), [
+    pytest.param("Dana Reyes spoke in Eastport.\n\n“It was easier than beating Crooked Dana Reyes,” Tom Park said."
+                 "\n\nReyes said, “We will win the harbour vote.” Reyes smiled.",
+                 "crooked-dana-reyes", ["tom-park", "dana-reyes"], id="a word before a full name named already"),
+    pytest.param("Liberal Oscar-winner Reyes ‘not sure’ about the harbour vote.\n\n"
+                 "Actress Dana Reyes is not sure she can back the harbour plan.\n\n"
+                 "“I have doubts about the harbour,” Reyes said. Reyes left.",
+                 "liberal-oscar-winner-reyes", ["dana-reyes"], id="a sentence-case headline run ending in a surname"),
+    pytest.param("Admiral Harry Harris spoke about the Scarborough Shoal, an atoll in the sea.\n\n"
+                 "Scarborough Shoal is now the place officials worry about.\n\n"
+                 "“It is good that my voice is low,” he said.",
+                 "scarborough-shoal", ["harry-harris"], id="a name printed after the article elsewhere"),
+])
+def test_a_capitalised_run_that_is_no_new_person(text: str, no_one: str, quoted_by: list[str]) -> None:
+    assert no_one not in find_cast(text, EMPTY).figures
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == quoted_by
 
 
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
