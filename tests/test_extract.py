@@ -1151,6 +1151,15 @@ def test_a_capitalised_run_that_is_no_new_person(text: str, no_one: str, quoted_
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == quoted_by
 
 
+@pytest.mark.parametrize(("opening", "outlet"), [
+    ("As Harbour News reported", "harbour-news"),
+    ("As The Harbour Times reported", "harbour-times"),
+])
+def test_a_word_opening_the_sentence_is_not_part_of_a_new_institution_s_name(opening: str, outlet: str) -> None:
+    text = f"Tom Park spoke.\n\n{opening}, the port would close in May."
+    assert [who for kind, who, _ in speakers(text) if kind == "reported"] == [outlet]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -436,6 +436,8 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         found.append((match.end(key) - len(name), match.end(key), ""))
     new: list[str] = []
     for start, end, ref in sorted(found, key=lambda place: (not place[2], place[0])):
+        opening = _OPENING_WORD.match(text, start, end) if not ref else None
+        start += opening.end() - start if opening else 0
         if not _free(taken, start, end):
             continue
         if not ref:
@@ -453,6 +455,9 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
+_OPENING_WORD = re.compile(r"(?:As|And|But|So|Both|Given|When|While|If|Because|Though|Although|Since|After|Before|"
+                           r"Like|Unlike|Until|Once)\s+(?:The\s+)?(?=[A-Z])")
+"""A word that opens a sentence before a new institution's name ("As Breitbart News reported")."""
 _AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:[^\S\n]+(?!(?:after|before|with|during|while|"
                          rf"when|meeting)\b)(?:(?:[A-Z][a-z]{{0,3}}\.)+|[\w/’'-]+)){{0,3}}|―|\n[^\S\n]*[-—–]+)[^\S\n]*$")
 _AFFILIATION = re.compile(
