@@ -1160,6 +1160,14 @@ def test_a_word_opening_the_sentence_is_not_part_of_a_new_institution_s_name(ope
     assert [who for kind, who, _ in speakers(text) if kind == "reported"] == [outlet]
 
 
+@pytest.mark.parametrize("text", [
+    "Dana Reyes spoke.\n\nContinued Reyes: “So I think it is a very real problem for the harbour.”",
+    "Dana Reyes spoke.\n\nGiven Reyes’s record, “the harbour will be safe,” Reyes said.",
+])
+def test_a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it(text: str) -> None:
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -223,7 +223,8 @@ _NOT_NAMES = frozenset(
     chairman congressman congresswoman speaker house representative judge justice professor prof rev mayor sheriff
     rabbi imam bishop cardinal pastor sir dame lord lady envoy ambassador spokesman spokeswoman spokesperson
     commander adviser advisor director chief admiral colonel captain sergeant state ceo coo cfo chancellor
-    then now still yet thus perhaps even only just instead indeed chair staff""".split()  # noqa: SIM905
+    then now still yet thus perhaps even only just instead indeed chair staff
+    one two three four five six seven eight nine ten given says continued""".split()  # noqa: SIM905
 ) | set(MONTHS) | set(WEEKDAYS) | SUBORDINATORS
 SAYING = "|".join(dict.fromkeys(
     [form for form in inflected(SPEECH + " describe stress emphasize emphasise")
