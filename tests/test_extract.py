@@ -1168,6 +1168,13 @@ def test_a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it(text:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
 
 
+@pytest.mark.parametrize("again", ["the person added", "the adviser added"])
+def test_a_bare_definite_description_after_an_unnamed_speaker_is_that_speaker(again: str) -> None:
+    text = ("Tom Park spoke.\n\n“We have a ton of work to do,” said a longtime adviser to the mayor, who asked "
+            f"not to be named.\n\n“The harbour vote is the last hurdle,” {again}.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-longtime-adviser-to-the-mayor"] * 2
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -97,6 +97,14 @@ _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|presse
 _ANSWERED = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|and\s+(?:he|she|they))\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(rf"(?<!\bwhat\s)\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:{SPEECH_VERBS})\b)")
+def _head_of(description: str) -> str:
+    """The head word of an unnamed source's words: the last before a prepositional postmodifier
+    ("adviser" in "longtime adviser to the mayor")."""
+    words = re.split(r"\s+(?:to|of|at|for|with|in|from|on|who|close)\s", description.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
+_BARE_DEFINITE = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
                          r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman|teenager|mother|father|"
                          r"wife|husband|son|daughter|girl|boy|protester|demonstrator|attendee|participant|employee|"
@@ -243,6 +251,7 @@ class Attributor:
         self.last_speaker: str | None = None
         self.narrated: tuple[int, str] | None = None
         self.spoke_until = -1
+        self.last_unnamed: str | None = None
         self.newcomer: str | None = None
         self.first_named = {m.figure: m.start for m in reversed(cast.mentions) if m.figure}
         self.named = sorted((m for m in cast.mentions if m.figure), key=lambda mention: mention.start)
@@ -333,6 +342,7 @@ class Attributor:
                 found.append(Referent(start, span.start + match.end(), None, "thing"))
         descriptions, apposed = [], []
         for d in described(self.masked, span, found, self.unnamed_source, self.last_group):
+            d = self._same_unnamed(d)
             if self._apposed_to_name(d.end, span, found):
                 apposed.append(d)
             elif not self._titles_name(d.end, found) and not any(
@@ -343,6 +353,19 @@ class Attributor:
                  not (r.figure is None and any(d.start <= r.start and r.end <= d.end for d in apposed))]
         found = [r for r in found if r.figure or not any(d.start < r.end and r.start < d.end for d in descriptions)]
         return sorted([*found, *descriptions], key=lambda referent: (referent.start, -referent.end))
+
+    def _same_unnamed(self, description: Referent) -> Referent:
+        """A bare definite description ("the person", "the official") after an unnamed source of one
+        person who has just spoken ("said a longtime adviser …") stands for that source when it has
+        the same head, or when it is "the person" or "the source"."""
+        bare = _BARE_DEFINITE.fullmatch(self.masked, description.start, description.end)
+        last = self.last_unnamed
+        if bare is None or last is None or last == description.figure:
+            return description
+        head = bare["head"].lower()
+        if head in {"person", "source"} or _head_of(self.cast.figures[last].name) == head:
+            return Referent(description.start, description.end, last, description.kind)
+        return description
 
     def _apposed_to_name(self, end: int, span: Span, found: list[Referent]) -> bool:
         """True when a name follows ``end`` after a comma, with or without its title, or after a
@@ -701,6 +724,9 @@ class Attributor:
                         key=lambda speaker: self.cast.figures[speaker].institution != UNNAMED)
         self.narrated = None
         self.newcomer = None
+        self.last_unnamed = next((speaker for speaker in reversed(spoken) if self.cast.figures[speaker].institution
+                                  == UNNAMED and _ONE_PERSON.search(_head_of(self.cast.figures[speaker].name))),
+                                 self.last_unnamed)
         if spoken:
             self.last_speaker = spoken[-1]
             self.spoke_until = sentence.span.end
