@@ -97,13 +97,6 @@ _ASKED_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:asked|told|presse
 _ANSWERED = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|and\s+(?:he|she|they))\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(rf"(?<!\bwhat\s)\b[Ii]t\b(?=(?:\s+\w+)?\s+(?:{SPEECH_VERBS})\b)")
-def _head_of(description: str) -> str:
-    """The head word of an unnamed source's words: the last before a prepositional postmodifier
-    ("adviser" in "longtime adviser to the mayor")."""
-    words = re.split(r"\s+(?:to|of|at|for|with|in|from|on|who|close)\s", description.lower(), maxsplit=1)[0].split()
-    return words[-1] if words else ""
-
-
 _BARE_DEFINITE = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")
 _ONE_PERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|minister|diplomat|aide|advis[eo]r|commander|"
                          r"officer|envoy|ambassador|lawyer|witness|source|analyst|expert|resident|man|woman|teenager|mother|father|"
@@ -253,9 +246,9 @@ class Attributor:
         self.spoke_until = -1
         self.last_unnamed: str | None = None
         self.newcomer: str | None = None
-        self.first_named = {m.figure: m.start for m in reversed(cast.mentions) if m.figure}
         self.named = sorted((m for m in cast.mentions if m.figure), key=lambda mention: mention.start)
         self.named_starts = [mention.start for mention in self.named]
+        self.first_named = {m.figure: m.start for m in reversed(self.named)}
 
     def _inside_quotation(self, start: int) -> bool:
         return any(q.marks.start < start < q.marks.end for q in self.quotations)
@@ -858,6 +851,13 @@ _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
+
+
+def _head_of(description: str) -> str:
+    """The head word of an unnamed source's words: the last before a prepositional postmodifier
+    ("adviser" in "longtime adviser to the mayor")."""
+    words = re.split(r"\s+(?:to|of|at|for|with|in|from|on|who|close)\s", description.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
 
 
 _FEMININE = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|girl|grandmother|aunt|niece|widow|actress|"

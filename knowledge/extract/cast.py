@@ -411,6 +411,12 @@ def institution_kind(name: str) -> str:
         else word
 
 
+_OPENER = re.compile(r"(?:As|And|But|So|Both|Given|When|While|If|Because|Though|Although|Since|After|Before|"
+                     r"Like|Unlike|Until|Once)\s+")
+"""A word that opens a sentence before a new institution's name ("As Breitbart News reported")."""
+_OPENING_WORD = re.compile(rf"{_OPENER.pattern}(?:The\s+)?(?=[A-Z])")
+
+
 def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int, int]],
                           figures: dict[str, Figure], mentions: list[Mention], not_names: frozenset[str]) -> None:
     """Known institutions by alias (or generic name beside their side), then new ones by form."""
@@ -430,8 +436,9 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
     for match in _OUTLET.finditer(text):
         key = "name" if match["name"] else "after"
         name = match[key]
-        if name.split()[0] in {"As", "And", "But", "So"} and " " in name:
-            name = name.split(" ", 1)[1]
+        opener = _OPENER.match(name)
+        if opener and " " in name:
+            name = name[opener.end() :]
         if name.split()[0] in {"He", "She", "It", "They", "The", "Which", "Who"} or name.lower() in not_names:
             continue
         found.append((match.end(key) - len(name), match.end(key), ""))
@@ -456,9 +463,6 @@ def _institution_mentions(text: str, directory: Directory, taken: list[tuple[int
         taken.append((start, end))
 
 
-_OPENING_WORD = re.compile(r"(?:As|And|But|So|Both|Given|When|While|If|Because|Though|Although|Since|After|Before|"
-                           r"Like|Unlike|Until|Once)\s+(?:The\s+)?(?=[A-Z])")
-"""A word that opens a sentence before a new institution's name ("As Breitbart News reported")."""
 _AFTER_VERB = re.compile(rf"(?:\b(?:{SAYING}|[Aa]ccording\s+to)(?:[^\S\n]+(?!(?:after|before|with|during|while|"
                          rf"when|meeting)\b)(?:(?:[A-Z][a-z]{{0,3}}\.)+|[\w/’'-]+)){{0,3}}|―|\n[^\S\n]*[-—–]+)[^\S\n]*$")
 _AFFILIATION = re.compile(
@@ -516,7 +520,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return False
     if title:
         return True
-    if re.search(r"\bthe\s+$", text[max(0, start - 4) : start]):
+    if _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     adverb = _ADVERB_AFTER.match(text, end)
     said = SPEECH_VERB_AFTER_NAME.match(text, end) or adverb and SPEECH_VERB_AFTER_NAME.match(text, adverb.end())
@@ -540,8 +544,7 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return True
     if _WHO_DID.match(text, end):
         return True
-    if re.search(r"\b(?:of|in|at|from|to|near|on|into|across|outside|inside|around|through)\s+$",
-                 text[max(0, start - 8) : start]):
+    if _AFTER_PREPOSITION.search(text, max(0, start - 8), start):
         return False
     return bool(re.compile(r"\s*,\s+(?:who|the|an?|one|" + world.side_pattern + r")\b").match(text, end)
                 or _PERSONAL_APPOSITION.match(text, end) or _COLON_QUOTE_AFTER.match(text, end)
@@ -551,7 +554,9 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 _WHO_AFTER = re.compile(r",\s+who\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
-_WORD_BEFORE_PLACE = re.compile(r"(?:\b(?:of|in|at|from|to|near|on|for|across|the|and)|[’']s)\s+$")
+_PLACE_PREPOSITIONS = "of|in|at|from|to|near|on|into|across|outside|inside|around|through"
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+$")
+_WORD_BEFORE_PLACE = re.compile(rf"(?:\b(?:{_PLACE_PREPOSITIONS}|for|the|and)|[’']s)\s+$")
 _WHO_DID = re.compile(r"\s+who\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _IN_A_PLACE = re.compile(r"\b(?:in|across|throughout|outside|inside)\s+(?:the\s+)?$")

@@ -201,8 +201,6 @@ def _unclosed(text: str, open_quote: _Open) -> Quotation:
     return Quotation(Span(open_quote.mark_start, end), Span(open_quote.words_start, end), open_quote.paragraphs)
 
 
-
-
 def _trimmed(text: str, quotation: Quotation) -> Quotation:
     start, end = quotation.words.start, quotation.words.end
     while start < end and text[start].isspace():
