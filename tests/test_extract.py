@@ -30,9 +30,10 @@ DIRECTORY = Directory(sides=SIDES, group_words=WORLD.group_words,
                                           aliases=["Amina Khan", "A. Khan"]),))
 
 
-def speakers(text: str, directory: Directory = EMPTY) -> list[tuple[str, str, str]]:
-    """(kind, speaker, text) of every proposed quote."""
-    return [(p.entry.kind, p.entry.speaker, p.entry.text) for p in propose(text, directory, PUBLISHED).quotes]
+def speakers(text: str, directory: Directory = EMPTY, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    """(kind, speaker, text) of every proposed quote (``published`` None: an article whose date is
+    not known)."""
+    return [(p.entry.kind, p.entry.speaker, p.entry.text) for p in propose(text, directory, published).quotes]
 
 
 @pytest.mark.parametrize("text", [
@@ -987,12 +988,7 @@ def test_a_new_name_before_who_and_a_past_verb_is_a_person_who_speaks() -> None:
 
 def test_an_article_with_no_publication_date_and_next_year_is_read_without_error() -> None:
     text = "Tom Park spoke on Monday.\n\n“We will win next year,” Park said. The vote is due next year."
-    assert [who for _, who, _ in speakers_undated(text)] == ["tom-park"]
-
-
-def speakers_undated(text: str) -> list[tuple[str, str, str]]:
-    """(kind, speaker, text) of every quote proposed for an article whose date is not known."""
-    return [(p.entry.kind, p.entry.speaker, p.entry.text) for p in propose(text, EMPTY, None).quotes]
+    assert [who for _, who, _ in speakers(text, published=None)] == ["tom-park"]
 
 
 def test_he_after_a_sentence_that_ends_by_introducing_a_new_man_is_that_man() -> None:
