@@ -775,8 +775,8 @@ def _surnames_of_words(text: str, figures: dict[str, Figure], mentions: list[Men
     person wherever it stands beside a speech verb after the full name."""
     for figure in [f for f in figures.values() if " " in f.name and not f.institution]:
         surname = figure.name.split()[-1]
-        first = next((m.start for m in mentions if m.figure == figure.id), None)
-        if surname.lower() not in words or first is None:
+        first = next((m.start for m in mentions if m.figure == figure.id), None) if surname.lower() in words else None
+        if first is None:
             continue
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text[first:]):
             start, end = first + match.start(), first + match.end()
