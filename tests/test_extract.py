@@ -14,7 +14,7 @@ from knowledge.dates import DateError, resolve
 from knowledge.evaluate import evaluate, own_cases, seed_cases
 from knowledge.extract import Directory, main, propose
 from knowledge.extract.attribution import _genders, masked
-from knowledge.extract.cast import find_cast
+from knowledge.extract.cast import find_cast, slug
 from knowledge.extract.reading import Span
 from knowledge.extract.render import article_toml
 from knowledge.extract.sources import described
@@ -1169,6 +1169,19 @@ def test_a_bare_definite_description_after_an_unnamed_speaker_is_that_speaker(ag
     text = ("Tom Park spoke.\n\n“We have a ton of work to do,” said a longtime adviser to the mayor, who asked "
             f"not to be named.\n\n“The harbour vote is the last hurdle,” {again}.")
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["unnamed-longtime-adviser-to-the-mayor"] * 2
+
+
+def test_a_name_ending_one_sentence_is_not_part_of_an_outlet_reporting_in_the_next() -> None:
+    text = ("Nearly all the guests backed Dana Reyes. As Harbourwire reported, “if the vote were held tonight, "
+            "Reyes would win, and handily.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["harbourwire"]
+
+
+@pytest.mark.parametrize("first", ["Mr. Singer", "Mark Singer"])
+def test_a_word_written_after_an_honorific_is_a_surname_though_also_a_common_noun(first: str) -> None:
+    text = (f"{first} wrote the profile in 1997, long before the singer and the farmer met.\n\n"
+            "“People remembered this piece, for better or worse,” Mr. Singer said.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [slug(first.replace("Mr. ", ""))]
 
 
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:

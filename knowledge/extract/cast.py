@@ -395,8 +395,9 @@ _NEW_INSTITUTION = re.compile(
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?|White\s+House|Pentagon|Kremlin)"
     r"(?![\w-])"
 )
-_OUTLET = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+reported\b"
-                     r"|\breported\s+(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_OUTLET_WORD = r"[A-Z][\w&.-]*(?<![a-z]{3}\.)"
+_OUTLET = re.compile(rf"(?P<name>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,2}})\s+reported\b"
+                     rf"|\breported\s+(?P<after>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,2}})")
 _TITLE_OF = re.compile(r"(?:spokes\w+|official|officials|minister|secretary|head|chief|director|member|members|"
                        r"aide|adviser|advisor|chairman|chair|president)\s+(?:of|for|at|to)\s+(?:the\s+)?$", re.I)
 _AS_TITLE = re.compile(r"[’']s\b|\s+(?:spokes\w+|official|officials|minister|secretary|chief|head|director|"
@@ -786,17 +787,27 @@ def _surnames_of_words(text: str, figures: dict[str, Figure], mentions: list[Men
                 taken.append((start, end))
 
 
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.[ \t]+([A-Z][a-z]+)\b")
+
+
+def _honorific_surnames(text: str) -> set[str]:
+    """Words the article writes after "Mr.", "Mrs.", "Ms." or "Dr." ("Mr. Singer", "Mrs. Small"),
+    lower-cased: surnames even where the same word is also an ordinary one ("a singer")."""
+    return {match.group(1).lower() for match in _HONORIFIC_SURNAME.finditer(text)}
+
+
 def find_cast(text: str, directory: Directory) -> Cast:
     """Every person and group mention in ``text``, resolved to known or newly proposed ids."""
     figures: dict[str, Figure] = {}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    surnames_shown = _honorific_surnames(text) - _NOT_NAMES
+    lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text)) - surnames_shown
     for entry in directory.people:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
 
     world = directory.world
-    not_names = _NOT_NAMES | world.not_names | SOURCE_HEADS
+    not_names = _NOT_NAMES | (world.not_names | SOURCE_HEADS) - surnames_shown
     _institution_mentions(text, directory, taken, figures, mentions, not_names)
     people_names = _known_names(directory.people, not_names)
     group_names = _known_names(directory.groups, not_names)
