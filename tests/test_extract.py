@@ -1184,6 +1184,12 @@ def test_a_word_written_after_an_honorific_is_a_surname_though_also_a_common_nou
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == [slug(first.replace("Mr. ", ""))]
 
 
+def test_the_one_who_said_x_who_is_a_surname_though_also_a_common_word() -> None:
+    text = ("City Council president Marty Small said the visit was welcome. Many small businesses agree.\n\n"
+            "“It’s a positive story for the city,” said Small, who attended the rally.")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["marty-small"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

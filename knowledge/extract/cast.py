@@ -787,13 +787,14 @@ def _surnames_of_words(text: str, figures: dict[str, Figure], mentions: list[Men
                 taken.append((start, end))
 
 
-_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.[ \t]+([A-Z][a-z]+)\b")
+_SHOWN_SURNAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.[ \t]+([A-Z][a-z]+)\b|said[ \t]+([A-Z][a-z]+)(?=, who\b))")
 
 
-def _honorific_surnames(text: str) -> set[str]:
-    """Words the article writes after "Mr.", "Mrs.", "Ms." or "Dr." ("Mr. Singer", "Mrs. Small"),
-    lower-cased: surnames even where the same word is also an ordinary one ("a singer")."""
-    return {match.group(1).lower() for match in _HONORIFIC_SURNAME.finditer(text)}
+def _surnames_shown(text: str) -> set[str]:
+    """Words the article writes as surnames, lower-cased: after "Mr.", "Mrs.", "Ms." or "Dr." ("Mr.
+    Singer") or as the one who "said X, who …" ("said Small, who attended"), even where the same
+    word is also an ordinary one ("a singer", "small businesses")."""
+    return {(match.group(1) or match.group(2)).lower() for match in _SHOWN_SURNAME.finditer(text)}
 
 
 def find_cast(text: str, directory: Directory) -> Cast:
@@ -801,7 +802,7 @@ def find_cast(text: str, directory: Directory) -> Cast:
     figures: dict[str, Figure] = {}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    surnames_shown = _honorific_surnames(text) - _NOT_NAMES
+    surnames_shown = _surnames_shown(text) - _NOT_NAMES
     lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text)) - surnames_shown
     for entry in directory.people:
         figures[entry.id] = Figure(entry.id, entry.name, entry.side, [role.title for role in entry.roles], True)
