@@ -1190,6 +1190,13 @@ def test_the_one_who_said_x_who_is_a_surname_though_also_a_common_word() -> None
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["marty-small"]
 
 
+@pytest.mark.parametrize("conjunction", ["as", "while"])
+def test_a_participle_closing_a_clause_opened_by_a_conjunction_is_that_clause_s_subject(conjunction: str) -> None:
+    text = ("Tom Park spoke first.\n\nIt was a potent one-two punch by the two councillors, "
+            f"{conjunction} Dana Reyes echoed the criticism, saying the mayor “is not in it for the harbour.”")
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -587,10 +587,24 @@ class Attributor:
                 return self.attribution_of(doer, 0.8, f"“X tweeting … and {verb.group()}”")
             if verb["finite"] and _UNKNOWN_SUBJECT.search(self.masked, context.start, verb.start()):
                 return None
+            if verb["participle"] and (doer := self._clause_subject(referents, verb.start(), context.start)):
+                return self.attribution_of(doer, 0.8, f"subject of the clause before “{verb.group()}” (“as X …, "
+                                                      f"{verb.group()} …”)")
             subject = self.main_subject(context, referents)
             if subject and subject.end <= verb.start():
                 return self.attribution_of(subject, 0.8, f"subject of the sentence (“{verb.group()}”)")
         return None
+
+    def _clause_subject(self, referents: list[Referent], participle: int, start: int) -> Referent | None:
+        """The person named as subject of the clause a participle closes, when that clause opens
+        with a conjunction inside the sentence ("It was a one-two punch, as Clinton echoed the
+        criticism, saying …": Clinton, not "it")."""
+        opened = [m for m in _CLAUSE_OPENING.finditer(self.masked, start, participle)]
+        if not opened:
+            return None
+        subject = self.referent_at(referents, opened[-1].end())
+        return subject if subject and subject.kind in {"name", "pronoun"} and subject.figure and \
+            subject.end < participle else None
 
     def _described_speaker(self, description: re.Match[str] | None, referents: list[Referent],
                            how: str) -> Attribution | None:
@@ -848,6 +862,7 @@ _PARTICIPLE_OBJECT = re.compile(r"\b[a-z]{3,}ing\s+(?:to|with)\s+(?:the\s+)?$")
 _OPENING_PARTICIPLE = re.compile(rf"\s*(?:(?:And|Then|Later)\s+)?(?i:{PARTICIPLES})\s*[,:]?\s*")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
+_CLAUSE_OPENING = re.compile(r"(?:,|\s[—–―-])\s+(?:and\s+)?(?:as|while|when|after|because|since|though|although)\s+")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|her|Her|hers|herself)\b")
