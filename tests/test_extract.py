@@ -1197,6 +1197,25 @@ def test_a_participle_closing_a_clause_opened_by_a_conjunction_is_that_clause_s_
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
 
 
+def test_a_name_inside_a_description_is_not_the_subject_its_apposed_name_is() -> None:
+    text = ("Tom Park spoke first.\n\nA longtime ally of Tom Park, Ali Reza, said he expected the harbour "
+            "to reopen in May.")
+    assert [who for kind, who, _ in speakers(text) if kind == "reported"] == ["ali-reza", "ali-reza"]
+
+
+def test_a_pronoun_right_after_said_stands_for_the_one_who_said() -> None:
+    text = ("Tom Park spoke first.\n\nThe plan Tom Park drew up was praised, and Ali Reza, his rival, said he "
+            "expected the harbour to reopen in May.")
+    assert [who for kind, who, _ in speakers(text) if kind == "reported"] == ["ali-reza", "ali-reza"]
+
+
+def test_a_place_ending_an_apposition_before_said_is_not_the_speaker() -> None:
+    text = ("One pastor backing the mayor, Dana Reyes of Liberty Church in Marion, said the vote mattered.\n\n"
+            "“Find your polling place and get there,” she tells parishioners.")
+    assert "marion" not in find_cast(text, EMPTY).figures
+    assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -483,7 +483,8 @@ class Attributor:
         editor of the Vatican's newspaper, L'Osservatore Romano, said": X, not the newspaper)."""
         after = sentence_start + _opening(self.masked[sentence_start:offset])
         first = next((r for r in referents if r.start >= after), None)
-        if first is None or first is inner or first.kind != "name" or first.end > inner.start:
+        if first is None or first is inner or first.kind != "name" or first.end > inner.start or \
+                not _TITLE_WORDS.fullmatch(self.masked, after, first.start):
             return None
         return first if APPOSITIONS.fullmatch(self.masked, first.end, offset) else None
 
@@ -829,8 +830,11 @@ class Attributor:
         those inside a leading prepositional phrase ("Asked about X, he said"), but the subject of
         a leading clause ("When X returned, he said")."""
         lead_end = self.subject_start(span)
-        return [r.figure for r in found if r.kind == "name" and r.figure and r.end <= offset and (
+        named = [r.figure for r in found if r.kind == "name" and r.figure and r.end <= offset and (
             r.start >= lead_end or _CLAUSE_SUBJECT.fullmatch(self.masked, span.start, r.start))]
+        said = _SAID_BEFORE_PRONOUN.search(self.masked, span.start, offset)
+        sayer = self.subject_before(found, said.start(), span.start) if said else None
+        return [sayer.figure, *named] if sayer and sayer.kind == "name" and sayer.figure else named
 
     def pronoun_subject(self, pronoun: str, offset: int, named_before: list[str] | None = None) -> str | None:
         """The person "he" or "she" at ``offset`` stands for: the first person named earlier in its
@@ -862,6 +866,8 @@ _PARTICIPLE_OBJECT = re.compile(r"\b[a-z]{3,}ing\s+(?:to|with)\s+(?:the\s+)?$")
 _OPENING_PARTICIPLE = re.compile(rf"\s*(?:(?:And|Then|Later)\s+)?(?i:{PARTICIPLES})\s*[,:]?\s*")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 _RELATIVE_AFTER = re.compile(r"\b(?:who|whom|whose|which)\b")
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z\d][\w.’'-]*|the|of|for|and)\s+)*")
+_SAID_BEFORE_PRONOUN = re.compile(r"\b(?:said|says|added|argued|insisted|acknowledged)\s+(?:that\s+)?$")
 _CLAUSE_OPENING = re.compile(r"(?:,|\s[—–―-])\s+(?:and\s+)?(?:as|while|when|after|because|since|though|although)\s+")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _HE = re.compile(r"\b(?:[Hh]e|his|His|himself)\b")

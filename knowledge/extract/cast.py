@@ -525,8 +525,8 @@ def _looks_like_person(text: str, start: int, end: int, single: bool, title: str
         return False
     adverb = _ADVERB_AFTER.match(text, end)
     said = SPEECH_VERB_AFTER_NAME.match(text, end) or adverb and SPEECH_VERB_AFTER_NAME.match(text, adverb.end())
-    if said and not (single and said.group().startswith(",") and _OPEN_APPOSITION.search(text, max(0, start - 120),
-                                                                                           start)):
+    if said and not (single and said.group().startswith(",") and (_OPEN_APPOSITION.search(
+            text, max(0, start - 120), start) or _AFTER_PREPOSITION.search(text, max(0, start - 8), start))):
         return True
     if _AFFILIATION.match(text, end) or _AFTER_VERB.search(text[max(0, start - 40) : start]):
         return True
