@@ -1216,6 +1216,12 @@ def test_a_place_ending_an_apposition_before_said_is_not_the_speaker() -> None:
     assert [who for kind, who, _ in speakers(text) if kind == "direct"] == ["dana-reyes"]
 
 
+def test_an_apposed_name_with_a_postmodifier_before_said_is_the_speaker() -> None:
+    text = ("Tom Park spoke first.\n\nIn January, the party chair, Representative Dana Reyes of Florida, said "
+            "the vote mattered.")
+    assert [who for kind, who, _ in speakers(text) if kind == "reported"] == ["dana-reyes"]
+
+
 def test_a_business_title_before_a_name_is_a_title_not_part_of_the_name() -> None:
     text = ("Tom Park said it.\n\nFormer Acme-Widgets CEO Jane Wu named a show as her guilty pleasure. "
             "“Night Court,” she said, “although I have no time!”")

@@ -64,7 +64,7 @@ _POSTMODIFIER_WORDS = (r"(?:\s+(?:of|in|at|for|from|with|on|inside|close\s+to|fa
                        r"(?:to|with)|released|published|"
                        r"conducted|commissioned|issued|obtained|cited|seen|who|whose)\s+(?:(?!\b(?:he|she|they|we|I)\b)[^,«;]){1,60}?"
                        r"(?<!\sand)(?<!\sbut))?")
-_BEFORE_VERB = re.compile(rf"(?:{_POSTMODIFIER_WORDS}{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
+_BEFORE_VERB = re.compile(rf"{_POSTMODIFIER_WORDS}(?:{APPOSITION}|(?:\s*\([^()«»]{{1,40}}\))?(?P<lone>,))"
                           rf"{AUXILIARY}\s+$")
 _POST_VERB = re.compile(rf"{APPOSITION}{_ADVERBS}\s+(?:{SPEECH_VERBS})\b")
 _DESCRIBED = r"(?P<words>(?:[a-z0-9][\w’'-]*,?\s+){0,2}?[A-Za-z][\w’'-]*)"
